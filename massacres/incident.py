@@ -1,0 +1,296 @@
+"""One incident paragraph -> one record per massacre it tells of.
+
+The paragraphs follow one grammar: an opening date ("Friday dawn, October 20, 2017,"),
+an optional time ("around 12:45"), who fired what at where, "which resulted in the
+killing of N civilians, including C children and W women", optional wounded, and a
+closing sentence on who controlled the place. Everything here reads that grammar; nothing
+knows a place, date or count of any particular report.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from . import vocab
+from .layout import MONTHS, WEEKDAYS
+from .numbers import NUMBER, to_int
+
+_OPENING = re.compile(
+    rf"^(?:On )?(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+"
+    rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\s*,?\s*",
+    re.I,
+)
+_TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})\b")
+_VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
+                r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims")
+_KILLED = re.compile(
+    rf"(?P<verb>(?:resulted|resulting) in the (?:killing|death) of|killing of|killing|killed|claimed the lives of)\s+"
+    rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?:(?:other|more)\s+)?"
+    rf"(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b",
+    re.I,
+)
+_BREAKDOWN_ITEM = re.compile(
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|"
+    rf"their parents|parents|their mother|mother|their father|father|men|man|youths?|elderly)\b"
+    rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\)))?",
+    re.I,
+)
+_WOUNDED = re.compile(
+    rf"(?P<q>about |approximately |around |nearly |no less than |at least |more than )?(?P<num>{NUMBER})\s+"
+    rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
+    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least )?(?P<num2>{NUMBER})",
+    re.I,
+)
+_CONTROL = re.compile(
+    r"\b(?:was|were|is|are)\s+under\s+the\s+(?:joint\s+)?control\s+of\s+(?P<who>.+?)"
+    r"(?=\s+at the time of the incident|[.;]|,\s*while\b|$)",
+    re.I,
+)
+_KILL_CLAUSE_START = re.compile(
+    r"(?:,|\.)?\s*(?:which|that)\s+(?:has\s+)?(?:resulted|led)\s+in\b|\.\s+The\s+\w+\s+resulted\s+in\b"
+    r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+killed\b|,?\s+killing\s+of\b",
+    re.I,
+)
+_VERB = re.compile(
+    r"\b(?P<verb>fired|dropped|launched|carried out|bombed|shelled|raided|targeted|stormed|attacked|struck|"
+    r"exploded|detonated|blew(?: up)?|opened fire|hit|executed)\b",
+    re.I,
+)
+_DIRECT_OBJECT_VERBS = {"bombed", "shelled", "raided", "targeted", "stormed", "attacked", "struck", "hit", "executed"}
+_PREPOSITION = re.compile(r"\b(?:in front of|at|on|inside|in|near|into|towards?)\s+", re.I)
+_PARTICLE = r"(?:al|el|ash|as|ad|ar|az|at|an|ath|ez|es|ed|en|bin|ibn|bani|wa|um|umm|abu)"
+_WORD = r"(?:[A-Z0-9][\w'-]*|\"[^\"]{1,60}\")"
+_NAME = rf"(?:{_PARTICLE}[ -])?{_WORD}(?:(?:\s+|-)(?:{_PARTICLE}[ -])*{_WORD})*"
+_SETTLEMENT = "village|town|city|camp|county|district|subdistrict|sub-district|hamlet"
+_PLACE_TYPES = f"{_SETTLEMENT}|area|neighbou?rhood|farm|region|quarter"
+_TYPED = re.compile(rf"(?<![\w'\"])(?P<name>{_NAME})\s+(?P<type>{_PLACE_TYPES})\b")
+_PARENT = re.compile(
+    r",?\s*(?:which|that)\s+(?:(?:is|was)\s+)?(?:administratively\s+)?"
+    r"(?:follows?|followed|belongs?\s+to|belonged\s+to|(?:is|was)\s+located\s+in|located\s+in|(?:is|was)\s+part\s+of)\s+",
+    re.I,
+)
+_REGION = re.compile(
+    r",?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:suburbs|countryside|outskirts|rural\s+area)\s+of\b",
+    re.I,
+)
+_SITE_TAIL = re.compile(
+    r"[\s,]*(?:\b(?:in|at|near|of|inside|within|on)\s+)?(?:the\s+(?:middle|center|centre|heart|outskirts)\s+of\s+)?"
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?$",
+    re.I,
+)
+_FAMILY = re.compile(r"\bsame family\b", re.I)
+_IDP = re.compile(r"\bIDPs?\b|\binternally displaced\b|\bdisplaced (?:people|persons|families|civilians)\b", re.I)
+_LOWER_BOUND_NOTE = re.compile(r"what we (?:have been|were) able to document", re.I)
+_ANOTHER = re.compile(r"[^.]*\banother massacre\b[^.]*(?:\.|$)", re.I)
+_GOV_MENTION = re.compile(
+    rf"(?P<name>{_NAME}(?:\s+(?:suburbs|countryside))?)\s+(?P<kind>governorate|province|city|suburbs|countryside)\b"
+)
+_LEADING_FILLERS = re.compile(r"^(?:(?:The|In|On|At|Near|Of|And|From|To)\s+)+")
+
+
+ALL = -1  # stands for "every one of the killed" in a breakdown
+
+
+class IncidentParseError(ValueError):
+    """The paragraph opens like an incident but its grammar could not be read."""
+
+
+def _count(token: str | None) -> int | None:
+    return to_int(token) if token else None
+
+
+def governorate_mentions(text: str) -> list[tuple[int, str]]:
+    """(position, key) of each governorate the text names ("Deir Ez-Zour governorate", "Raqqa city")."""
+    found = []
+    for m in _GOV_MENTION.finditer(text):
+        words = _LEADING_FILLERS.sub("", m.group("name")).split()
+        # Try the longest tail of the capitalised run first: "Eastern Ghouta, Damascus suburbs".
+        for i in range(len(words)):
+            key = vocab.governorate_key(" ".join(words[i:]))
+            if key:
+                found.append((m.start(), key))
+                break
+    return found
+
+
+def _breakdown(text: str) -> dict[str, int] | None:
+    """'one female child and two women' -> {'children': 1, 'women': 2, ...}; None if not a breakdown."""
+    counts = {"children": 0, "women": 0, "fetuses": 0}
+    pos, items = 0, 0
+    while True:
+        m = _BREAKDOWN_ITEM.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        noun = m.group("noun").lower()
+        n = _count(m.group("num")) if m.group("num") else 1
+        if noun.startswith(("child", "infant", "bab", "girl", "boy")):
+            counts["children"] += n
+        elif noun.startswith(("fetus", "foetus")):
+            counts["fetuses"] += n
+        elif noun.startswith(("wom", "mother", "their mother")):
+            counts["women"] += n
+        elif noun in ("parents", "their parents"):
+            counts["women"] += 1  # two parents: a mother and a father
+        items += 1
+        pos = m.end()
+    return counts if items else None
+
+
+def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, str]:
+    """Breakdown of the killed: from '(a and b)' right after the count, or 'including ...'."""
+    noun = killed_noun.lower()
+    sentence = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", after_kill, maxsplit=1)[0]
+    # The breakdown is the first "(...)" or "including ..." in the sentence that reads as
+    # one: "(what we have been able to document)" is a note, not a breakdown.
+    spans = [(m.start(), m.group("inner")) for m in re.finditer(r"\((?P<inner>[^)]*)\)", sentence)]
+    spans += [(m.start(), m.group("rest")) for m in re.finditer(r"\bincluding\s+(?P<rest>[^.;()]*)", sentence, re.I)]
+    for _, candidate in sorted(spans):
+        counts = _breakdown(candidate)
+        if counts:
+            return counts, sentence
+    # "the killing of six children": the noun itself is the breakdown.
+    if noun in ("children", "child", "infants", "infant", "babies", "baby", "girls", "boys"):
+        return {"children": ALL, "women": 0, "fetuses": 0}, sentence
+    if noun in ("women", "woman"):
+        return {"children": 0, "women": ALL, "fetuses": 0}, sentence
+    return None, sentence
+
+
+def _place(location: str) -> dict[str, Any]:
+    """Place, its type, parent place and site from the words naming where the attack hit."""
+    out: dict[str, Any] = {"place": None, "place_type": None, "parent_place": None, "site": None}
+    text = location
+    parent_name = parent_type = None
+    pm = _PARENT.search(text)
+    if pm:
+        tm = _TYPED.match(text, pm.end())
+        if tm:
+            parent_name, parent_type = _LEADING_FILLERS.sub("", tm.group("name")), tm.group("type").lower()
+        text = text[: pm.start()]
+    rm = _REGION.search(text)
+    if rm:
+        text = text[: rm.start()]
+    typed = [m for m in _TYPED.finditer(text)]
+    settlements = [m for m in typed if re.fullmatch(_SETTLEMENT, m.group("type"), re.I)]
+    chosen = settlements[-1] if settlements else (typed[-1] if typed else None)
+    if chosen is not None and not settlements and parent_type and re.fullmatch(_SETTLEMENT, parent_type):
+        chosen = None  # "al Hawat Farm, which administratively followed Ma'razaf town": the town is the place
+    if chosen is not None:
+        name = chosen.group("name")
+        lead = _LEADING_FILLERS.match(name)
+        start = chosen.start() + (lead.end() if lead else 0)
+        out["place"] = name[lead.end():] if lead else name
+        out["place_type"] = chosen.group("type").lower()
+        # ", as a group of civilians were trying to flee X city": circumstance, not site.
+        site = _SITE_TAIL.sub("", re.split(r",\s+as\s+", text[:start], maxsplit=1)[0]).strip(" ,-")
+    elif parent_name:
+        out["place"], out["place_type"] = parent_name, parent_type
+        site = text.strip(" ,-")
+    else:
+        site = text.strip(" ,-")
+    out["parent_place"] = parent_name
+    out["site"] = site or None
+    return out
+
+
+def _location_text(head: str) -> str:
+    """The words after the attack verb that say where it hit."""
+    verbs = list(_VERB.finditer(head))
+    if not verbs:
+        return head
+    v = verbs[-1]
+    rest = head[v.end():]
+    if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
+        return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
+    pm = _PREPOSITION.search(rest)
+    return rest[pm.end():].strip() if pm else rest.strip()
+
+
+def _notes(paragraph: str) -> list[str]:
+    first_seen: dict[str, int] = {}
+    for rx in vocab.attribution_patterns():
+        for m in rx.finditer(paragraph):
+            phrase = m.group(0).strip()
+            if phrase and phrase not in first_seen:
+                first_seen[phrase] = m.start()
+    return sorted(first_seen, key=first_seen.__getitem__)
+
+
+def _counts(after_head: str) -> dict[str, Any]:
+    km = _KILLED.search(after_head)
+    if not km:
+        raise IncidentParseError("no 'killing of N ...' clause")
+    killed = _count(km.group("num"))
+    counts, sentence = _victims(after_head[km.end():], km.group("noun"))
+    rec: dict[str, Any] = {"killed": killed, "children": None, "women": None, "fetuses": None}
+    if counts:
+        for k, v in counts.items():
+            rec[k] = killed if v == ALL else v
+    rec["killed_is_lower_bound"] = bool(km.group("lb") and km.group("lb").strip() != "more than") or bool(
+        _LOWER_BOUND_NOTE.search(after_head)
+    )
+    wm = _WOUNDED.search(after_head[km.end():])
+    if wm:
+        num = wm.group("num") or wm.group("num2")
+        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or "").strip().lower()
+        rec["wounded"], rec["wounded_qualifier"] = _count(num), (q or None)
+    else:
+        rec["wounded"], rec["wounded_qualifier"] = None, None
+    return rec
+
+
+def parse_incident(paragraph: str) -> list[dict[str, Any]]:
+    """Records for the massacre(s) a paragraph tells of. Raises IncidentParseError."""
+    om = _OPENING.match(paragraph)
+    if not om:
+        raise IncidentParseError("no opening date")
+    month = MONTHS.index(om.group("month").capitalize()) + 1
+    try:
+        date = dt.date(int(om.group("year")), month, int(om.group("day")))
+    except ValueError as exc:
+        raise IncidentParseError(f"impossible date: {exc}") from None
+    body = paragraph[om.end():]
+    # A second massacre told in the same paragraph is read from its own sentence.
+    extra = [m for m in _ANOTHER.finditer(body)]
+    main_body = body
+    for m in reversed(extra):
+        main_body = main_body[: m.start()] + main_body[m.end():]
+    cut = _KILL_CLAUSE_START.search(main_body)
+    head = main_body[: cut.start()] if cut else main_body
+    rest = main_body[cut.start():] if cut else main_body
+    tm = _TIME.search(head)
+    cm = _CONTROL.search(body)
+    area_text = cm.group("who").strip() if cm else None
+    mentions = governorate_mentions(head)
+    notes = _notes(paragraph)
+    base: dict[str, Any] = {
+        "date": date.isoformat(),
+        "weekday_stated": om.group("weekday").capitalize(),
+        "time": tm.group("hm").zfill(5) if tm else None,
+        "day_part": om.group("part").lower() if om.group("part") else None,
+        "attribution_uncertain": bool(notes),
+        "perpetrator_note": "; ".join(notes) or None,
+        "governorate_in_text": mentions[-1][1] if mentions else None,
+        "weapon": vocab.weapon_key(head) or vocab.weapon_key(paragraph) or "other",
+        "area_of_control": vocab.area_key(area_text) if area_text else None,
+        "area_of_control_text": area_text,
+    }
+    place = _place(_location_text(head))
+    first = {**base, **place, **_counts(rest)}
+    first["same_family"] = bool(_FAMILY.search(main_body))
+    first["idps"] = bool(_IDP.search(main_body))
+    first["target"] = vocab.target_key(first["site"])
+    records = [first]
+    for m in extra:
+        sentence = m.group(0)
+        site_m = re.search(r"\btargeted\s+(?P<site>.+?)(?:\s+with\s+[\w -]+?)?(?=,|\s+killing|\s+which)", sentence)
+        rec = {**base, **place, **_counts(sentence)}
+        rec["site"] = site_m.group("site").strip() if site_m else None
+        rec["target"] = "other" if rec["site"] else "populated_area"
+        rec["same_family"] = bool(_FAMILY.search(sentence))
+        rec["idps"] = bool(_IDP.search(sentence))
+        records.append(rec)
+    return records

@@ -1,0 +1,183 @@
+"""From raw report text to blocks: paragraphs and headings with their line numbers.
+
+Two forms reach us. Web text puts a paragraph on one line; text extracted from the PDF
+wraps lines at the page width, hyphenates words across breaks, starts each page with a
+space and leaves the page's link annotations as bare URL lines at its end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u00a0": " ", "\u200f": "", "\u200e": "", "\ufeff": ""})
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_TERMINAL = re.compile(r"""[.!?:"')\]]$""")
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
+_BULLET = re.compile(r"^[-\u2022*]\s+\S")
+_LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
+_LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\d{1,2}\.\s+|[A-H]\.\s*\S)")
+ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
+LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])\.\s*(?P<title>\S.{0,110})$")
+GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
+
+
+def clean(text: str) -> str:
+    """Straight quotes, no markdown link syntax, one space between words."""
+    text = _MD_LINK.sub(r"\1", text.translate(_QUOTES))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Block:
+    text: str
+    line: int  # 1-based line of the block's first line
+    last_line: int
+    page: int  # pages are counted in PDF text; web text is one page
+    urls: list[str] = field(default_factory=list)  # URL lines that ended this block's page
+
+
+@dataclass
+class Layout:
+    form: str  # "web" or "pdf_text"
+    blocks: list[Block]
+    urls_by_page: dict[int, list[tuple[int, str]]]
+
+
+def detect_form(lines: list[str]) -> str:
+    content = [ln.rstrip() for ln in lines if ln.strip() and not _URL_LINE.match(ln)]
+    long_lines = [ln for ln in content if len(ln) > 50]
+    if not long_lines:
+        return "web"
+    # Hard-wrapped text breaks most long lines mid-sentence; web paragraphs end in punctuation.
+    open_ended = sum(1 for ln in long_lines if not _TERMINAL.search(ln))
+    very_long = sum(1 for ln in long_lines if len(ln) > 160)
+    return "pdf_text" if open_ended > 0.4 * len(long_lines) and very_long < 0.2 * len(long_lines) else "web"
+
+
+# Short words that stand on their own inside a compound ("surface-to-surface", "well-known"):
+# a line break after "surface-to-" keeps its hyphen, one after "forcibly-dis-" does not.
+_COMPOUND_PARTS = {"to", "and", "of", "in", "on", "by", "up", "the", "for", "at", "off", "out",
+                   "self", "non", "well", "ill", "half", "all", "war", "pro", "anti", "ex", "co"}
+
+
+def join_wrapped(parts: list[str], vocabulary: set[str] | None = None) -> str:
+    """Join hard-wrapped lines, undoing hyphenation at line ends.
+
+    `vocabulary` (lower-case words seen elsewhere in the document) settles a hyphen the
+    rules cannot: a word the document also writes whole is joined whole.
+    """
+    vocabulary = vocabulary or set()
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not out:
+            out = part
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].isalpha():
+            fragment = re.search(r"[\w'-]*$", out[:-1]).group(0)
+            rest = re.match(r"[\w'-]*", part).group(0)
+            whole = (fragment + rest).lower()
+            hyphened = (fragment + "-" + rest).lower()
+            if whole in vocabulary and hyphened not in vocabulary:
+                keep = False
+            elif hyphened in vocabulary and whole not in vocabulary:
+                keep = True
+            else:
+                last_piece = fragment.rsplit("-", 1)[-1].lower() if "-" in fragment else ""
+                keep = part[0].isupper() or last_piece in _COMPOUND_PARTS
+            out = out + part if keep else out[:-1] + part
+        else:
+            out += " " + part
+    return out
+
+
+def _is_short_heading(stripped: str) -> bool:
+    # "Methodology", "Conclusions", "The Russian guarantors": a short line without
+    # sentence punctuation standing between paragraphs of wrapped text.
+    return len(stripped) < 45 and not re.search(r"[.,;:]$", stripped) and stripped[:1].isupper()
+
+
+def _is_heading(stripped: str) -> bool:
+    if _URL_LINE.match(stripped):
+        return False
+    if ROMAN_HEADING.match(stripped) and len(stripped) < 80:
+        return True
+    if GOVERNORATE_HEADING.match(stripped):
+        return True
+    m = LETTER_HEADING.match(stripped)
+    return bool(m) and len(stripped) < 120 and not stripped.endswith(".")
+
+
+def _vocabulary(lines: list[str]) -> set[str]:
+    words: set[str] = set()
+    for ln in lines:
+        # Words inside a line, not at its ends, where a break may have cut them.
+        inner = ln.strip().split()[1:-1]
+        words.update(w.strip(".,;:()\"'").lower() for w in inner)
+    return words
+
+
+def split_blocks(text: str) -> Layout:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    form = detect_form(lines)
+    vocabulary = _vocabulary(lines)
+    blocks: list[Block] = []
+    urls_by_page: dict[int, list[tuple[int, str]]] = {}
+    page = 0
+    current: list[str] = []
+    start = 0
+    start_page = 0
+    last = 0
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(Block(clean(join_wrapped(current, vocabulary)), start, last, start_page))
+        current = []
+
+    prev_url = False
+    for idx, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if not stripped:
+            flush()
+            continue
+        if _URL_LINE.match(raw):
+            flush()
+            urls_by_page.setdefault(page, []).append((idx, stripped))
+            prev_url = True
+            continue
+        if form == "pdf_text" and (prev_url or (raw[:1] == " " and raw[1:2] != " ")):
+            # A page starts after its predecessor's link block or with a leading space.
+            page += 1
+        prev_url = False
+        new_block = form == "web" or not current or _is_heading(stripped)
+        if not new_block and form == "pdf_text":
+            prev_text = current[-1].rstrip()
+            if _BULLET.match(stripped) or _LABEL_LINE.match(stripped) or prev_text.endswith(":"):
+                new_block = True
+            elif _TERMINAL.search(prev_text) and (
+                _INCIDENT_START.match(stripped) or _LIST_ITEM.match(stripped) or raw[:1] == " "
+                or _is_short_heading(stripped)
+            ):
+                new_block = True
+            elif _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):
+                new_block = True
+        if new_block:
+            flush()
+            start = idx
+            start_page = page
+        current.append(stripped)
+        last = idx
+        if form == "pdf_text" and _is_heading(stripped):
+            flush()
+    flush()
+    return Layout(form, blocks, urls_by_page)
+
+
+def is_incident_start(text: str) -> bool:
+    return bool(_INCIDENT_START.match(text))

@@ -1,0 +1,25 @@
+"""Counts as the reports write them: digits, words ("eleven", "twenty-three"), "a"/"an"."""
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          "fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD = (rf"(?:(?:one|a) hundred(?:(?: and)? (?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_UNITS}))?"
+         rf"|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_UNITS})")
+# A count: digits (with thousands commas) or words. "a"/"an" are handled by callers
+# because they only mean 1 before a victim noun.
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})(?![\w-])"
+
+
+def to_int(token: str) -> int:
+    """'12' -> 12, 'twenty-three' -> 23, 'an' -> 1."""
+    t = token.strip().lower()
+    if t in ("a", "an"):
+        return 1
+    if re.fullmatch(r"[\d,]+", t):
+        return int(t.replace(",", ""))
+    return int(text2num(t.replace("-", " ").replace(" and ", " "), "en"))

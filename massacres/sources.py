@@ -1,0 +1,56 @@
+"""Reading a report file: text as published, or a PDF whose text is extracted first."""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from pathlib import Path
+
+from .errors import ReportError
+
+MAX_BYTES = 50 * 1024 * 1024  # a monthly report is well under 5 MB; more is not a report
+
+
+def read_source(path: Path) -> tuple[str, str | None, str]:
+    """(text, form hint, sha256 of the file's bytes). Raises ReportError naming the file."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReportError(source, f"cannot read the file: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise ReportError(source, f"the file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 10**6} MB limit")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise ReportError(source, "the file is empty")
+    if data[:5] == b"%PDF-":
+        return pdf_text(data, source), "pdf", digest
+    if b"\x00" in data[:65536]:
+        raise ReportError(source, "binary content: neither a text report nor a PDF")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReportError(source, "not UTF-8 text (undecodable byte)", line) from None
+    return text, None, digest
+
+
+def pdf_text(data: bytes, source: str) -> str:
+    """The PDF's text, page by page, as the PDF-text form (each page starts with a space)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ReportError(source, "the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReportError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ReportError(source, f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    if not any(p.strip() for p in pages):
+        raise ReportError(source, "the PDF has no text layer (scanned images?)")
+    return "\n".join(" " + p.strip("\n") for p in pages if p.strip())

@@ -1,0 +1,111 @@
+"""Hand-made mappings from the reports' words to keys, kept in small reviewed CSV files
+(`vocab/*.csv`) beside this module so that a new spelling is a one-line review, not a code change."""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from importlib.resources import files
+
+PERPETRATORS = ("syrian_regime", "russia", "isis", "international_coalition", "hts",
+                "armed_opposition", "kurdish_forces", "turkish_forces", "other")
+AREAS = ("isis", "armed_opposition", "hts", "armed_opposition_and_hts",
+         "hts_and_turkistan_party", "syrian_regime", "sdf", "other")
+WEAPONS = ("fixed_wing_airstrike", "rotary_wing_barrel_bomb", "artillery", "surface_to_surface_rocket",
+           "ground_raid_execution", "landmine", "ied", "car_bomb", "other")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files("massacres").joinpath("vocab", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    # Patterns may contain commas; the key is always the last column.
+    header = lines[0].split(",")
+    rows = []
+    for ln in lines[1:]:
+        if len(header) == 1:
+            rows.append({header[0]: ln})
+        elif header[-1] == "pattern":
+            parts = ln.split(",", len(header) - 1)
+            rows.append(dict(zip(header, parts)))
+        else:
+            pattern, key = ln.rsplit(",", 1)
+            rows.append({"pattern": pattern, "key": key})
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _ordered(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows(name))
+
+
+def first_key(name: str, text: str) -> str | None:
+    """Key of the first pattern of vocab file `name` found anywhere in `text`."""
+    for rx, key in _ordered(name):
+        if rx.search(text):
+            return key
+    return None
+
+
+def leftmost_key(name: str, text: str) -> str | None:
+    """Key of the pattern whose match starts earliest in `text` (the head noun of a phrase)."""
+    best: tuple[int, int, str] | None = None
+    for order, (rx, key) in enumerate(_ordered(name)):
+        m = rx.search(text)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, key)
+    return best[2] if best else None
+
+
+def perpetrator_key(text: str) -> str | None:
+    return first_key("perpetrators.csv", text)
+
+
+def area_key(text: str) -> str | None:
+    return first_key("areas_of_control.csv", text)
+
+
+def weapon_key(text: str) -> str | None:
+    return first_key("weapons.csv", text)
+
+
+def target_key(site: str | None) -> str:
+    if not site:
+        return "populated_area"
+    return leftmost_key("targets.csv", site) or "other"
+
+
+@lru_cache(maxsize=None)
+def attribution_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in _rows("attribution.csv"))
+
+
+def squash(name: str) -> str:
+    """Lower-case ASCII letters only: the form governorate patterns are written against."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", ascii_only.lower())
+
+
+@lru_cache(maxsize=None)
+def _governorates() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(r["pattern"]), r["key"], r["iso"]) for r in _rows("governorates.csv"))
+
+
+GOVERNORATE_KEYS = tuple(k for _, k, _ in _governorates())
+
+
+def governorate_key(name: str) -> str | None:
+    """Key for a governorate name in any spelling the series uses, or None."""
+    flat = squash(re.sub(r"\bgovernorate\b", "", name, flags=re.I))
+    for rx, key, _ in _governorates():
+        if rx.search(flat):
+            return key
+    return None
+
+
+def governorate_iso(key: str) -> str | None:
+    for _, k, iso in _governorates():
+        if k == key:
+            return iso
+    return None
