@@ -92,6 +92,9 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     details = blocks[start + 1: end]
     if end == len(blocks) and details and not _TERMINAL.search(details[-1].text):
         raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)
+    if end == len(blocks):
+        warn("missing_end", "no 'Conclusions' section after the details: the report may be truncated",
+             details[-1].last_line if details else None)
     incidents = _parse_details(details, source, warn, truncated_tail=end == len(blocks))
     _attach_map_links(incidents, layout.urls_by_page, warn)
     parsed = ParsedReport(

@@ -1,0 +1,123 @@
+"""`massacres`: build the database, ingest reports, or check a report without writing.
+
+Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing written).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import store
+from .errors import ReportError
+from .parse import ParsedReport, parse_file
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+REPORT_SUFFIXES = (".txt", ".pdf")
+
+
+def _parse_all(paths: list[Path]) -> list[ParsedReport]:
+    """Parse every file before anything is written: one bad file means no write at all."""
+    parsed = []
+    for path in tqdm(paths, desc="parsing", unit="report", disable=len(paths) < 2 or None, file=sys.stderr):
+        parsed.append(parse_file(path))
+    return parsed
+
+
+def _print_warnings(parsed: list[ParsedReport]) -> int:
+    count = 0
+    for p in parsed:
+        for w in p.warnings:
+            where = f"{p.source}:{w['line']}" if w.get("line") else p.source
+            seq = f" [incident {w['seq']}]" if w.get("seq") else ""
+            print(f"warning: {where}: {w['code']}{seq}: {w['message']}", file=sys.stderr)
+            count += 1
+    return count
+
+
+def _summary_line(p: ParsedReport) -> str:
+    r = p.report
+    return (f"{p.source}: {r['month']} ({p.form}) stated {r['total_massacres']} massacres, "
+            f"{r['victims_total']} killed; {len(p.incidents)} incidents in the details, "
+            f"{sum(i['killed'] for i in p.incidents)} killed; {len(p.warnings)} warnings")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    p = parse_file(args.file)
+    if args.json:
+        json.dump(p.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_summary_line(p))
+        for inc in p.incidents:
+            print(f"  {inc['seq']:>3} {inc['date']} {inc['perpetrator']:<24} {str(inc['governorate']):<16} "
+                  f"{str(inc['place']):<24} killed {inc['killed']}")
+    n = _print_warnings([p]) if not args.json else len(p.warnings)
+    return EXIT_WARNINGS if args.strict and n else EXIT_OK
+
+
+def report_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                  and not p.name.startswith("."))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    directory = Path(args.reports)
+    if not directory.is_dir():
+        raise ReportError(str(directory), "no such reports directory")
+    paths = report_files(directory)
+    if not paths:
+        raise ReportError(str(directory), "no report files (.txt, .pdf) in the directory")
+    parsed = _parse_all(paths)
+    store.build(Path(args.db), parsed)
+    n = _print_warnings(parsed)
+    for p in parsed:
+        print(_summary_line(p))
+    print(f"built {args.db}: {len({p.report['month'] for p in parsed})} reports, "
+          f"{sum(len(p.incidents) for p in parsed)} incidents, {n} warnings")
+    return EXIT_WARNINGS if args.strict and n else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    parsed = _parse_all([Path(f) for f in args.files])
+    store.ingest(Path(args.db), parsed)
+    n = _print_warnings(parsed)
+    for p in parsed:
+        print(_summary_line(p))
+    print(f"ingested {len(parsed)} report(s) into {args.db}; {n} warnings")
+    return EXIT_WARNINGS if args.strict and n else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="massacres", description=__doc__.splitlines()[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=str(store.DEFAULT_DB), help="DuckDB file (default: %(default)s)")
+    common.add_argument("--strict", action="store_true", help="exit 1 when the parser warns")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", parents=[common], help="rebuild the database from a reports directory")
+    b.add_argument("--reports", default="data/reports", help="directory of reports (default: %(default)s)")
+    b.set_defaults(func=cmd_build)
+    i = sub.add_parser("ingest", parents=[common], help="add reports; a month already there is replaced")
+    i.add_argument("files", nargs="+")
+    i.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("parse", parents=[common], help="check a report without writing anything")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the parse as one JSON object")
+    p.set_defaults(func=cmd_parse)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+-- The database the dashboard reads: one row per report, per stated figure, per incident,
+-- per parser warning. Rebuilt from data/reports/ by `massacres build`.
+-- report_month in the other tables is reports.month; it is not declared a foreign key
+-- because DuckDB cannot delete a referenced row and its referrers in one transaction,
+-- which is how a report is replaced.
+
+CREATE TABLE reports (
+    month             VARCHAR PRIMARY KEY CHECK (regexp_full_match(month, '\d{4}-(0[1-9]|1[0-2])')),
+    month_start       DATE NOT NULL CHECK (month_start BETWEEN DATE '2011-01-01' AND DATE '2035-12-01'),
+    title             VARCHAR,              -- as written; null when the text has no title line
+    published         DATE,
+    total_massacres   INTEGER CHECK (total_massacres >= 0),
+    victims_total     INTEGER CHECK (victims_total >= 0),
+    victims_children  INTEGER CHECK (victims_children >= 0),
+    victims_women     INTEGER CHECK (victims_women >= 0),
+    ytd_massacres     INTEGER CHECK (ytd_massacres >= 0),
+    ytd_period        VARCHAR,              -- ISO interval of months, e.g. 2017-01/2017-09
+    ytd_period_text   VARCHAR,              -- the report's words for that period
+    details_complete  BOOLEAN NOT NULL,     -- false when the details are only "the most notable" massacres
+    source_file       VARCHAR NOT NULL,     -- file name only, never a path
+    source_form       VARCHAR NOT NULL CHECK (source_form IN ('web', 'pdf_text', 'pdf')),
+    sha256            VARCHAR NOT NULL,
+    incident_count    INTEGER NOT NULL,
+    CHECK (victims_total IS NULL OR victims_total >= coalesce(victims_children, 0) + coalesce(victims_women, 0))
+);
+
+CREATE TABLE stated_figures (
+    report_month  VARCHAR NOT NULL,
+    dimension     VARCHAR NOT NULL,         -- total, victims_share, perpetrator, regime_area_of_control, governorate
+    key           VARCHAR NOT NULL,
+    massacres     INTEGER CHECK (massacres >= 0),
+    percent       DOUBLE CHECK (percent BETWEEN 0 AND 100),
+    killed        INTEGER CHECK (killed >= 0),
+    children      INTEGER CHECK (children >= 0),
+    women         INTEGER CHECK (women >= 0),
+    line          INTEGER,
+    PRIMARY KEY (report_month, dimension, key),
+    CHECK (killed IS NULL OR killed >= coalesce(children, 0) + coalesce(women, 0))
+);
+
+CREATE TABLE incidents (
+    report_month           VARCHAR NOT NULL,
+    seq                    INTEGER NOT NULL CHECK (seq >= 1),
+    date                   DATE NOT NULL CHECK (date BETWEEN DATE '2011-01-01' AND DATE '2035-12-31'),
+    time                   VARCHAR CHECK (time IS NULL OR regexp_full_match(time, '([01]\d|2[0-3]):[0-5]\d')),
+    day_part               VARCHAR,
+    perpetrator            VARCHAR NOT NULL,  -- a key; an unknown section is kept as written (and warned about)
+    perpetrator_text       VARCHAR,
+    attribution_uncertain  BOOLEAN NOT NULL,
+    perpetrator_note       VARCHAR,
+    governorate            VARCHAR,           -- from the sub-heading
+    governorate_in_text    VARCHAR,           -- named by the paragraph itself
+    place                  VARCHAR,
+    place_type             VARCHAR,
+    parent_place           VARCHAR,
+    site                   VARCHAR,
+    killed                 INTEGER NOT NULL CHECK (killed >= 0),
+    children               INTEGER CHECK (children >= 0),
+    women                  INTEGER CHECK (women >= 0),
+    fetuses                INTEGER CHECK (fetuses >= 0),
+    wounded                INTEGER CHECK (wounded >= 0),
+    wounded_qualifier      VARCHAR,
+    killed_is_lower_bound  BOOLEAN NOT NULL,
+    same_family            BOOLEAN NOT NULL,
+    idps                   BOOLEAN NOT NULL,
+    weapon                 VARCHAR NOT NULL,
+    target                 VARCHAR NOT NULL,
+    area_of_control        VARCHAR,
+    area_of_control_text   VARCHAR,
+    lat                    DOUBLE CHECK (lat BETWEEN -90 AND 90),
+    lon                    DOUBLE CHECK (lon BETWEEN -180 AND 180),
+    coord_source           VARCHAR,           -- 'map_link' when a link in the report gave the point
+    map_link_name          VARCHAR,
+    line                   INTEGER NOT NULL CHECK (line >= 1),
+    paragraph              VARCHAR NOT NULL,
+    PRIMARY KEY (report_month, seq),
+    CHECK (killed >= coalesce(children, 0) + coalesce(women, 0) + coalesce(fetuses, 0)),
+    CHECK ((lat IS NULL) = (lon IS NULL))
+);
+
+CREATE TABLE warnings (
+    report_month  VARCHAR NOT NULL,
+    n             INTEGER NOT NULL,
+    code          VARCHAR NOT NULL,
+    message       VARCHAR NOT NULL,
+    line          INTEGER,
+    seq           INTEGER,
+    PRIMARY KEY (report_month, n)
+);

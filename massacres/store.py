@@ -1,0 +1,129 @@
+"""Writing parsed reports to the DuckDB file, atomically.
+
+Every write goes to a temporary file beside the database and replaces it with os.replace,
+so readers see the old file or the new one, never a half-written one, and a failure
+leaves the database byte-for-byte as it was.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .parse import INCIDENT_FIELDS, ParsedReport
+
+DEFAULT_DB = Path("data/massacres.duckdb")
+TABLES = ("reports", "stated_figures", "incidents", "warnings")
+_INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
+_STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
+
+
+# Statements per table, spelled out once: table and column names are ours, values are parameters.
+_DELETE = {t: "DELETE FROM " + t + " WHERE " + ("month" if t == "reports" else "report_month")
+           + " IN (SELECT unnest(?::VARCHAR[]))" for t in TABLES}
+_INSERT = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM frame" for t in TABLES}
+_CHECKSUM = {t: "SELECT count(*) || ':' || coalesce(bit_xor(hash(t)), 0) FROM " + t + " AS t" for t in TABLES}
+
+
+def schema_sql() -> str:
+    return files("massacres").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _atomic_db(db_path: Path, start_from_existing: bool):
+    """A read-write connection to a temporary copy that replaces `db_path` on success only."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # DuckDB wants to create the file itself
+    try:
+        if start_from_existing and db_path.exists():
+            shutil.copyfile(db_path, tmp)
+            con = duckdb.connect(str(tmp))
+        else:
+            con = duckdb.connect(str(tmp))
+            con.execute(schema_sql())
+        try:
+            yield con
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}.wal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for p in reports:
+        month = p.report["month"]
+        rows["reports"].append({
+            "month": month, "month_start": f"{month}-01", **{k: p.report.get(k) for k in (
+                "title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
+                "ytd_massacres", "ytd_period", "ytd_period_text")},
+            "details_complete": p.details_complete, "source_file": Path(p.source).name,
+            "source_form": p.form, "sha256": p.sha256, "incident_count": len(p.incidents),
+        })
+        for s in p.stated:
+            rows["stated_figures"].append({"report_month": month, **{c: s.get(c) for c in _STATED_COLUMNS[1:]}})
+        for inc in p.incidents:
+            rows["incidents"].append({"report_month": month, **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]}})
+        for n, w in enumerate(p.warnings, start=1):
+            rows["warnings"].append({"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}})
+    columns = {
+        "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS,
+        "warnings": ("report_month", "n", "code", "message", "line", "seq"),
+    }
+    return {t: pd.DataFrame(rows[t], columns=columns[t]) for t in TABLES}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport]) -> None:
+    frames = _frames(reports)
+    months = [p.report["month"] for p in reports]
+    con.execute("BEGIN")
+    for table in TABLES:
+        con.execute(_DELETE[table], [months])
+    for table in TABLES:
+        if not frames[table].empty:
+            con.register("frame", frames[table])
+            con.execute(_INSERT[table])
+            con.unregister("frame")
+    con.execute("COMMIT")
+
+
+def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
+    by_month: dict[str, ParsedReport] = {}
+    for p in reports:
+        by_month[p.report["month"]] = p  # a later file for the same month replaces the earlier
+    return [by_month[m] for m in sorted(by_month)]
+
+
+def build(db_path: Path, reports: list[ParsedReport]) -> None:
+    """A new database holding exactly these reports (deterministic: ordered by month, seq)."""
+    with _atomic_db(Path(db_path), start_from_existing=False) as con:
+        _insert(con, _latest_per_month(reports))
+
+
+def ingest(db_path: Path, reports: list[ParsedReport]) -> None:
+    """Add reports to the database; a report whose month is already there replaces it."""
+    with _atomic_db(Path(db_path), start_from_existing=True) as con:
+        _insert(con, _latest_per_month(reports))
+
+
+def table_checksums(db_path: Path) -> dict[str, str]:
+    """An order-independent digest of each table's content, for idempotence checks."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {t: str(con.execute(_CHECKSUM[t]).fetchone()[0]) for t in TABLES}
+    finally:
+        con.close()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+EXPECTED = Path(__file__).resolve().parent / "fixtures" / "expected"
+SAMPLES = ("snhr-2017-09-massacres", "snhr-2017-10-massacres")
+sys.path.insert(0, str(ROOT / "bench"))  # the synthetic report generator lives with the benchmarks
+
+
+def expected_incidents(name: str) -> list[dict]:
+    return json.loads((EXPECTED / f"{name}.incidents.json").read_text(encoding="utf-8"))
+
+
+def expected_report(name: str) -> dict:
+    return json.loads((EXPECTED / f"{name}.report.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def reports_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "reports"
+    d.mkdir()
+    for name in SAMPLES:
+        shutil.copy(REPORTS / f"{name}.txt", d)
+    return d
+
+
+@pytest.fixture()
+def built_db(tmp_path: Path, reports_dir: Path) -> Path:
+    from massacres.cli import main
+
+    db = tmp_path / "massacres.duckdb"
+    assert main(["build", "--reports", str(reports_dir), "--db", str(db)]) == 0
+    return db
