@@ -19,6 +19,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 _BULLET = re.compile(r"^[-\u2022*]\s+\S")
+_BEFORE_DATE = re.compile(r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I)
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
 _LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\d{1,2}\.\s+|[A-H]\.\s*\S)")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
@@ -160,9 +161,12 @@ def split_blocks(text: str) -> Layout:
             prev_text = current[-1].rstrip()
             if _BULLET.match(stripped) or _LABEL_LINE.match(stripped) or prev_text.endswith(":"):
                 new_block = True
+            elif _INCIDENT_START.match(stripped) and not _BEFORE_DATE.search(prev_text):
+                # A full opening date starts an incident even after a caption with no period;
+                # only a line ending in "On", "since", ... carries a date mid-sentence.
+                new_block = True
             elif _TERMINAL.search(prev_text) and (
-                _INCIDENT_START.match(stripped) or _LIST_ITEM.match(stripped) or raw[:1] == " "
-                or _is_short_heading(stripped)
+                _LIST_ITEM.match(stripped) or raw[:1] == " " or _is_short_heading(stripped)
             ):
                 new_block = True
             elif _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):

@@ -22,4 +22,5 @@ def to_int(token: str) -> int:
         return 1
     if re.fullmatch(r"[\d,]+", t):
         return int(t.replace(",", ""))
-    return int(text2num(t.replace("-", " ").replace(" and ", " "), "en"))
+    t = re.sub(r"^a (?=hundred)", "one ", t.replace("-", " ").replace(" and ", " "))
+    return int(text2num(t, "en"))
