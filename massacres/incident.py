@@ -25,7 +25,7 @@ _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})
 _VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
                 r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims")
 _KILLED = re.compile(
-    rf"(?P<verb>(?:resulted|resulting) in the (?:killing|death) of|killing of|killing|killed|claimed the lives of)\s+"
+    rf"(?P<verb>(?:resulted|resulting) in the (?:killing|death) of|killing of|killing|killed|executed|executing|slaughtered|shot dead|claimed the lives of)\s+"
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?:(?:other|more)\s+)?"
     rf"(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b",
     re.I,
@@ -50,7 +50,7 @@ _CONTROL = re.compile(
 )
 _KILL_CLAUSE_START = re.compile(
     r"(?:,|\.)?\s*(?:which|that)\s+(?:has\s+)?(?:resulted|led)\s+in\b|\.\s+The\s+\w+\s+resulted\s+in\b"
-    r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+killed\b|,?\s+killing\s+of\b",
+    r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+(?:killed|executed|slaughtered|shot dead)\b|,?\s+killing\s+of\b",
     re.I,
 )
 _VERB = re.compile(

@@ -21,6 +21,9 @@ _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'
 _BULLET = re.compile(r"^[-\u2022*]\s+\S")
 _BEFORE_DATE = re.compile(r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I)
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
+# In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
+# inside a paragraph is the date activists confirmed it.
+_OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 _LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\d{1,2}\.\s+|[A-H]\.\s*\S)")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
 LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])\.\s*(?P<title>\S.{0,110})$")
@@ -39,6 +42,7 @@ class Block:
     line: int  # 1-based line of the block's first line
     last_line: int
     page: int  # pages are counted in PDF text; web text is one page
+    last_page: int = -1  # the page of the block's last line (a paragraph may run over a page break)
     urls: list[str] = field(default_factory=list)  # URL lines that ended this block's page
 
 
@@ -123,10 +127,17 @@ def _vocabulary(lines: list[str]) -> set[str]:
     return words
 
 
+def _full_width(lines: list[str]) -> float:
+    """The width lines are wrapped at: a line this long was cut by the wrap, not ended."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) > 20 and not _URL_LINE.match(ln))
+    return float(lengths[int(len(lengths) * 0.9)]) if lengths else 80.0
+
+
 def split_blocks(text: str) -> Layout:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     form = detect_form(lines)
     vocabulary = _vocabulary(lines)
+    full_width = _full_width(lines)
     blocks: list[Block] = []
     urls_by_page: dict[int, list[tuple[int, str]]] = {}
     page = 0
@@ -138,7 +149,7 @@ def split_blocks(text: str) -> Layout:
     def flush() -> None:
         nonlocal current
         if current:
-            blocks.append(Block(clean(join_wrapped(current, vocabulary)), start, last, start_page))
+            blocks.append(Block(clean(join_wrapped(current, vocabulary)), start, last, start_page, page))
         current = []
 
     prev_url = False
@@ -159,9 +170,15 @@ def split_blocks(text: str) -> Layout:
         new_block = form == "web" or not current or _is_heading(stripped)
         if not new_block and form == "pdf_text":
             prev_text = current[-1].rstrip()
-            if _BULLET.match(stripped) or _LABEL_LINE.match(stripped) or prev_text.endswith(":"):
+            if prev_text.endswith(("-", ",")):
+                new_block = False  # a hyphenated word or a list broken after a comma continues here
+            elif re.match(r"^\d+(?:,(?!\d{3})|\s*$)", stripped) or re.fullmatch(r"[a-z-]+", stripped):
+                new_block = False  # a count or word wrapped onto a line of its own: "...militias): / 21"
+            elif _BULLET.match(stripped) or prev_text.endswith(":") or (
+                _LABEL_LINE.match(stripped) and len(prev_text) < 0.9 * full_width
+            ):  # "Russian forces: 186 civilians, ..." after a short line; a full line wrapped mid-list
                 new_block = True
-            elif _INCIDENT_START.match(stripped) and not _BEFORE_DATE.search(prev_text):
+            elif _OPENING_LINE.match(stripped) and not _BEFORE_DATE.search(prev_text):
                 # A full opening date starts an incident even after a caption with no period;
                 # only a line ending in "On", "since", ... carries a date mid-sentence.
                 new_block = True

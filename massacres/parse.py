@@ -157,6 +157,7 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
                 governorate=governorate,
                 line=b.line,
                 page=b.page,
+                last_page=max(b.page, b.last_page),
                 paragraph=text,
                 lat=None, lon=None, coord_source=None, map_link_name=None,
             )
@@ -166,9 +167,11 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
 
 def _attach_map_links(incidents: list[dict[str, Any]], urls_by_page: dict[int, list[tuple[int, str]]],
                       warn: _Warnings) -> None:
-    by_page: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    # A link belongs to a paragraph; a paragraph telling of two massacres gives both its point.
+    by_page: dict[int, dict[int, list[dict[str, Any]]]] = defaultdict(dict)
     for inc in incidents:
-        by_page[inc["page"]].append(inc)
+        for page in range(inc["page"], inc["last_page"] + 1):
+            by_page[page].setdefault(inc["line"], []).append(inc)
     for page, urls in urls_by_page.items():
         seen: set[str] = set()
         for line, url in urls:
@@ -176,16 +179,18 @@ def _attach_map_links(incidents: list[dict[str, Any]], urls_by_page: dict[int, l
             if link is None or url in seen:
                 continue
             seen.add(url)
-            candidates = by_page.get(page, [])
-            scored = sorted(((link_score(link.name, [c["place"], c["site"], c["parent_place"]]), c["seq"], c)
-                             for c in candidates), key=lambda t: (-t[0], t[1]))
-            if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-                if candidates:
-                    warn("map_link_unattributed", f"map link to {link.name!r} matches no incident on its page", line)
+            paragraphs = list(by_page.get(page, {}).values())
+            scored = sorted(((max(link_score(link.name, [c["place"], c["site"], c["parent_place"]]) for c in recs),
+                              recs[0]["seq"], recs) for recs in paragraphs), key=lambda t: (-t[0], t[1]))
+            best = [recs for score, _, recs in scored if scored and score == scored[0][0]]
+            # Tied paragraphs that name the same place share the place's point; others are ambiguous.
+            if not scored or scored[0][0] < 0.5 or len({recs[0]["place"] for recs in best}) > 1:
+                if paragraphs:
+                    warn("map_link_unattributed", f"map link to {link.name!r} matches no single incident on its page", line)
                 continue
-            best = scored[0][2]
-            if best["lat"] is None:
-                best.update(lat=link.lat, lon=link.lon, coord_source="map_link", map_link_name=link.name)
+            for rec in (r for recs in best for r in recs):
+                if rec["lat"] is None:
+                    rec.update(lat=link.lat, lon=link.lon, coord_source="map_link", map_link_name=link.name)
 
 
 def _check(parsed: ParsedReport, warn: _Warnings) -> None:

@@ -15,7 +15,8 @@ from .layout import MONTHS, WEEKDAYS, Block
 from .numbers import NUMBER, to_int
 
 _MONTH_RX = "|".join(MONTHS)
-_TITLE = re.compile(rf"^no less than\s+(?P<n>{NUMBER})\s+massacres?\s+in\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})$", re.I)
+# "No less than 43 Massacres in September 2017", "52 Massacres Documented in July 2024"
+_TITLE = re.compile(rf"^(?:no less than\s+)?(?:{NUMBER})\s+massacres?\b.{{0,40}}?\bin\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})\b", re.I)
 _PUBLISHED = re.compile(rf"^(?:{WEEKDAYS}),\s+(?P<month>{_MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})$", re.I)
 _MONTH_TOLL_HEAD = re.compile(rf"toll of massacres in\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
 _YTD_HEAD = re.compile(r"toll of massacres in\s+(?P<year>\d{4})\b(?!\s*(?:" + _MONTH_RX + "))", re.I)
@@ -35,10 +36,6 @@ _AREA_ITEM = re.compile(rf"^-?\s*(?P<n>{NUMBER})\s+massacres?\s+in\s+areas?\s+un
 _GOV_INTRO = re.compile(r"distributed\s+(?:across|among|by)\s+(?:the\s+)?governorates", re.I)
 _GOV_PAIR = re.compile(rf"(?P<name>[A-Za-z][A-Za-z' -]*?)\s*[:,\u2013-]\s*(?P<n>\d+)")
 _PERCENT = re.compile(r"(?P<p>\d{1,3}(?:\.\d+)?)\s?%")
-_PERP_MENTION = re.compile(
-    r"syrian regime forces|regime forces|government forces|russian forces|isis|daesh|international coalition forces|"
-    r"hay'?at tahrir al sham|armed opposition factions|kurdish[\w -]*? forces|turkish forces|(?<!all )other parties",
-    re.I)
 _GOV_SHARE = re.compile(r"of\s+all\s+(?:the\s+)?massacres\b[^%,]*?\bwere\s+in\s+(?P<gov>[A-Z][\w' -]+?)\s+governorate", re.I)
 
 
@@ -81,7 +78,7 @@ def parse_summary(blocks: list[Block], warn) -> tuple[dict[str, Any], list[dict[
         text = b.text
         if in_header and re.match(r"^(?:-\s*)?(?:I\.\s*)?(?:Contents|Introduction)\b", text):
             in_header = False
-        if report["title"] is None and (m := _TITLE.match(text)):
+        if report["title"] is None and in_header and len(text) < 150 and (m := _TITLE.search(text)):
             report["title"] = text
             month_year = month_year or (int(m.group("year")), month_index(m.group("month")))
         if in_header and report["published"] is None and (m := _PUBLISHED.match(text)):
@@ -141,8 +138,9 @@ def parse_summary(blocks: list[Block], warn) -> tuple[dict[str, Any], list[dict[
             continue
         if mode == "governorate_list" and _GOV_PAIR.search(text) and not text.endswith("."):
             _governorate_pairs(text, b.line, stated, warn)
+            continue  # the list may go on in the next block
+        if mode == "governorate_list":
             mode = None
-            continue
         if mode == "toll_list" and (m := _TOLL_LINE.match(text)):
             key = vocab.perpetrator_key(m.group("label"))
             counts = _breakdown(m.group("bd") or "") if m.group("bd") else None
@@ -190,9 +188,6 @@ def _percent_sentences(text: str, line: int, stated: StatedFigures) -> None:
                 continue
             if re.match(r"\s+of\s+(?:the\s+)?massacres\s+(?:committed|perpetrated)\s+by", after, re.I):
                 continue  # a share of one party's massacres, not of the month's
-            mentions = list(_PERP_MENTION.finditer(sentence, 0, pm.start()))
-            if not mentions:
-                continue
-            key = vocab.perpetrator_key(mentions[-1].group(0))
-            if key:
-                stated.add("perpetrator", key, line, percent=_num(pm.group("p")))
+            mentions = vocab.perpetrator_mentions(sentence, pm.start())
+            if mentions:  # the party named last before the share is the one it belongs to
+                stated.add("perpetrator", mentions[-1][1], line, percent=_num(pm.group("p")))

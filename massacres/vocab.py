@@ -61,6 +61,15 @@ def perpetrator_key(text: str) -> str | None:
     return first_key("perpetrators.csv", text)
 
 
+def perpetrator_mentions(text: str, end: int | None = None) -> list[tuple[int, str]]:
+    """(position, key) of every party the text names, in order."""
+    found = []
+    for rx, key in _ordered("perpetrators.csv"):
+        for m in rx.finditer(text, 0, len(text) if end is None else end):
+            found.append((m.start(), key))
+    return sorted(found)
+
+
 def area_key(text: str) -> str | None:
     return first_key("areas_of_control.csv", text)
 
@@ -72,7 +81,9 @@ def weapon_key(text: str) -> str | None:
 def target_key(site: str | None) -> str:
     if not site:
         return "populated_area"
-    return leftmost_key("targets.csv", site) or "other"
+    # The head of the phrase names what was hit: "a bakery in al Rnoush neighborhood" is a bakery.
+    head = re.split(r",|\s+(?:in|near|by|behind|inside|next to|adjacent to|opposite)\s+", site, maxsplit=1)[0]
+    return leftmost_key("targets.csv", head) or "other"
 
 
 @lru_cache(maxsize=None)
