@@ -84,7 +84,7 @@ _SITE_TAIL = re.compile(
 _FAMILY = re.compile(r"\bsame family\b", re.I)
 _IDP = re.compile(r"\bIDPs?\b|\binternally displaced\b|\bdisplaced (?:people|persons|families|civilians)\b", re.I)
 _LOWER_BOUND_NOTE = re.compile(r"what we (?:have been|were) able to document", re.I)
-_ANOTHER = re.compile(r"[^.]*\banother massacre\b[^.]*(?:\.|$)", re.I)
+_ANOTHER = re.compile(r"\banother massacre\b", re.I)
 _GOV_MENTION = re.compile(
     rf"(?P<name>{_NAME}(?:\s+(?:suburbs|countryside))?)\s+(?P<kind>governorate|province|city|suburbs|countryside)\b"
 )
@@ -209,11 +209,22 @@ def _location_text(head: str) -> str:
     return rest[pm.end():].strip() if pm else rest.strip()
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], with its final period."""
+    dot = text.rfind(". ", 0, start)
+    s = 0 if dot < 0 else dot + 2
+    e = text.find(".", end)
+    return s, len(text) if e < 0 else e + 1
+
+
 def _notes(paragraph: str) -> list[str]:
     first_seen: dict[str, int] = {}
     for rx in vocab.attribution_patterns():
         for m in rx.finditer(paragraph):
-            phrase = m.group(0).strip()
+            start = m.start()
+            if paragraph[m.end(): m.end() + 1] in (".", ""):  # a whole sentence: "We haven't been able to identify ..."
+                start = _sentence_span(paragraph, m.start(), m.end())[0]
+            phrase = paragraph[start: m.end()].strip()
             if phrase and phrase not in first_seen:
                 first_seen[phrase] = m.start()
     return sorted(first_seen, key=first_seen.__getitem__)
@@ -254,10 +265,10 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
         raise IncidentParseError(f"impossible date: {exc}") from None
     body = paragraph[om.end():]
     # A second massacre told in the same paragraph is read from its own sentence.
-    extra = [m for m in _ANOTHER.finditer(body)]
+    extra = [_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
     main_body = body
-    for m in reversed(extra):
-        main_body = main_body[: m.start()] + main_body[m.end():]
+    for start, end in reversed(extra):
+        main_body = main_body[:start] + main_body[end:]
     cut = _KILL_CLAUSE_START.search(main_body)
     head = main_body[: cut.start()] if cut else main_body
     rest = main_body[cut.start():] if cut else main_body
@@ -284,8 +295,8 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
     first["idps"] = bool(_IDP.search(main_body))
     first["target"] = vocab.target_key(first["site"])
     records = [first]
-    for m in extra:
-        sentence = m.group(0)
+    for start, end in extra:
+        sentence = body[start:end]
         site_m = re.search(r"\btargeted\s+(?P<site>.+?)(?:\s+with\s+[\w -]+?)?(?=,|\s+killing|\s+which)", sentence)
         rec = {**base, **place, **_counts(sentence)}
         rec["site"] = site_m.group("site").strip() if site_m else None
