@@ -26,7 +26,11 @@ build: $(STAMP)
 run: $(DB)
 	$(VENV)/bin/streamlit run app.py
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+/usr/bin/chromium:
+	apt-get update -qq && apt-get install -y -qq chromium
+
+test: $(STAMP) /usr/bin/chromium
 	$(PY) -m pytest
 
 bench: $(STAMP)

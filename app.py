@@ -15,7 +15,8 @@ st.caption("Source: SNHR monthly reports. Stated figures are the reports' own to
 
 st.subheader("Reports")
 reports = queries.run(con, "reports_by_month")
-st.dataframe(reports, hide_index=True, width="stretch")
+st.dataframe(reports, hide_index=True, width="stretch",
+             column_config={"published": st.column_config.DateColumn(format="YYYY-MM-DD")})
 
 st.subheader("Incidents")
 left, right = st.columns([3, 1])
@@ -26,4 +27,5 @@ incidents = queries.run(con, "incidents_matching_search",
                         {"search": search or None, "month": None if month == "All" else month})
 st.write(f"{len(incidents)} incidents, {int(incidents['killed'].sum())} killed")
 st.dataframe(incidents, hide_index=True, width="stretch",
-             column_config={"paragraph": st.column_config.TextColumn("paragraph", width="large")})
+             column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                            "paragraph": st.column_config.TextColumn("paragraph", width="large")})
