@@ -91,6 +91,44 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if args.strict and n else EXIT_OK
 
 
+_GEOCODED = ("SELECT i.report_month, i.seq, i.place, i.governorate, l.lat, l.lon, l.precision, l.matched_name, "
+             "l.score, l.iso_code, l.warnings FROM incidents AS i JOIN locations AS l USING (report_month, seq) "
+             "ORDER BY i.report_month, i.seq")
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    import duckdb
+
+    db = Path(args.db)
+    if not db.exists():
+        raise ReportError(str(db), "no such database: build it first (massacres build)")
+    store.regeocode(db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(_GEOCODED).df().to_dict("records")
+    finally:
+        con.close()
+    for r in rows:
+        r["warnings"] = list(r["warnings"])
+        r["score"] = None if r["score"] != r["score"] else r["score"]  # NaN -> null
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'precision':<12} {'incidents':>9} {'share':>6}")
+    for precision in ("exact", "locality", "city", "governorate"):
+        n = sum(1 for r in rows if r["precision"] == precision)
+        print(f"{precision:<12} {n:>9} {n / max(len(rows), 1):>6.0%}")
+    fallbacks = [r for r in rows if r["precision"] == "governorate"]
+    if fallbacks:
+        print("\nplaces located only at governorate level:")
+        for r in fallbacks:
+            print(f"  {r['report_month']} #{r['seq']:<3} {r['place']!s:<28} {r['governorate']}")
+    warned = sum(1 for r in rows if r["warnings"])
+    print(f"\n{len(rows)} incidents geocoded; {warned} with warnings (see --json)")
+    return EXIT_WARNINGS if args.strict and warned else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="massacres", description=__doc__.splitlines()[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -107,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print the parse as one JSON object")
     p.set_defaults(func=cmd_parse)
+    g = sub.add_parser("geocode", parents=[common], help="locate every stored incident again")
+    g.add_argument("--json", action="store_true", help="one JSON object per incident")
+    g.set_defaults(func=cmd_geocode)
     return ap
 
 

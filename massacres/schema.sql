@@ -87,3 +87,20 @@ CREATE TABLE warnings (
     seq           INTEGER,
     PRIMARY KEY (report_month, n)
 );
+
+-- Where each incident is, and how precisely: rebuilt by `massacres geocode` (and by build/ingest).
+CREATE TABLE locations (
+    report_month       VARCHAR NOT NULL,
+    seq                INTEGER NOT NULL,
+    lat                DOUBLE NOT NULL CHECK (lat BETWEEN 32 AND 38),   -- Syria's extent, with margin
+    lon                DOUBLE NOT NULL CHECK (lon BETWEEN 35 AND 43),
+    precision          VARCHAR NOT NULL CHECK (precision IN ('exact', 'locality', 'city', 'governorate')),
+    method             VARCHAR NOT NULL,  -- map_link, neighbourhood, place, places_extra, parent_place, governorate_point
+    matched_name       VARCHAR,           -- the name variant that matched
+    matched_id         VARCHAR,           -- gazetteer wof_id, or extra:<name> for geo/places_extra.csv
+    score              DOUBLE CHECK (score BETWEEN 0 AND 100),
+    iso_code           VARCHAR,           -- ISO 3166-2 of the governorate the point falls in
+    point_governorate  VARCHAR,
+    warnings           VARCHAR[] NOT NULL,
+    PRIMARY KEY (report_month, seq)
+);

@@ -20,7 +20,7 @@ import pandas as pd
 from .parse import INCIDENT_FIELDS, ParsedReport
 
 DEFAULT_DB = Path("data/massacres.duckdb")
-TABLES = ("reports", "stated_figures", "incidents", "warnings")
+TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
 _INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
 _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
 
@@ -63,7 +63,18 @@ def _atomic_db(db_path: Path, start_from_existing: bool):
                 leftover.unlink()
 
 
-def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
+_LOCATION_COLUMNS = ("report_month", "seq", "lat", "lon", "precision", "method", "matched_name", "matched_id",
+                     "score", "iso_code", "point_governorate", "warnings")
+
+
+def _location_rows(month: str, incidents: list[dict]) -> list[dict]:
+    from .geocode import geocode_all  # the gazetteer loads only when geocoding
+
+    return [{"report_month": month, "seq": inc["seq"], **loc.as_dict()}
+            for inc, loc in zip(incidents, geocode_all(incidents))]
+
+
+def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     for p in reports:
         month = p.report["month"]
@@ -80,15 +91,18 @@ def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
             rows["incidents"].append({"report_month": month, **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]}})
         for n, w in enumerate(p.warnings, start=1):
             rows["warnings"].append({"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}})
+        if geocode:
+            rows["locations"].extend(_location_rows(month, p.incidents))
     columns = {
         "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS,
         "warnings": ("report_month", "n", "code", "message", "line", "seq"),
+        "locations": _LOCATION_COLUMNS,
     }
     return {t: pd.DataFrame(rows[t], columns=columns[t]) for t in TABLES}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport]) -> None:
-    frames = _frames(reports)
+def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], geocode: bool) -> None:
+    frames = _frames(reports, geocode)
     months = [p.report["month"] for p in reports]
     con.execute("BEGIN")
     for table in TABLES:
@@ -108,16 +122,39 @@ def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
     return [by_month[m] for m in sorted(by_month)]
 
 
-def build(db_path: Path, reports: list[ParsedReport]) -> None:
+def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
     """A new database holding exactly these reports (deterministic: ordered by month, seq)."""
     with _atomic_db(Path(db_path), start_from_existing=False) as con:
-        _insert(con, _latest_per_month(reports))
+        _insert(con, _latest_per_month(reports), geocode)
 
 
-def ingest(db_path: Path, reports: list[ParsedReport]) -> None:
+def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
     """Add reports to the database; a report whose month is already there replaces it."""
     with _atomic_db(Path(db_path), start_from_existing=True) as con:
-        _insert(con, _latest_per_month(reports))
+        _insert(con, _latest_per_month(reports), geocode)
+
+
+_GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
+                  "lat, lon, map_link_name FROM incidents ORDER BY report_month, seq")
+
+
+def regeocode(db_path: Path) -> pd.DataFrame:
+    """Geocode every stored incident again (after the gazetteer or the reviewed tables changed)."""
+    with _atomic_db(Path(db_path), start_from_existing=True) as con:
+        incidents = con.execute(_GEOCODE_INPUT).df()
+        records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in incidents.to_dict("records")]
+        rows = []
+        for month in dict.fromkeys(r["report_month"] for r in records):
+            rows.extend(_location_rows(month, [r for r in records if r["report_month"] == month]))
+        frame = pd.DataFrame(rows, columns=_LOCATION_COLUMNS)
+        con.execute("BEGIN")
+        con.execute("DELETE FROM locations")
+        if not frame.empty:
+            con.register("frame", frame)
+            con.execute(_INSERT["locations"])
+            con.unregister("frame")
+        con.execute("COMMIT")
+    return frame
 
 
 def table_checksums(db_path: Path) -> dict[str, str]:

@@ -99,8 +99,14 @@ def squash(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def governorate_rows() -> tuple[dict[str, str], ...]:
+    """key, iso (ISO 3166-2), geonames_admin1 and name pattern of each governorate."""
+    return tuple(_rows("governorates.csv"))
+
+
+@lru_cache(maxsize=None)
 def _governorates() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    return tuple((re.compile(r["pattern"]), r["key"], r["iso"]) for r in _rows("governorates.csv"))
+    return tuple((re.compile(r["pattern"]), r["key"], r["iso"]) for r in governorate_rows())
 
 
 GOVERNORATE_KEYS = tuple(k for _, k, _ in _governorates())
