@@ -35,6 +35,7 @@ test: $(STAMP) /usr/bin/chromium
 
 bench: $(STAMP)
 	$(PY) bench/ingest.py
+	$(PY) bench/geocode.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache test-artifacts
