@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m uv pip install --quiet --python $(PY) -e '.[test]'
 	touch $(STAMP)
 
-$(DB): $(STAMP)
+$(DB): $(STAMP) massacres/schema.sql $(wildcard data/reports/*)
 	$(VENV)/bin/massacres build --db $(DB)
 
 build: $(STAMP)

@@ -1,31 +1,68 @@
-"""Massacres in Syria: the reports and a searchable table of their incidents."""
+"""Overview: the filtered range in figures, beside what the reports themselves state."""
 from __future__ import annotations
 
 import streamlit as st
 
-from massacres import queries, ui
+from massacres import summary_text, ui
 
-st.set_page_config(page_title="Massacres in Syria", page_icon=":material/summarize:", layout="wide")
-
-con = ui.connection()
+current, default = ui.page("Overview", ":material/dashboard:")
+params = current.params()
 
 st.title("Massacres in Syria")
-st.caption("Source: SNHR monthly reports. Stated figures are the reports' own totals; "
-           "documented figures add up the incidents each report details.")
+st.caption("From the Syrian Network for Human Rights' monthly reports. *Documented* figures add up the "
+           "incidents each report details; *stated* figures are the reports' own totals, which are complete "
+           "where the details may list only the most notable massacres.")
+st.caption(f"Showing {current.describe(default)}.")
 
-st.subheader("Reports")
-reports = queries.run(con, "reports_by_month")
-st.dataframe(reports, hide_index=True, width="stretch",
-             column_config={"published": st.column_config.DateColumn(format="YYYY-MM-DD")})
+doc = ui.query("documented_totals", params).iloc[0]
+covered = ui.query("stated_totals_by_report", params)
+comparable = current.only_dates() and not covered.empty
 
-st.subheader("Incidents")
-left, right = st.columns([3, 1])
-search = left.text_input("Search place, site, perpetrator, governorate or text", key="search").strip()
-months = ["All"] + reports["month"].tolist()
-month = right.selectbox("Report", months, key="month")
-incidents = queries.run(con, "incidents_matching_search",
-                        {"search": search or None, "month": None if month == "All" else month})
-st.write(f"{len(incidents)} incidents, {int(incidents['killed'].sum())} killed")
-st.dataframe(incidents, hide_index=True, width="stretch",
-             column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                            "paragraph": st.column_config.TextColumn("paragraph", width="large")})
+st.subheader("Documented in the incident details")
+cols = st.columns(5)
+share = (doc["children"] + doc["women"]) / doc["killed"] if doc["killed"] else 0.0
+cols[0].metric("Massacres", f"{int(doc['massacres'])}")
+cols[1].metric("Killed", f"{int(doc['killed'])}")
+cols[2].metric("Children", f"{int(doc['children'])}",
+               help="Fetuses are counted apart: " + f"{int(doc['fetuses'])} in this range.")
+cols[3].metric("Women", f"{int(doc['women'])}")
+cols[4].metric("Women and children", f"{share:.0%}",
+               help="Share of the killed; incidents without a breakdown count as unknown, not as zero.")
+if doc["no_breakdown"]:
+    st.caption(f"{int(doc['no_breakdown'])} incidents ({int(doc['killed_without_breakdown'])} killed) give no "
+               "breakdown of children and women: they are unknown, not zero.")
+
+st.subheader("Stated by the reports")
+if comparable:
+    months = ", ".join(ui.month_label(m) for m in covered["month"])
+    s = covered[["total_massacres", "victims_total", "victims_children", "victims_women"]].sum()
+    cols = st.columns(5)
+    cols[0].metric("Massacres", f"{int(s['total_massacres'])}")
+    cols[1].metric("Killed", f"{int(s['victims_total'])}")
+    cols[2].metric("Children", f"{int(s['victims_children'])}")
+    cols[3].metric("Women", f"{int(s['victims_women'])}")
+    stated_share = (s["victims_children"] + s["victims_women"]) / s["victims_total"] if s["victims_total"] else 0
+    cols[4].metric("Women and children", f"{stated_share:.0%}")
+    st.caption(f"Stated by the reports for {months}. Reports also count incidents from earlier months that were "
+               "confirmed late.")
+elif covered.empty:
+    st.info("The date range covers no whole report month, so there is no stated figure to compare.")
+else:
+    st.info("Stated figures are totals per report: they are shown when only the date range is filtered.")
+
+st.subheader("Month by month, in the reports' words")
+perps = ui.query("stated_massacres_by_perpetrator_and_month", default.params() | {
+    "start": current.start, "end": current.end})
+if covered.empty:
+    st.write("No whole report month in the range.")
+for _, report in covered.iterrows():
+    st.markdown("- " + summary_text.month_sentence(report, perps[perps["month"] == report["month"]])
+                .replace("*", "\\*"))
+    
+latest = covered.dropna(subset=["ytd_massacres"]).tail(1)
+if not latest.empty:
+    r = latest.iloc[0]
+    start_m, end_m = r["ytd_period"].split("/")
+    st.metric(f"Year to date, {ui.month_label(start_m)} – {ui.month_label(end_m)}",
+              f"{int(r['ytd_massacres'])} massacres",
+              help=f"As stated by the {ui.month_label(r['month'])} report.")

@@ -22,3 +22,15 @@ def file_identity(path: Path) -> tuple[int, int]:
 
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
+
+
+REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+
+
+def missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    cur = con.cursor()
+    try:
+        have = {r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        cur.close()
+    return [t for t in REQUIRED_TABLES if t not in have]

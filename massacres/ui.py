@@ -1,10 +1,20 @@
-"""Streamlit glue shared by every page: the cached read-only connection."""
+"""Streamlit glue shared by every page: the connection, the sidebar filters kept in the URL,
+cached queries, and the chart block (chart, exports, data, text alternative)."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
 import duckdb
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from . import db
+from . import db, export, filters, queries, theme
+
+_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
 
 
 @st.cache_resource
@@ -19,4 +29,136 @@ def connection() -> duckdb.DuckDBPyConnection:
     if not path.exists():
         st.error(f"No database at {path}. Build it with `make build` (or `massacres build`).")
         st.stop()
-    return _connection(str(path), db.file_identity(path))
+    con = _connection(str(path), db.file_identity(path))
+    missing = db.missing_tables(con)
+    if missing:
+        st.error(f"The database at {path} predates this version (no {', '.join(missing)} table). "
+                 "Rebuild it with `make build`.")
+        st.stop()
+    return con
+
+
+def identity() -> tuple[int, int]:
+    return db.file_identity(db.db_path())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, params: tuple[tuple[str, Any], ...], ident: tuple[int, int]) -> pd.DataFrame:
+    return queries.run(connection(), name, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params})
+
+
+def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A named query's result, cached by its parameters and the database file's identity."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (params or {}).items()))
+    return _cached(name, frozen, identity()).copy()
+
+
+def default_filters() -> filters.Filters:
+    b = query("date_bounds").iloc[0]
+    if pd.isna(b["first_day"]):
+        st.error("The database holds no reports yet.")
+        st.stop()
+    return filters.Filters(pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date())
+
+
+def _set_state(f: filters.Filters) -> None:
+    ss = st.session_state
+    ss["f_dates"] = (f.start, f.end)
+    ss["f_perpetrators"] = list(f.perpetrators)
+    ss["f_governorates"] = list(f.governorates)
+    ss["f_areas"] = list(f.areas)
+    ss["f_weapons"] = list(f.weapons)
+    ss["f_min_killed"] = f.min_killed
+    ss["f_include_uncertain"] = f.include_uncertain
+
+
+def _keep(key: str) -> None:
+    # Widget state is per page; the filters live on in keys of their own across pages.
+    st.session_state[f"f_{key}"] = st.session_state[f"w_{key}"]
+
+
+def sidebar() -> tuple[filters.Filters, filters.Filters]:
+    """The shared filters (current, default). The URL's query string opens a session;
+    after that the widgets rule and the URL follows them, so a copied URL reopens the view."""
+    default = default_filters()
+    ss = st.session_state
+    if "f_dates" not in ss:
+        parsed = filters.from_query(st.query_params.to_dict(), default)
+        _set_state(parsed.filters)
+        ss["url_notices"] = parsed.notices
+    for key in _FILTER_KEYS:
+        ss[f"w_{key}"] = ss[f"f_{key}"]
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.date_input("Date range", min_value=default.start, max_value=default.end, key="w_dates",
+                  on_change=_keep, args=("dates",), format="YYYY-MM-DD")
+    sb.multiselect("Perpetrator", list(theme.PERPETRATORS), format_func=theme.perpetrator_label,
+                   key="w_perpetrators", on_change=_keep, args=("perpetrators",), placeholder="All parties")
+    sb.multiselect("Governorate", list(theme.GOVERNORATES), format_func=theme.GOVERNORATES.get,
+                   key="w_governorates", on_change=_keep, args=("governorates",), placeholder="All governorates")
+    sb.multiselect("Area of control", list(theme.AREAS), format_func=theme.area_label,
+                   key="w_areas", on_change=_keep, args=("areas",), placeholder="All areas")
+    sb.multiselect("Weapon", list(theme.WEAPONS), format_func=theme.WEAPONS.get,
+                   key="w_weapons", on_change=_keep, args=("weapons",), placeholder="All weapons")
+    sb.number_input("Minimum killed", min_value=0, max_value=filters.MAX_KILLED, step=1, key="w_min_killed",
+                    on_change=_keep, args=("min_killed",))
+    sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
+                args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
+                                                  "'Syrian-Russian alliance', 'investigations are still ongoing'.")
+    for notice in ss.get("url_notices", []):
+        sb.warning(notice, icon=":material/link_off:")
+    dates = ss["f_dates"]
+    start, end = (dates[0], dates[-1]) if isinstance(dates, (list, tuple)) and dates else (default.start, default.end)
+    current = filters.Filters(
+        start=start, end=end, perpetrators=tuple(ss["f_perpetrators"]), governorates=tuple(ss["f_governorates"]),
+        areas=tuple(ss["f_areas"]), weapons=tuple(ss["f_weapons"]), min_killed=int(ss["f_min_killed"]),
+        include_uncertain=bool(ss["f_include_uncertain"]))
+    wanted = current.to_query(default)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+    sb.caption("The URL holds these filters: copy it to share this view.")
+    return current, default
+
+
+def page(title: str, icon: str) -> tuple[filters.Filters, filters.Filters]:
+    st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=icon, layout="wide")
+    connection()
+    return sidebar()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: str,
+          alt: str | None = None) -> None:
+    """A chart in the publication template, its PNG/SVG/PDF exports and CSV data, and a
+    text alternative: a sentence and the table behind the chart."""
+    theme.publication(fig, title, subtitle)
+    st.plotly_chart(fig, key=f"chart_{key}", width="stretch")
+    name = _slug(title)
+    cols = st.columns(4)
+    for col, fmt in zip(cols, ("png", "svg", "pdf")):
+        col.download_button(f"{fmt.upper()}", data=_exporter(fig, fmt), file_name=f"{name}.{fmt}",
+                            mime=export.FORMATS[fmt], key=f"dl_{key}_{fmt}", icon=":material/download:",
+                            on_click="ignore")
+    cols[3].download_button("Data (CSV)", data=data.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
+                            mime="text/csv", key=f"dl_{key}_csv", icon=":material/table:", on_click="ignore")
+    with st.expander("Text alternative: the data behind this chart"):
+        if alt:
+            st.text(alt)
+        st.dataframe(data, hide_index=True, width="stretch")
+
+
+def _exporter(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
+    return lambda: export.to_bytes(fig, fmt)
+
+
+def label_perpetrators(df: pd.DataFrame, column: str = "perpetrator") -> pd.DataFrame:
+    df = df.copy()
+    df["party"] = df[column].map(theme.perpetrator_label)
+    return df
+
+
+def month_label(month: str) -> str:
+    return dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")

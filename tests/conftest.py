@@ -38,3 +38,14 @@ def built_db(tmp_path: Path, reports_dir: Path) -> Path:
     db = tmp_path / "massacres.duckdb"
     assert main(["build", "--reports", str(reports_dir), "--db", str(db)]) == 0
     return db
+
+
+@pytest.fixture()
+def app_db(built_db, monkeypatch):
+    """A built database the app reads (MASSACRES_DB), with Streamlit's caches cleared."""
+    import streamlit as st
+
+    monkeypatch.setenv("MASSACRES_DB", str(built_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return built_db

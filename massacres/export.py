@@ -1,0 +1,39 @@
+"""Static chart export through plotly and kaleido, with one warm Chromium for the process.
+
+kaleido finds Debian's /usr/bin/chromium by itself; it never downloads a browser here.
+Starting its server once makes each later export about 0.2 s instead of 2.5 s.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+import warnings
+
+import plotly.graph_objects as go
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+PNG_SCALE = 2  # publication resolution: twice the on-screen size
+WIDTH, HEIGHT = 1000, 600
+_lock = threading.Lock()
+_started = False
+
+
+def _ensure_server() -> None:
+    global _started
+    with _lock:
+        if not _started:
+            import kaleido
+
+            kaleido.start_sync_server(silence_warnings=True)
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+            _started = True
+
+
+def to_bytes(fig: go.Figure, fmt: str) -> bytes:
+    """The figure as PNG (2x), SVG or PDF bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    _ensure_server()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "kopts ignored with a server": expected
+        return fig.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=PNG_SCALE if fmt == "png" else 1)

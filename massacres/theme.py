@@ -1,0 +1,110 @@
+"""The one place for labels, colours and the publication chart template.
+
+Colours are Okabe & Ito's colour-blind-safe palette; every chart and the map use these same
+mappings, so a party has one colour everywhere. Bar charts also carry one fill pattern per
+party, so a chart printed in greyscale still tells the parties apart.
+"""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+SOURCE = "Source: SNHR monthly reports"
+
+PERPETRATORS = {
+    # key: (label, colour, bar pattern)
+    "syrian_regime": ("Syrian regime", "#D55E00", ""),
+    "russia": ("Russia", "#0072B2", "/"),
+    "isis": ("ISIS", "#000000", "x"),
+    "international_coalition": ("International coalition", "#56B4E9", "."),
+    "hts": ("Hay'at Tahrir al Sham", "#CC79A7", "\\"),
+    "armed_opposition": ("Armed opposition", "#009E73", "+"),
+    "kurdish_forces": ("Kurdish forces", "#F0E442", "-"),
+    "turkish_forces": ("Turkish forces", "#E69F00", "|"),
+    "other": ("Other parties", "#999999", ""),
+}
+AREAS = {
+    "isis": ("ISIS", "#000000"),
+    "armed_opposition": ("Armed opposition", "#009E73"),
+    "hts": ("Hay'at Tahrir al Sham", "#CC79A7"),
+    "armed_opposition_and_hts": ("Armed opposition and HTS", "#88CCAA"),
+    "hts_and_turkistan_party": ("HTS and Turkistan Party", "#882255"),
+    "syrian_regime": ("Syrian regime", "#D55E00"),
+    "sdf": ("SDF", "#F0E442"),
+    "other": ("Other", "#999999"),
+}
+UNKNOWN_COLOUR = "#BBBBBB"
+GOVERNORATES = {
+    "damascus": "Damascus", "damascus_suburbs": "Damascus suburbs", "aleppo": "Aleppo", "idlib": "Idlib",
+    "hama": "Hama", "homs": "Homs", "latakia": "Latakia", "tartus": "Tartus", "daraa": "Daraa",
+    "suwayda": "Suwayda", "quneitra": "Quneitra", "deir_ez_zor": "Deir ez-Zor", "raqqa": "Raqqa", "hasaka": "Hasaka",
+}
+WEAPONS = {
+    "fixed_wing_airstrike": "Fixed-wing airstrike", "rotary_wing_barrel_bomb": "Helicopter / barrel bomb",
+    "artillery": "Artillery", "surface_to_surface_rocket": "Surface-to-surface rocket",
+    "ground_raid_execution": "Ground raid / execution", "landmine": "Landmine", "ied": "IED",
+    "car_bomb": "Car bomb", "other": "Other",
+}
+PRECISIONS = {"exact": "Exact (map link)", "locality": "Locality", "city": "City", "governorate": "Governorate only"}
+
+
+def perpetrator_label(key: str) -> str:
+    return PERPETRATORS.get(key, (key, "", ""))[0]
+
+
+def perpetrator_colour(key: str) -> str:
+    return PERPETRATORS.get(key, ("", UNKNOWN_COLOUR, ""))[1]
+
+
+def area_label(key: str | None) -> str:
+    return AREAS.get(key or "", ("Unknown", ""))[0]
+
+
+def area_colour(key: str | None) -> str:
+    return AREAS.get(key or "", ("", UNKNOWN_COLOUR))[1]
+
+
+def hex_to_rgb(colour: str) -> list[int]:
+    colour = colour.lstrip("#")
+    return [int(colour[i: i + 2], 16) for i in (0, 2, 4)]
+
+
+def perpetrator_colour_map() -> dict[str, str]:
+    """Label -> colour, for plotly express colour_discrete_map on labelled data."""
+    return {label: colour for label, colour, _ in PERPETRATORS.values()}
+
+
+def perpetrator_pattern_map() -> dict[str, str]:
+    return {label: pattern for label, _, pattern in PERPETRATORS.values()}
+
+
+def perpetrator_order() -> list[str]:
+    return [label for label, _, _ in PERPETRATORS.values()]
+
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222222"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=[c for _, c, _ in PERPETRATORS.values()],
+        xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside"),
+        yaxis=dict(gridcolor="#E5E5E5", zeroline=False),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
+        margin=dict(t=90, b=110, l=70, r=30),
+        hoverlabel=dict(font_size=12),
+    )
+)
+pio.templates["massacres"] = TEMPLATE
+
+
+def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
+    """Title, a subtitle naming the filters and basis, and the source line: on screen and in every export."""
+    fig.update_layout(
+        template="massacres",
+        title=dict(text=title, subtitle=dict(text=subtitle, font=dict(size=12, color="#555555")),
+                   x=0, xanchor="left", y=0.97, yanchor="top"),
+    )
+    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-95, xanchor="left",
+                       yanchor="bottom", showarrow=False, font=dict(size=11, color="#555555"))
+    return fig

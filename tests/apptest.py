@@ -1,0 +1,44 @@
+"""Helpers for AppTest page tests: a page run against a freshly built database."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+PAGES = {
+    "overview": "app.py",
+    "perpetrators": "pages/1_Perpetrators.py",
+    "trends": "pages/2_Trends.py",
+    "victims": "pages/3_Victims.py",
+    "map": "pages/4_Map.py",
+    "incidents": "pages/5_Incidents.py",
+    "data_quality": "pages/6_Data_quality.py",
+}
+
+
+def run_page(page: str, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    """Run one page as a first visit, with the URL query string given."""
+    at = AppTest.from_file(str(ROOT / PAGES[page]), default_timeout=timeout)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    """The figure JSON of every plotly chart on the page, in order."""
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def deck_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.json) for el in at.get("deck_gl_json_chart")]
+
+
+def page_path(page: str) -> Path:
+    return ROOT / PAGES[page]

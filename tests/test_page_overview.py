@@ -1,0 +1,69 @@
+"""Overview page: documented figures beside the reports' stated ones, sentences, URL filters."""
+from __future__ import annotations
+
+from apptest import metrics, run_page
+
+
+def test_default_view(app_db):
+    at = run_page("overview")
+    assert not at.exception
+    m = metrics(at)
+    # Documented: 62 incidents, 680 killed; stated by the two whole reports: 43 + 39, 430 + 435.
+    assert m[:5] == [("Massacres", "62"), ("Killed", "680"), ("Children", "209"), ("Women", "125"),
+                     ("Women and children", "49%")]
+    assert m[5:10] == [("Massacres", "82"), ("Killed", "865"), ("Children", "284"), ("Women", "170"),
+                       ("Women and children", "52%")]
+    assert ("Year to date, January 2017 – October 2017", "325 massacres") in m
+    sentences = [x.value for x in at.markdown if x.value.startswith("- No less than")]
+    assert sentences[0].startswith("- No less than 43 massacres in September 2017: Syrian regime 18, Russia 14, "
+                                   "International coalition 10, ISIS 1. 430 people were killed, including 139 "
+                                   "children and 85 women")
+    assert "No less than 39 massacres in October 2017: Russia 42%, Syrian regime 29%" in sentences[1]
+    assert "details 19 of them (the most notable)" in sentences[1]
+
+
+def test_september_only(app_db):
+    at = run_page("overview", {"from": "2017-09-01", "to": "2017-09-30"})
+    assert not at.exception
+    m = metrics(at)
+    # 41 incidents dated in September (the report's 2 August incidents are outside the range).
+    assert m[0] == ("Massacres", "41") and m[1] == ("Killed", "414")
+    assert m[5:9] == [("Massacres", "43"), ("Killed", "430"), ("Children", "139"), ("Women", "85")]
+    assert ("Year to date, January 2017 – September 2017", "286 massacres") in m
+    assert at.query_params["from"] == "2017-09-01"
+
+
+def test_perpetrator_filter_hides_stated_totals(app_db):
+    at = run_page("overview", {"perp": "russia", "uncertain": "1"})
+    assert not at.exception
+    m = metrics(at)
+    assert m[0] == ("Massacres", "20") and m[1] == ("Killed", "250")
+    assert any("shown when only the date range is filtered" in i.value for i in at.info)
+    at = run_page("overview", {"perp": "russia", "uncertain": "0"})
+    assert metrics(at)[0] == ("Massacres", "0")  # every Russian attribution is "we believe"
+
+
+def test_invalid_url_values_are_dropped_with_a_notice(app_db):
+    at = run_page("overview", {"perp": "russia,martians", "from": "yesterday", "min_killed": "-3",
+                               "gov": "'; DROP TABLE incidents; --"})
+    assert not at.exception
+    notices = [w.value for w in at.sidebar.warning]
+    assert any("martians" in n for n in notices)
+    assert any("from=yesterday" in n for n in notices)
+    assert any("min_killed" in n for n in notices)
+    assert any("DROP TABLE" in n for n in notices)
+    assert metrics(at)[0] == ("Massacres", "20")  # russia kept
+    assert at.query_params["perp"] == "russia"  # the URL now holds only what is valid
+
+
+def test_url_round_trip(app_db):
+    query = {"from": "2017-09-10", "to": "2017-10-20", "perp": "syrian_regime,russia", "gov": "deir_ez_zor",
+             "min_killed": "10", "uncertain": "0"}
+    at = run_page("overview", query)
+    assert not at.exception
+    assert dict(at.query_params.items()) == query
+    assert at.sidebar.multiselect(key="w_perpetrators").value == ["syrian_regime", "russia"]
+    assert at.sidebar.number_input(key="w_min_killed").value == 10
+    # Changing a widget rewrites the URL.
+    at.sidebar.multiselect(key="w_perpetrators").set_value(["syrian_regime"]).run()
+    assert at.query_params["perp"] == "syrian_regime"
