@@ -1,5 +1,6 @@
--- Parser warnings, per report, in the order they were raised.
-SELECT report_month, n, code, line, seq, message
-FROM warnings
-WHERE ($month IS NULL OR report_month = $month)
-ORDER BY report_month, n
+-- Parser warnings of the reports in the range, in the order they were raised.
+SELECT w.report_month, w.n, w.code, w.line, w.seq, w.message
+FROM warnings AS w
+JOIN reports AS r ON r.month = w.report_month
+WHERE r.month_start BETWEEN $month_start AND $month_end
+ORDER BY w.report_month, w.n
