@@ -5,7 +5,7 @@ import streamlit as st
 
 from massacres import summary_text, ui
 
-current, default = ui.page("Overview", ":material/dashboard:")
+current, default = ui.page("Overview")
 params = current.params()
 
 st.title("Massacres in Syria")

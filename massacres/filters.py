@@ -19,6 +19,7 @@ LIST_FIELDS = {  # URL name -> (attribute, allowed keys)
     "weapon": ("weapons", tuple(vocab.WEAPONS)),
 }
 MAX_KILLED = 100_000
+QUERY_KEYS = ("from", "to", *LIST_FIELDS, "min_killed", "uncertain")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,16 @@ AREAS = {
     "other": ("Other", "#999999"),
 }
 UNKNOWN_COLOUR = "#BBBBBB"
+# Victim categories: label, colour, bar pattern (Tol's high-contrast set, dark to light, one
+# pattern each for greyscale). "Breakdown not given" is the killed of incidents whose paragraph
+# does not say how many were children or women: unknown, never counted as zero.
+VICTIM_CATEGORIES = {
+    "children": ("Children", "#004488", ""),
+    "women": ("Women", "#BB5566", "/"),
+    "fetuses": ("Fetuses", "#DDAA33", "x"),
+    "others": ("Others / unspecified", "#88CCEE", "."),
+    "breakdown_not_given": ("Breakdown not given", UNKNOWN_COLOUR, "\\"),
+}
 GOVERNORATES = {
     "damascus": "Damascus", "damascus_suburbs": "Damascus suburbs", "aleppo": "Aleppo", "idlib": "Idlib",
     "hama": "Hama", "homs": "Homs", "latakia": "Latakia", "tartus": "Tartus", "daraa": "Daraa",
@@ -91,18 +101,30 @@ TEMPLATE = go.layout.Template(
         xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside"),
         yaxis=dict(gridcolor="#E5E5E5", zeroline=False),
         legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
-        margin=dict(t=90, b=110, l=70, r=30),
+        margin=dict(t=120, b=110, l=70, r=30),
         hoverlabel=dict(font_size=12),
     )
 )
 pio.templates["massacres"] = TEMPLATE
 
 
+def wrap(text: str, width: int = 110) -> str:
+    """Break a long subtitle into lines (plotly does not wrap titles)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     """Title, a subtitle naming the filters and basis, and the source line: on screen and in every export."""
     fig.update_layout(
         template="massacres",
-        title=dict(text=title, subtitle=dict(text=subtitle, font=dict(size=12, color="#555555")),
+        title=dict(text=title, subtitle=dict(text=wrap(subtitle), font=dict(size=12, color="#555555")),
                    x=0, xanchor="left", y=0.97, yanchor="top"),
     )
     fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-95, xanchor="left",

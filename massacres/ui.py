@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -113,17 +114,36 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
         start=start, end=end, perpetrators=tuple(ss["f_perpetrators"]), governorates=tuple(ss["f_governorates"]),
         areas=tuple(ss["f_areas"]), weapons=tuple(ss["f_weapons"]), min_killed=int(ss["f_min_killed"]),
         include_uncertain=bool(ss["f_include_uncertain"]))
-    wanted = current.to_query(default)
+    # Keys a page owns (a chart basis, a colour switch) stay; the filters' keys follow the widgets.
+    page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in filters.QUERY_KEYS}
+    wanted = page_owned | current.to_query(default)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
     sb.caption("The URL holds these filters: copy it to share this view.")
     return current, default
 
 
-def page(title: str, icon: str) -> tuple[filters.Filters, filters.Filters]:
-    st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=icon, layout="wide")
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
+
+
+def page(title: str) -> tuple[filters.Filters, filters.Filters]:
+    """Page setup, the connection and the shared filters. The browser tab gets a local image:
+    a material icon as favicon is fetched from a font CDN, which fails offline."""
+    st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=str(FAVICON), layout="wide")
     connection()
     return sidebar()
+
+
+def url_choice(label: str, options: dict[str, str], key: str, container: Any = st, **kwargs: Any) -> str:
+    """A page's own setting (a chart basis, a colour switch) as a radio kept in the URL beside
+    the filters, so a shared link reopens it too. An invalid value in the URL is ignored."""
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else next(iter(options))
+    choice = container.radio(label, list(options), format_func=options.get, key=key, **kwargs)
+    if st.query_params.get(key) != choice:
+        st.query_params[key] = choice
+    return choice
 
 
 def _slug(text: str) -> str:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from massacres import theme, ui
 
-current, default = ui.page("Data quality", ":material/fact_check:")
+current, default = ui.page("Data quality")
 params = current.params()
 
 st.title("Data quality")
@@ -37,7 +37,11 @@ for month, rows in comparison.groupby("report_month", sort=True):
                   " This report details only the most notable massacres, so its details fall short of its totals."))
     table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
         columns={"dimension": "figure", "key": "of"})
-    st.dataframe(table.style.apply(highlight, axis=1), hide_index=True, width="stretch", key=f"comparison_{month}")
+    table = table[["figure", "of", "differs", "explanation"]
+                  + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
+    styled = table.style.apply(highlight, axis=1).format(
+        {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
+    st.dataframe(styled, hide_index=True, width="stretch", key=f"comparison_{month}")
 
 st.subheader("Parser warnings")
 warnings = ui.query("warnings_by_report", params)

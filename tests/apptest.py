@@ -1,8 +1,11 @@
 """Helpers for AppTest page tests: a page run against a freshly built database."""
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
+
+import numpy as np
 
 from streamlit.testing.v1 import AppTest
 
@@ -34,6 +37,16 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
 def plotly_specs(at: AppTest) -> list[dict]:
     """The figure JSON of every plotly chart on the page, in order."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def plotly_array(v):
+    """A plotly trace array as a list: plotly stores numeric arrays base64-encoded ({bdata, dtype, shape})."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
+        if "shape" in v:
+            a = a.reshape([int(n) for n in str(v["shape"]).split(",")])
+        return a.tolist()
+    return v
 
 
 def deck_specs(at: AppTest) -> list[dict]:

@@ -67,3 +67,14 @@ def test_url_round_trip(app_db):
     # Changing a widget rewrites the URL.
     at.sidebar.multiselect(key="w_perpetrators").set_value(["syrian_regime"]).run()
     assert at.query_params["perp"] == "syrian_regime"
+
+
+def test_a_pages_own_setting_travels_in_the_url(app_db):
+    from apptest import run_page as run
+
+    at = run("perpetrators", {"basis": "documented", "perp": "russia"})
+    assert not at.exception
+    assert at.radio(key="basis").value == "documented"
+    assert at.query_params["basis"] == "documented" and at.query_params["perp"] == "russia"
+    at = run("perpetrators", {"basis": "nonsense"})
+    assert not at.exception and at.radio(key="basis").value == "stated"

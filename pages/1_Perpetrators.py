@@ -1,0 +1,178 @@
+"""Perpetrators: each party's share of the massacres and of their victims, and which party led
+each month, on the basis the reader chooses: the reports' own stated figures, or the incidents
+their details document."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from massacres import theme, ui
+
+current, default = ui.page("Perpetrators")
+params = current.params()
+
+BASES = {"stated": "Stated by the reports", "documented": "Documented in the incident details"}
+
+st.title("Perpetrators")
+st.caption("Who committed the massacres, and what share of them and of their victims each party bears.")
+basis = ui.url_choice(
+    "Basis", BASES, key="basis", horizontal=True,
+    help="Stated: each report's own figures per party, complete for its month; they exist only for whole report "
+         "months and only the date range and perpetrator filters apply. Documented: the incidents the reports "
+         "detail, to which every filter applies; a report that details only its most notable massacres undercounts.")
+view = current.describe(default)
+
+
+def short_month(month: str) -> str:
+    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
+
+
+def months_text(months) -> str:
+    names = [ui.month_label(m) for m in months]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def pct(value) -> str:
+    return "" if pd.isna(value) else f"{value:.0f}%"
+
+
+def plural(n, one: str, many: str) -> str:
+    return f"{int(n)} {one if n == 1 else many}"
+
+
+def breakdown(children, women) -> str:
+    if pd.isna(children) or pd.isna(women):
+        return "no breakdown stated"
+    return f"{plural(children, 'child', 'children')}, {plural(women, 'woman', 'women')}"
+
+
+notes: list[str] = []
+if basis == "stated":
+    covered = ui.query("stated_totals_by_report", params)
+    if not replace(current, perpetrators=()).only_dates():
+        st.info("On the stated basis only the date range and the perpetrator filter apply: the reports state no "
+                "per-party figures by governorate, area of control, weapon, minimum killed or certainty of "
+                "attribution. Choose the documented basis to apply those filters.", icon=":material/filter_alt_off:")
+        view += " (stated figures: only the dates and perpetrator apply)"
+    if covered.empty:
+        st.info("The date range covers no whole report month, so there are no stated figures: widen it to whole "
+                "months, or choose the documented basis.")
+        st.stop()
+    basis_text = f"Stated by the reports for {months_text(covered['month'])}"
+    totals = dict(zip(("massacres", "killed", "children", "women"), (covered[c].sum(min_count=1) for c in (
+        "total_massacres", "victims_total", "victims_children", "victims_women"))))
+    massacres = ui.query("massacres_by_perpetrator_stated", params)
+    victims = ui.query("victims_by_perpetrator_stated", params)
+    leaders = ui.query("leading_perpetrator_by_month_stated", params)
+    for month in sorted({m for ms in massacres["converted_months"] for m in ms}):
+        total = int(covered.loc[covered["month"] == month, "total_massacres"].iloc[0])
+        notes.append(f"The {ui.month_label(month)} report states only each party's percentage of its massacres: the "
+                     f"counts marked ≈ are those percentages of its {total} massacres, rounded.")
+    for _, r in massacres[massacres["unstated_months"].map(len) > 0].iterrows():
+        notes.append(f"{theme.perpetrator_label(r['perpetrator'])}: no count or share of massacres is stated for "
+                     f"{months_text(r['unstated_months'])}"
+                     + ("." if pd.notna(r["massacres"]) else ", so the party is not in the massacres chart."))
+    rest = int(totals["massacres"] - massacres["massacres"].sum())
+    if rest > 0 and not current.perpetrators:
+        notes.append(f"{rest} of the {int(totals['massacres'])} massacres are not attributed to a party in the "
+                     "reports' figures.")
+    for _, r in victims[victims["breakdown_unstated_months"].map(len) > 0].iterrows():
+        notes.append(f"{theme.perpetrator_label(r['perpetrator'])}: no breakdown of children and women is stated for "
+                     f"{months_text(r['breakdown_unstated_months'])}.")
+    massacres = massacres.dropna(subset=["massacres"])
+    massacres["label"] = [
+        ("≈" if len(c) else "") + f"{int(n)} ({pct(p)})"
+        + (f" · not stated for {', '.join(short_month(m) for m in u)}" if len(u) else "")
+        for n, p, c, u in zip(massacres["massacres"], massacres["percent"], massacres["converted_months"],
+                              massacres["unstated_months"])]
+    leader_basis = "most massacres in each report"
+    leader_note = "The leader has the most massacres in the report's own figures; the share is of its massacres."
+else:
+    base = ui.query("documented_totals", params | {"perpetrators": None}).iloc[0]
+    if not base["massacres"]:
+        st.info("No incident matches the filters.")
+        st.stop()
+    basis_text = "Documented in the incident details (by incident date)"
+    totals = {k: base[k] for k in ("massacres", "killed", "children", "women")}
+    massacres = ui.query("massacres_by_perpetrator_documented", params)
+    victims = ui.query("victims_by_perpetrator_documented", params)
+    leaders = ui.query("leading_perpetrator_by_month_documented", params)
+    massacres["percent"] = 100 * massacres["massacres"] / base["massacres"]
+    victims["percent"] = 100 * victims["killed"] / base["killed"] if base["killed"] else None
+    massacres["label"] = [f"{int(n)} ({pct(p)})" for n, p in zip(massacres["massacres"], massacres["percent"])]
+    reports = ui.query("massacres_by_report", params)
+    for _, r in reports[~reports["details_complete"]].iterrows():
+        notes.append(f"The {ui.month_label(r['month'])} report details only {r['incident_count']} of its "
+                     f"{r['stated_massacres']} massacres (the most notable): documented figures undercount it.")
+    if victims["no_breakdown"].sum():
+        notes.append(f"{plural(victims['no_breakdown'].sum(), 'incident gives', 'incidents give')} no breakdown of "
+                     "children and women: they are unknown, not zero.")
+    leader_basis = "most incidents in each month"
+    leader_note = "The leader has the most incidents in the month (incident date); the share is of its incidents."
+
+victims = victims.dropna(subset=["killed"])
+victims["label"] = [f"{int(k)} ({pct(p)}) · {breakdown(c, w)}" for k, p, c, w in
+                    zip(victims["killed"], victims["percent"], victims["children"], victims["women"])]
+if "no_breakdown" in victims:  # documented: incidents without a breakdown leave children and women unknown
+    victims["label"] += [f"; {plural(n, 'incident', 'incidents')} without breakdown" if n and pd.notna(c) else ""
+                         for n, c in zip(victims["no_breakdown"], victims["children"])]
+
+st.subheader(BASES[basis])
+for col, (key, label) in zip(st.columns(4), (("massacres", "Massacres"), ("killed", "Killed"),
+                                              ("children", "Children"), ("women", "Women"))):
+    col.metric(f"{label}, all parties", "not stated" if pd.isna(totals[key]) else f"{int(totals[key])}")
+st.caption("Shares are of all parties' massacres and victims on this basis, whichever perpetrators are selected.")
+if notes:
+    st.caption("  \n".join(notes))
+
+
+def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: str, title: str, key: str) -> None:
+    """Horizontal bars, one per party, labelled with the count and the share."""
+    df = ui.label_perpetrators(df)
+    fig = px.bar(df, x=value, y="party", orientation="h", color="party", pattern_shape="party", text="label",
+                 custom_data=[c for c in ("children", "women") if c in df] or None,
+                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
+                 category_orders={"party": [p for p in theme.perpetrator_order() if p in set(df["party"])]})
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_layout(showlegend=False, bargap=0.35, yaxis=dict(title=None, automargin=True),
+                      xaxis=dict(title=axis_title, range=[0, df[value].max() * (1.9 if value == "killed" else 1.55)]))
+    table = df[["party", *columns]].assign(percent=df["percent"].astype(float).round(1))
+    alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
+    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt)
+
+
+if massacres.empty:
+    st.info("None of the selected parties has stated or documented massacres in this view.")
+else:
+    share_chart(massacres, "massacres", ["massacres"], "Massacres", "Share of massacres by perpetrator", "massacres")
+if not victims.empty:
+    share_chart(victims, "killed", ["killed", "children", "women"], "People killed", "Share of victims by perpetrator",
+                "victims")
+
+st.subheader("Which party led each month")
+if leaders.empty:
+    st.info("No month in this view has a party with massacres.")
+else:
+    leaders = ui.label_perpetrators(leaders)
+    leaders["month_label"] = leaders["month"].map(ui.month_label)
+    leaders["label"] = [f"{p} · {'≈' if c else ''}{n} ({pct(s)})" + (" tie" if t else "")
+                        for p, n, s, c, t in zip(leaders["party"], leaders["massacres"], leaders["percent"],
+                                                 leaders["converted"], leaders["tied"])]
+    fig = px.bar(leaders, x="month_label", y="massacres", color="party", pattern_shape="party", text="label",
+                 barmode="group" if leaders["tied"].any() else "relative",
+                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
+                 category_orders={"party": theme.perpetrator_order(),
+                                  "month_label": list(dict.fromkeys(leaders["month_label"]))})
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_layout(xaxis_title=None, yaxis_title="Massacres by the leading party", legend_title_text=None,
+                      bargap=0.45, yaxis_range=[0, leaders["massacres"].max() * 1.25])
+    table = leaders[["month", "party", "massacres", "percent", "tied"]].assign(percent=leaders["percent"].round(1))
+    ui.chart(fig, table, "Which party led each month", f"{basis_text}: {leader_basis} · {view}", "leaders",
+             alt="Leading party by month: " + "; ".join(
+                 f"{m}: {lab}" for m, lab in zip(leaders["month_label"], leaders["label"])) + ".")
+    st.caption(leader_note + (" With a perpetrator filter, it leads among the selected parties."
+                              if current.perpetrators else ""))

@@ -1,0 +1,174 @@
+"""Trends: massacres and victims month by month and party by party, the toll accumulated over the
+year, and where they happened month by month. Months with no report are gaps, never zeros."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from massacres import theme, ui
+
+current, default = ui.page("Trends")
+params = current.params()
+
+st.title("Trends")
+st.caption("Month by month, by the date of each incident the reports detail (documented). A month no report "
+           "covers is a gap, not a zero: it shows only incidents that later reports recorded late, if any.")
+
+months = ui.query("trend_massacres_by_month", params)
+if months.empty:
+    st.info("No report or incident falls in the date range.")
+    st.stop()
+by_perp = ui.query("trend_massacres_by_perpetrator_and_month", params)
+view = current.describe(default)
+basis = "Documented in the incident details, by incident date"
+stated_shown = current.only_dates() and months["stated_massacres"].notna().any()
+
+
+def short_month(month: str) -> str:
+    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
+
+
+def tick(month: str, has_report: bool) -> str:
+    return short_month(month) + ("" if has_report else "<br>(no report)")
+
+
+def values(series: pd.Series) -> list:
+    """Plotly's values: a gap (NA) stays None, never 0."""
+    return [None if pd.isna(v) else int(v) for v in series]
+
+
+def month_list(ms) -> str:
+    names = [ui.month_label(m) for m in ms]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+axis = [tick(m, r) for m, r in zip(months["month"], months["has_report"])]
+ticks = dict(zip(months["month"], axis))
+position = {m: i for i, m in enumerate(months["month"])}
+for _, m in months[~months["has_report"]].iterrows():
+    if pd.isna(m["massacres"]):
+        st.caption(f"No report covers {ui.month_label(m['month'])} and no incident in view falls in it: a gap, "
+                   "not a zero.")
+    else:
+        st.caption(f"No report covers {ui.month_label(m['month'])}: it holds only the {int(m['massacres'])} "
+                   f"massacre{'s' if m['massacres'] != 1 else ''} that later reports recorded late, not a "
+                   "month's toll.")
+partial = months[months["details_complete"].eq(False)]
+if not partial.empty:
+    st.caption(f"The {month_list(partial['month'])} report{'s detail' if len(partial) > 1 else ' details'} only the "
+               "most notable massacres: the documented bars undercount "
+               f"{'those months' if len(partial) > 1 else 'that month'}"
+               + (" (the ◆ marks the report's own total)." if stated_shown else "."))
+
+
+def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
+    # Months sit at 0, 1, 2 ... (ticks name them) so the stated total can stand at its bar's right edge.
+    df = ui.label_perpetrators(by_perp)
+    df["x"] = df["month"].map(position)
+    df["tick"] = df["month"].map(ticks).str.replace("<br>", " ")
+    fig = px.bar(df, x="x", y=value, color="party", pattern_shape="party", custom_data=["tick"],
+                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
+                 category_orders={"party": theme.perpetrator_order()})
+    fig.update_traces(hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
+    totals = values(months[value])
+    fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)", mode="lines+markers+text",
+                             text=["" if v is None else str(v) for v in totals], textposition="top center",
+                             line=dict(color="#222222", width=2), marker=dict(size=7, color="#222222"),
+                             connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
+    note = ""
+    if stated_shown:
+        said = values(months[stated])
+        fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
+                                 name="Stated by the report (all parties)", textposition="middle right",
+                                 text=["" if v is None else f"{v} stated" for v in said],
+                                 textfont=dict(color="#555555"),
+                                 marker=dict(symbol="diamond-open", size=12, color="#222222", line=dict(width=2)),
+                                 hovertemplate="%{y}<extra>Stated by the report</extra>"))
+        note = "; ◆ the report's own total, by report month"
+    top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
+    fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
+                      yaxis=dict(title=axis_title, range=[0, top * 1.15]),
+                      xaxis=dict(title=None, tickmode="array", tickvals=list(range(len(axis))), ticktext=axis,
+                                 range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
+    wide = (by_perp.pivot_table(index="month", columns="perpetrator", values=value, aggfunc="sum")
+            .rename(columns=theme.perpetrator_label).reindex(months["month"]).reset_index())
+    table = wide.assign(total=months[value].to_numpy(), has_report=months["has_report"].to_numpy())
+    if stated_shown:
+        table[f"stated_{value}"] = months[stated].to_numpy()
+    alt = f"{axis_title} per month ({basis.lower()}): " + "; ".join(
+        f"{ui.month_label(m)}: " + ("no report, no incident (gap)" if pd.isna(t) else
+                                    f"{int(t)}" + ("" if r else " (no report)"))
+        for m, t, r in zip(months["month"], months[value], months["has_report"])) + "."
+    ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt)
+
+
+monthly_chart("massacres", "stated_massacres", "Massacres", "Massacres per month by perpetrator", "monthly_massacres")
+monthly_chart("killed", "stated_killed", "People killed", "Victims per month by perpetrator", "monthly_victims")
+
+st.subheader("Year to date")
+cumulative = ui.query("trend_cumulative_massacres_by_month", params)
+show_ytd = current.only_dates() and cumulative["stated_ytd"].notna().any()
+fig = go.Figure()
+cum = values(cumulative["cumulative"])
+fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
+                         text=["" if v is None else str(v) for v in cum], textposition="top left",
+                         line=dict(color="#0072B2", width=2), connectgaps=False))
+if show_ytd:
+    ytd = values(cumulative["stated_ytd"])
+    fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
+                             text=["" if v is None else str(v) for v in ytd], textposition="middle right",
+                             marker=dict(symbol="diamond", size=11, color="#D55E00")))
+    top = max(v for v in cum + ytd if v is not None)
+else:
+    top = max([v for v in cum if v is not None] or [1])
+fig.update_layout(legend_title_text=None, height=520, margin=dict(t=110),
+                  yaxis=dict(title="Massacres, cumulative", range=[0, top * 1.15]),
+                  xaxis=dict(title=None, type="category", categoryorder="array", categoryarray=axis))
+first = cumulative.dropna(subset=["cumulative"])["month"]
+since = f"from {ui.month_label(first.iloc[0])}" if not first.empty else ""
+ui.chart(fig, cumulative, "Massacres accumulated over the year",
+         f"{basis}, accumulated {since} within each year"
+         + ("; ◆ the reports' own year-to-date toll" if show_ytd else "") + f" · {view}", "cumulative",
+         alt="Massacres accumulated: " + "; ".join(
+             f"{ui.month_label(m)}: " + ("gap" if pd.isna(c) else f"{int(c)} documented")
+             + ("" if pd.isna(y) else f", {int(y)} stated year to date")
+             for m, c, y in zip(cumulative["month"], cumulative["cumulative"], cumulative["stated_ytd"])) + ".")
+if not first.empty and first.iloc[0][5:] != "01":
+    st.caption(f"The documented line accumulates from {ui.month_label(first.iloc[0])}, the first month of this view "
+               "with data; the reports' own year-to-date toll counts from January.")
+if not show_ytd and cumulative["stated_ytd"].notna().any():
+    st.caption("The reports' year-to-date toll covers every party and place: it is shown when only the date range "
+               "is filtered.")
+
+st.subheader("Where, month by month")
+keys = list(current.governorates) or list(theme.GOVERNORATES)
+cells = ui.query("heatmap_massacres_by_governorate_and_month", params | {"governorate_keys": keys})
+grid = cells.pivot(index="governorate", columns="month", values="massacres").reindex(index=keys,
+                                                                                     columns=months["month"])
+z = [values(row) for _, row in grid.iterrows()]
+fig = go.Figure(go.Heatmap(
+    z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale="Blues",
+    zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
+    text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
+    hovertemplate="%{y}, %{x}: %{z} massacres<extra></extra>", xgap=2, ygap=2,
+    colorbar=dict(title=dict(text="Massacres"), thickness=14)))
+fig.add_trace(go.Heatmap(  # the gaps: no report covers the month and no incident in view falls in it
+    z=[[1 if v is None else None for v in row] for row in z], x=axis, y=[theme.GOVERNORATES[k] for k in keys],
+    colorscale=[[0, "#DDDDDD"], [1, "#DDDDDD"]], showscale=False, xgap=2, ygap=2,
+    text=[["–" if v is None else "" for v in row] for row in z], texttemplate="%{text}",
+    hovertemplate="%{y}, %{x}: no report<extra></extra>", name="No report"))
+fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=True),
+                  xaxis=dict(type="category", categoryorder="array", categoryarray=axis, showgrid=False),
+                  height=max(420, 90 + 150 + 28 * len(keys)))
+table = grid.rename(index=theme.GOVERNORATES).rename_axis("governorate").reset_index()
+ui.chart(fig, table, "Massacres per governorate and month",
+         f"{basis}; governorate from the report's heading; grey: no report covers the month · {view}", "heatmap",
+         alt="Massacres per governorate and month: " + "; ".join(
+             f"{theme.GOVERNORATES[k]}: " + ", ".join(
+                 f"{short_month(m)} {'no report' if v is None else v}" for m, v in zip(months["month"], row))
+             for k, row in zip(keys, z) if any(v for v in row)) + ". Every other cell is 0 where a report covers "
+                                                                   "the month.")

@@ -1,0 +1,33 @@
+-- Massacres per governorate (heading) and month (incident date) in the filtered incidents, for
+-- every governorate in $governorate_keys (in that order) on the month axis of
+-- trend_massacres_by_month. A month with a report counts from 0; in a month with no report a
+-- governorate without incidents is a gap (NULL), never 0.
+WITH span AS (
+    SELECT min(m) AS lo, max(m) AS hi
+    FROM (SELECT month_start AS m FROM reports
+          UNION ALL
+          SELECT CAST(date_trunc('month', date) AS DATE) FROM incidents)
+    WHERE m BETWEEN $month_start AND $month_end
+),
+axis AS (
+    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
+    FROM span
+),
+govs AS (
+    SELECT unnest($governorate_keys) AS governorate, unnest(generate_series(1, len($governorate_keys))) AS ord
+),
+counts AS (
+    SELECT month, governorate, count(*) AS massacres
+    FROM filtered
+    GROUP BY month, governorate
+)
+SELECT
+    strftime(a.month_start, '%Y-%m')                                          AS month,
+    r.month IS NOT NULL                                                       AS has_report,
+    g.governorate,
+    CASE WHEN r.month IS NOT NULL THEN coalesce(c.massacres, 0) ELSE c.massacres END AS massacres
+FROM axis AS a
+CROSS JOIN govs AS g
+LEFT JOIN reports AS r ON r.month_start = a.month_start
+LEFT JOIN counts AS c ON c.month = strftime(a.month_start, '%Y-%m') AND c.governorate = g.governorate
+ORDER BY g.ord, a.month_start

@@ -1,0 +1,49 @@
+-- Massacres accumulated within each year, month by month: the filtered incidents (incident
+-- date, counted from the first month on the axis) and, where a report in the date range states
+-- it, the report's own year-to-date toll placed at the last month of its period. The axis and
+-- its gaps are those of trend_massacres_by_month: a gap month has no cumulative value.
+WITH span AS (
+    SELECT min(m) AS lo, max(m) AS hi
+    FROM (SELECT month_start AS m FROM reports
+          UNION ALL
+          SELECT CAST(date_trunc('month', date) AS DATE) FROM incidents)
+    WHERE m BETWEEN $month_start AND $month_end
+),
+axis AS (
+    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
+    FROM span
+),
+monthly AS (
+    SELECT month, count(*) AS massacres
+    FROM filtered
+    GROUP BY month
+),
+ytd AS (
+    SELECT split_part(ytd_period, '/', 2) AS period_end, ytd_massacres, ytd_period, month AS report_month
+    FROM reports
+    WHERE ytd_massacres IS NOT NULL
+      AND month_start BETWEEN $month_start AND $month_end
+),
+valued AS (
+    SELECT
+        a.month_start,
+        strftime(a.month_start, '%Y-%m')                                         AS month,
+        r.month IS NOT NULL                                                      AS has_report,
+        CASE WHEN r.month IS NOT NULL THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres
+    FROM axis AS a
+    LEFT JOIN reports AS r ON r.month_start = a.month_start
+    LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')
+)
+SELECT
+    v.month,
+    v.has_report,
+    v.massacres,
+    CASE WHEN v.massacres IS NOT NULL
+         THEN CAST(sum(coalesce(v.massacres, 0)) OVER (PARTITION BY year(v.month_start) ORDER BY v.month_start) AS INTEGER)
+    END                                                                          AS cumulative,
+    y.ytd_massacres                                                              AS stated_ytd,
+    y.ytd_period                                                                 AS stated_ytd_period,
+    y.report_month                                                               AS stated_ytd_report
+FROM valued AS v
+LEFT JOIN ytd AS y ON y.period_end = v.month
+ORDER BY v.month_start

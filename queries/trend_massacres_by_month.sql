@@ -1,0 +1,35 @@
+-- Massacres and victims per month (incident date) in the filtered incidents, on a month axis
+-- running from the first to the last month, within the date range, that has a report or any
+-- incident. A month with a report counts from 0; a month with no report has only the incidents
+-- later reports recorded, and with none it is a gap (NULL), never 0. The stated totals are
+-- given for reports whose whole month lies in the date range.
+WITH span AS (
+    SELECT min(m) AS lo, max(m) AS hi
+    FROM (SELECT month_start AS m FROM reports
+          UNION ALL
+          SELECT CAST(date_trunc('month', date) AS DATE) FROM incidents)
+    WHERE m BETWEEN $month_start AND $month_end
+),
+axis AS (
+    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
+    FROM span
+),
+monthly AS (
+    SELECT month, count(*) AS massacres, sum(killed) AS killed, sum(children) AS children, sum(women) AS women
+    FROM filtered
+    GROUP BY month
+)
+SELECT
+    strftime(a.month_start, '%Y-%m')                                        AS month,
+    r.month IS NOT NULL                                                     AS has_report,
+    r.details_complete,
+    CASE WHEN r.month IS NOT NULL THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres,
+    CAST(CASE WHEN r.month IS NOT NULL THEN coalesce(m.killed, 0) ELSE m.killed END AS INTEGER) AS killed,
+    CAST(m.children AS INTEGER)                                             AS children,
+    CAST(m.women AS INTEGER)                                                AS women,
+    CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.total_massacres END AS stated_massacres,
+    CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.victims_total END   AS stated_killed
+FROM axis AS a
+LEFT JOIN reports AS r ON r.month_start = a.month_start
+LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')
+ORDER BY a.month_start

@@ -1,0 +1,234 @@
+"""Map page: one point per incident, hollow when located only to a city or governorate, theme colours
+(by area of control, or by party), governorates shaded by count, the local offline style, escaped
+tooltips, and a click showing the incident.
+
+Expected values come from the hand-labelled fixtures: tests/fixtures/expected/*.incidents.json
+(perpetrator, governorate, area of control, killed per incident) and geocode.json (each incident's
+expected location precision), never from the database the page reads.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import duckdb
+
+from apptest import deck_specs, run_page
+from conftest import EXPECTED, ROOT, SAMPLES, expected_incidents
+from massacres import theme
+
+OFFLINE_STYLE = "/app/static/map_style_offline.json"
+LOCATED, APPROXIMATE, GOVERNORATES = "incidents-located", "incidents-approximate", "governorates"
+
+
+def _fixture_incidents() -> dict[tuple[str, int], dict]:
+    """Every labelled incident keyed (report_month, seq), with its expected precision added."""
+    out = {}
+    for name in SAMPLES:  # "snhr-2017-09-massacres" -> report month "2017-09"
+        month = name.split("-")[1] + "-" + name.split("-")[2]
+        for inc in expected_incidents(name):
+            out[(month, inc["seq"])] = dict(inc)
+    for g in json.loads((EXPECTED / "geocode.json").read_text(encoding="utf-8")):
+        out[(g["report_month"], g["seq"])]["precision"] = g["expected_precision"]
+    return out
+
+
+FIXTURES = _fixture_incidents()
+
+
+def _expected(perp=None, gov=None, min_killed=0) -> dict[tuple[str, int], dict]:
+    """The fixture incidents a filter selects (the whole date range; uncertain attributions included)."""
+    return {k: v for k, v in FIXTURES.items()
+            if (perp is None or v["perpetrator"] in perp) and (gov is None or v["governorate"] in gov)
+            and v["killed"] >= min_killed}
+
+
+def _layers(spec: dict) -> dict[str, dict]:
+    return {layer["id"]: layer for layer in spec["layers"]}
+
+
+def _points(spec: dict) -> dict[tuple[str, int], tuple[str, dict]]:
+    """(report_month, seq) -> (layer id, point) for every incident point on the map."""
+    layers = _layers(spec)
+    return {(p["report_month"], p["seq"]): (lid, p) for lid in (LOCATED, APPROXIMATE) for p in layers[lid]["data"]}
+
+
+def _colour(lid: str, point: dict) -> list[int]:
+    """The colour a point is drawn in: the fill of a filled point, the ring of a hollow one."""
+    return point["fill"][:3] if lid == LOCATED else point["line"][:3]
+
+
+def _governorate_counts(spec: dict) -> dict[str, int]:
+    return {f["properties"]["key"]: f["properties"]["massacres"] for f in _layers(spec)[GOVERNORATES]["data"]["features"]}
+
+
+def _texts(at) -> list[str]:
+    return [t.value for t in at.text]
+
+
+def _check_view(at, expected: dict) -> dict:
+    """What every view must satisfy: one point per expected incident, hollow exactly when the
+    precision is below locality, colours by area of control, radius^2 proportional to killed."""
+    assert not at.exception
+    (spec,) = deck_specs(at)
+    points = _points(spec)
+    assert set(points) == set(expected)
+    hollow = {k for k, (lid, _) in points.items() if lid == APPROXIMATE}
+    assert hollow == {k for k, v in expected.items() if v["precision"] in ("city", "governorate")}
+    for k, (lid, p) in points.items():
+        assert _colour(lid, p) == theme.hex_to_rgb(theme.area_colour(expected[k]["area_of_control"])), k
+        assert p["killed"] == expected[k]["killed"]
+        assert abs(p["radius"] ** 2 / expected[k]["killed"] - 9.0) < 0.01  # radius = 3 px x sqrt(killed)
+    counts = _governorate_counts(spec)
+    assert len(counts) == 14 and set(counts) == set(theme.GOVERNORATES)
+    assert counts == {g: Counter(v["governorate"] for v in expected.values())[g] for g in theme.GOVERNORATES}
+    return spec
+
+
+def test_default_view(app_db):
+    at = run_page("map")
+    spec = _check_view(at, _expected())
+    points = _points(spec)
+    # By hand from the fixtures: 62 incidents; geocode.json: exact 7, locality 20, city 25, governorate 10.
+    assert len(points) == 62
+    assert sum(lid == APPROXIMATE for lid, _ in points.values()) == 35
+    assert ("62 incidents in the range. Location precision: exact (map link) 7, locality 20, city 25, "
+            "governorate only 10.") in _texts(at)
+    layers = _layers(spec)
+    # Hollow: stroked, not filled; precise points filled.
+    assert layers[APPROXIMATE]["filled"] is False and layers[APPROXIMATE]["stroked"] is True
+    assert layers[LOCATED]["filled"] is True
+    assert layers[LOCATED]["radiusUnits"] == "pixels"
+    # Known incidents: Hawayej Thyab Shamiya (2017-09 #1, ISIS-held, governorate precision): a black ring;
+    # Armanaz (2017-09 #13, armed opposition, locality): filled #009E73; Mazra'at al Tes'a (#12, HTS,
+    # governorate precision): a #CC79A7 ring; al Boulayl (#19, ISIS-held, locality): filled black.
+    assert points[("2017-09", 1)][0] == APPROXIMATE and points[("2017-09", 1)][1]["line"] == [0, 0, 0, 255]
+    assert points[("2017-09", 13)][0] == LOCATED and points[("2017-09", 13)][1]["fill"][:3] == [0, 158, 115]
+    assert points[("2017-09", 12)][0] == APPROXIMATE and points[("2017-09", 12)][1]["line"][:3] == [204, 121, 167]
+    assert points[("2017-09", 19)][0] == LOCATED and points[("2017-09", 19)][1]["fill"][:3] == [0, 0, 0]
+    # Deir ez-Zor: 34 incidents under its heading (24 in September, 10 in October); Latakia none.
+    counts = _governorate_counts(spec)
+    assert counts["deir_ez_zor"] == 34 and counts["raqqa"] == 10 and counts["latakia"] == 0
+    shades = {f["properties"]["key"]: f["properties"]["fill"] for f in layers[GOVERNORATES]["data"]["features"]}
+    assert shades["deir_ez_zor"] != shades["raqqa"] != shades["latakia"]
+    # The tooltip: date, place, party, victims, area of control, precision.
+    armanaz = points[("2017-09", 13)][1]
+    assert armanaz["tt_title"] == "2017-09-29 · Armanaz"
+    assert armanaz["tt_2"] == "Perpetrator: Syrian regime"
+    assert armanaz["tt_3"] == "Killed 39; children 9; women 11"
+    assert armanaz["tt_4"] == "Area of control: Armed opposition"
+    assert armanaz["tt_5"].startswith("Location: locality")
+    tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
+    assert tooltip["html"].startswith("<b>{tt_title}</b>")
+    # Quotes are left as they are (Streamlit escapes substituted values itself): no '&#x27;' shown.
+    assert points[("2017-09", 12)][1]["tt_title"] == "2017-09-28 · Mazra'at al Tes'a"
+    # Legend, attribution, source.
+    texts = _texts(at)
+    assert "Hollow: city or governorate only, approximate (35)" in texts
+    assert "Filled: exact or locality (27)" in texts
+    assert "ISIS (43)" in texts
+    captions = [c.value for c in at.caption]
+    assert ("Place names and coordinates: Who's On First, derived largely from GeoNames (CC BY 4.0) and foursquare "
+            "Quattroshapes (CC BY). Governorate boundaries: Natural Earth (public domain).") in captions
+    assert "Source: SNHR monthly reports" in captions
+
+
+def test_map_style_is_local_by_default_and_online_on_request(app_db):
+    at = run_page("map")
+    assert not at.exception
+    assert deck_specs(at)[0]["mapStyle"] == OFFLINE_STYLE
+    style = json.loads((ROOT / "static" / "map_style_offline.json").read_text(encoding="utf-8"))
+    assert style["version"] == 8 and style["sources"] == {}
+    assert [layer["type"] for layer in style["layers"]] == ["background"]
+    assert "http" not in json.dumps(style)  # nothing to fetch: no tiles, glyphs or sprites
+    at.toggle(key="basemap_online").set_value(True).run()
+    assert not at.exception
+    assert deck_specs(at)[0]["mapStyle"].startswith("https://basemaps.cartocdn.com/")
+    assert any("OpenStreetMap" in c.value for c in at.caption)
+
+
+def test_perpetrator_filter(app_db):
+    at = run_page("map", {"perp": "russia"})
+    spec = _check_view(at, _expected(perp={"russia"}))
+    # By hand: 20 Russian incidents; city 8 + governorate 2 of them are hollow.
+    assert len(_points(spec)) == 20
+    assert sum(lid == APPROXIMATE for lid, _ in _points(spec).values()) == 10
+    assert _governorate_counts(spec)["deir_ez_zor"] == sum(
+        1 for v in _expected(perp={"russia"}).values() if v["governorate"] == "deir_ez_zor")
+
+
+def test_governorate_filter(app_db):
+    at = run_page("map", {"gov": "raqqa"})
+    spec = _check_view(at, _expected(gov={"raqqa"}))
+    # By hand: 10 incidents in Raqqa, all located only to the city: all hollow.
+    assert len(_points(spec)) == 10 and not _layers(spec)[LOCATED]["data"]
+    counts = _governorate_counts(spec)
+    assert counts["raqqa"] == 10 and sum(counts.values()) == 10
+
+
+def test_combined_filters(app_db):
+    at = run_page("map", {"perp": "syrian_regime,russia", "gov": "deir_ez_zor", "min_killed": "10"})
+    spec = _check_view(at, _expected(perp={"syrian_regime", "russia"}, gov={"deir_ez_zor"}, min_killed=10))
+    assert len(_points(spec)) == 15  # by hand: Russia 11, regime 4
+
+
+def test_no_incident_in_range(app_db):
+    at = run_page("map", {"min_killed": "1000"})
+    spec = _check_view(at, _expected(min_killed=1000))
+    assert not _points(spec) and not any(_governorate_counts(spec).values())
+    assert any("No incident matches the filters" in i.value for i in at.info)
+    assert deck_specs(at)[0]["mapStyle"] == OFFLINE_STYLE
+
+
+def test_colour_by_perpetrator(app_db):
+    at = run_page("map")
+    assert at.radio(key="color_by").value == "area"
+    at.radio(key="color_by").set_value("perpetrator").run()
+    assert not at.exception
+    points = _points(deck_specs(at)[0])
+    for k, (lid, p) in points.items():
+        assert _colour(lid, p) == theme.hex_to_rgb(theme.perpetrator_colour(FIXTURES[k]["perpetrator"])), k
+    assert points[("2017-09", 13)][1]["fill"][:3] == theme.hex_to_rgb("#D55E00")  # Armanaz: Syrian regime
+    assert points[("2017-09", 19)][1]["fill"][:3] == theme.hex_to_rgb("#0072B2")  # al Boulayl: Russia
+    assert "Russia (20)" in _texts(at)
+
+
+def test_place_text_cannot_inject_markup(app_db):
+    con = duckdb.connect(str(app_db))
+    con.execute("UPDATE incidents SET place = '<script>alert(1)</script> & <b>x</b>', site = '<img src=x onerror=alert(2)>' "
+                "WHERE report_month = '2017-09' AND seq = 13")
+    con.close()
+    at = run_page("map")
+    assert not at.exception
+    spec = deck_specs(at)[0]
+    point = _points(spec)[("2017-09", 13)][1]
+    assert point["tt_title"] == "2017-09-29 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"
+    assert "&lt;img src=x onerror=alert(2)&gt;" in point["tt_1"]
+    layer_text = json.dumps(spec["layers"])
+    assert "<script" not in layer_text and "<img" not in layer_text and "<b>" not in layer_text
+
+
+def _click(at, layer_id: str, obj: dict):
+    """What a click on the map sends: the chart's selection state, then a rerun."""
+    (chart,) = at.get("deck_gl_json_chart")
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {"indices": {layer_id: [0]}, "objects": {layer_id: [obj]}}})
+    return at._run(states)
+
+
+def test_clicking_a_point_shows_its_incident(app_db):
+    at = run_page("map")
+    assert any(c.value == "Click a point on the map to show its incident here." for c in at.caption)
+    lid, armanaz = _points(deck_specs(at)[0])[("2017-09", 13)]
+    at = _click(at, lid, armanaz)
+    assert not at.exception
+    texts = _texts(at)
+    assert "Date: 2017-09-29" in texts
+    assert any(t.startswith("Place: Armanaz") for t in texts)
+    assert "Perpetrator: Syrian regime" in texts
+    assert "Killed: 39; children: 9; women: 11" in texts
+    assert "Area of control: Armed opposition" in texts
+    assert any(t.startswith("Location: locality") for t in texts)
+    assert any("Armanaz" in t and "which resulted in the killing of" in t for t in texts)  # the paragraph

@@ -1,0 +1,209 @@
+"""Trends page: monthly massacres and victims by perpetrator with the month's total, the toll
+accumulated over the year, the governorate x month heatmap; a month with no report is a gap.
+
+Expected values are added up from the hand-labelled fixtures (tests/fixtures/expected/) and the
+reports' stated figures, or, for the gap-month database, from the synthetic report's own truth
+(bench/synth_reports.py), never from the page."""
+from __future__ import annotations
+
+import base64
+import shutil
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from apptest import plotly_specs, run_page, plotly_array
+from conftest import REPORTS, expected_incidents, expected_report
+
+SEP, OCT = "snhr-2017-09-massacres", "snhr-2017-10-massacres"
+LABELS = {"syrian_regime": "Syrian regime", "russia": "Russia", "international_coalition": "International coalition",
+          "isis": "ISIS", "other": "Other parties", "hts": "Hay'at Tahrir al Sham"}
+GOVERNORATES = ["Damascus", "Damascus suburbs", "Aleppo", "Idlib", "Hama", "Homs", "Latakia", "Tartus", "Daraa",
+                "Suwayda", "Quneitra", "Deir ez-Zor", "Raqqa", "Hasaka"]
+GOV_KEYS = ["damascus", "damascus_suburbs", "aleppo", "idlib", "hama", "homs", "latakia", "tartus", "daraa",
+            "suwayda", "quneitra", "deir_ez_zor", "raqqa", "hasaka"]
+MONTHLY, VICTIMS = "Massacres per month by perpetrator", "Victims per month by perpetrator"
+CUMULATIVE, HEATMAP = "Massacres accumulated over the year", "Massacres per governorate and month"
+
+
+
+def _figure(at, title: str) -> dict:
+    found = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
+    assert len(found) == 1, [s["layout"]["title"]["text"] for s in plotly_specs(at)]
+    return found[0]
+
+
+def _monthly(at, title: str) -> tuple[list[str], dict[tuple[str, str], int], dict[str, list]]:
+    """(month ticks, {(tick, party): bar value}, {line name: values per tick})."""
+    fig = _figure(at, title)
+    ticks = fig["layout"]["xaxis"]["ticktext"]
+    bars, lines = {}, {}
+    for t in fig["data"]:
+        if t["type"] == "bar":
+            for x, y in zip(plotly_array(t["x"]), plotly_array(t["y"])):
+                bars[(ticks[int(x)], t["name"])] = y
+        else:
+            assert plotly_array(t["x"]) == [float(i) for i in range(len(ticks))] or t["name"].startswith("Stated")
+            lines[t["name"]] = plotly_array(t["y"])
+    return ticks, bars, lines
+
+
+def _lines(at, title: str) -> dict[str, list]:
+    return {t["name"]: plotly_array(t["y"]) for t in _figure(at, title)["data"]}
+
+
+def _heatmap(at) -> tuple[list[str], list[str], list[list]]:
+    t = _figure(at, HEATMAP)["data"][0]
+    return plotly_array(t["x"]), plotly_array(t["y"]), plotly_array(t["z"])
+
+
+def _tick(month: str, has_report: bool = True) -> str:
+    name = {"08": "Aug", "09": "Sep", "10": "Oct", "11": "Nov", "12": "Dec"}[month[5:]]
+    return f"{name} {month[:4]}" + ("" if has_report else "<br>(no report)")
+
+
+def _incidents() -> list[dict]:
+    return expected_incidents(SEP) + expected_incidents(OCT)
+
+
+def test_default_view(app_db):
+    at = run_page("trends")
+    assert not at.exception
+    incidents = _incidents()
+    ticks, bars, lines = _monthly(at, MONTHLY)
+    # The axis runs over the report months and the incident months: the September report's two
+    # incidents from August give an August that no report covers.
+    assert ticks == [_tick("2017-08", False), _tick("2017-09"), _tick("2017-10")]
+    by_month_party = Counter((_tick(i["date"][:7], i["date"][:7] != "2017-08"), LABELS[i["perpetrator"]])
+                             for i in incidents)
+    assert bars == dict(by_month_party)
+    assert bars[(_tick("2017-09"), "Syrian regime")] == 18 and bars[(_tick("2017-10"), "Russia")] == 6
+    per_month = Counter(i["date"][:7] for i in incidents)
+    assert lines["Total (documented)"] == [per_month["2017-08"], per_month["2017-09"], per_month["2017-10"]]
+    assert lines["Total (documented)"] == [2, 41, 19]
+    stated = [expected_report(n)["report"] for n in (SEP, OCT)]
+    assert lines["Stated by the report (all parties)"] == [None] + [r["total_massacres"] for r in stated]  # 43, 39
+
+    _, bars, lines = _monthly(at, VICTIMS)
+    killed = Counter()
+    for i in incidents:
+        killed[i["date"][:7]] += i["killed"]
+    assert lines["Total (documented)"] == [killed["2017-08"], killed["2017-09"], killed["2017-10"]]
+    assert lines["Total (documented)"] == [16, 414, 250]
+    assert lines["Stated by the report (all parties)"] == [None] + [r["victims_total"] for r in stated]  # 430, 435
+    assert bars[(_tick("2017-09"), "Syrian regime")] == 177  # every regime massacre in September is dated in it
+
+    # Accumulated within 2017 from August; the reports' own year-to-date tolls beside it.
+    cum = _lines(at, CUMULATIVE)
+    assert cum["Documented, accumulated within the year"] == [2, 43, 62]
+    assert cum["Stated by the reports, since January"] == [None] + [r["ytd_massacres"] for r in stated]  # 286, 325
+
+    x, y, z = _heatmap(at)
+    assert x == ticks and y == GOVERNORATES
+    cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
+    for key, row in zip(GOV_KEYS, z):
+        # August: no report, so only the cells with incidents have a value; the rest are gaps.
+        assert row == [cells[(key, "2017-08")] or None, cells[(key, "2017-09")], cells[(key, "2017-10")]]
+    assert z[GOVERNORATES.index("Raqqa")][0] == 2 and z[GOVERNORATES.index("Deir ez-Zor")] == [None, 24, 10]
+
+    captions = " ".join(c.value for c in at.caption)
+    assert "No report covers August 2017: it holds only the 2 massacres" in captions
+    assert "The October 2017 report details only the most notable massacres" in captions
+
+
+def test_perpetrator_filter_leaves_august_a_gap(app_db):
+    at = run_page("trends", {"perp": "russia"})
+    assert not at.exception
+    russian = [i for i in _incidents() if i["perpetrator"] == "russia"]
+    per_month = Counter(i["date"][:7] for i in russian)
+    ticks, bars, lines = _monthly(at, MONTHLY)
+    # No report and no Russian incident in August: a gap (None), not 0.
+    assert lines["Total (documented)"] == [None, per_month["2017-09"], per_month["2017-10"]] == [None, 14, 6]
+    assert "Stated by the report (all parties)" not in lines  # the stated totals are every party's
+    assert set(bars) == {(_tick("2017-09"), "Russia"), (_tick("2017-10"), "Russia")}
+    assert _lines(at, CUMULATIVE) == {"Documented, accumulated within the year": [None, 14, 20]}
+    _, _, z = _heatmap(at)
+    assert all(row[0] is None for row in z)
+    assert z[GOVERNORATES.index("Deir ez-Zor")] == [None, 10, 6]  # September's 10 and October's 6 Russian
+    assert "No report covers August 2017 and no incident in view falls in it" in " ".join(c.value for c in at.caption)
+    assert "perpetrator: Russia" in _figure(at, MONTHLY)["layout"]["title"]["subtitle"]["text"]
+
+
+def test_governorate_filter(app_db):
+    at = run_page("trends", {"gov": "deir_ez_zor"})
+    assert not at.exception
+    deir = [i for i in _incidents() if i["governorate"] == "deir_ez_zor"]
+    per_month = Counter(i["date"][:7] for i in deir)
+    _, bars, lines = _monthly(at, MONTHLY)
+    assert lines["Total (documented)"] == [None, per_month["2017-09"], per_month["2017-10"]] == [None, 24, 10]
+    assert bars[(_tick("2017-10"), "Russia")] == 6 and bars[(_tick("2017-09"), "Syrian regime")] == 10
+    x, y, z = _heatmap(at)
+    assert y == ["Deir ez-Zor"] and z == [[None, 24, 10]]
+    scale = _figure(at, HEATMAP)["data"][0]
+    assert (scale["zmin"], scale["zmax"]) == (0, 24)  # the colour scale starts at zero
+
+
+def test_september_only(app_db):
+    at = run_page("trends", {"from": "2017-09-01", "to": "2017-09-30"})
+    assert not at.exception
+    ticks, bars, lines = _monthly(at, MONTHLY)
+    assert ticks == [_tick("2017-09")]
+    assert lines == {"Total (documented)": [41], "Stated by the report (all parties)": [43]}
+    assert bars == {(_tick("2017-09"), "Syrian regime"): 18, (_tick("2017-09"), "Russia"): 14,
+                    (_tick("2017-09"), "International coalition"): 9}  # the 10th coalition massacre is August's
+    assert _lines(at, CUMULATIVE)["Stated by the reports, since January"] == [286]
+
+
+GAP_SEED = 5  # a December 2017 report with 10 December incidents and 2 from November, recorded late
+
+
+@pytest.fixture()
+def gap_db(tmp_path, monkeypatch):
+    """September 2017's report and a synthetic December 2017 one: October has neither report nor incident."""
+    import streamlit as st
+    import synth_reports
+    from massacres.cli import main
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(REPORTS / f"{SEP}.txt", reports)
+    text, truth = synth_reports.generate_report(GAP_SEED, year=2017, month=12, form="web", n_incidents=12)
+    (reports / "snhr-2017-12-massacres.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "gap.duckdb"
+    assert main(["build", "--reports", str(reports), "--db", str(db)]) == 0
+    monkeypatch.setenv("MASSACRES_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return truth
+
+
+def test_month_with_no_report_and_no_incident_is_a_gap(gap_db):
+    truth = gap_db
+    at = run_page("trends")
+    assert not at.exception
+    incidents = expected_incidents(SEP) + truth["incidents"]
+    months = ["2017-08", "2017-09", "2017-10", "2017-11", "2017-12"]
+    reported = {"2017-09", "2017-12"}
+    per_month = Counter(i["date"][:7] for i in incidents)
+    assert per_month["2017-10"] == 0 and per_month["2017-11"] > 0
+    ticks, bars, lines = _monthly(at, MONTHLY)
+    assert ticks == [_tick(m, m in reported) for m in months]
+    expected = [per_month[m] if (m in reported or per_month[m]) else None for m in months]
+    assert expected[2] is None
+    assert lines["Total (documented)"] == expected
+    assert lines["Stated by the report (all parties)"] == [None, 43, None, None, truth["report"]["total_massacres"]]
+    assert not any(t == _tick("2017-10", False) for t, _ in bars)
+    cum = _lines(at, CUMULATIVE)
+    running = [sum(per_month[m] for m in months[: k + 1]) for k in range(len(months))]
+    assert cum["Documented, accumulated within the year"] == [running[0], running[1], None, running[3], running[4]]
+    assert cum["Stated by the reports, since January"] == [None, 286, None, None, truth["report"]["ytd_massacres"]]
+    _, _, z = _heatmap(at)
+    assert all(row[2] is None for row in z)  # October: grey in every governorate
+    cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
+    for key, row in zip(GOV_KEYS, z):
+        assert row[1] == cells[(key, "2017-09")] and row[4] == cells[(key, "2017-12")]
+        assert row[3] == (cells[(key, "2017-11")] or None)
+    captions = " ".join(c.value for c in at.caption)
+    assert "No report covers October 2017 and no incident in view falls in it: a gap, not a zero." in captions
+    assert f"No report covers November 2017: it holds only the {per_month['2017-11']} massacres" in captions
