@@ -98,17 +98,19 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=[c for _, c, _ in PERPETRATORS.values()],
-        xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside"),
-        yaxis=dict(gridcolor="#E5E5E5", zeroline=False),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
-        margin=dict(t=120, b=110, l=70, r=30),
+        # automargin: long party and governorate names are never cut at the edge.
+        xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside", automargin=True),
+        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, automargin=True),
+        # The legend stands to the right, so the source line below the axis has the bottom to itself.
+        legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
+        margin=dict(t=130, b=100, l=80, r=20),
         hoverlabel=dict(font_size=12),
     )
 )
 pio.templates["massacres"] = TEMPLATE
 
 
-def wrap(text: str, width: int = 110) -> str:
+def wrap(text: str, width: int = 100) -> str:
     """Break a long subtitle into lines (plotly does not wrap titles)."""
     lines, line = [], ""
     for word in text.split(" "):
@@ -122,11 +124,15 @@ def wrap(text: str, width: int = 110) -> str:
 
 def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     """Title, a subtitle naming the filters and basis, and the source line: on screen and in every export."""
+    sub = wrap(subtitle)
+    # plotly express writes its own top margin; the title block needs room for every subtitle line.
+    needed = 90 + 18 * sub.count("<br>")
+    fig.update_layout(margin_t=max(fig.layout.margin.t or 0, needed), margin_b=max(fig.layout.margin.b or 0, 100))
     fig.update_layout(
         template="massacres",
-        title=dict(text=title, subtitle=dict(text=wrap(subtitle), font=dict(size=12, color="#555555")),
+        title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color="#555555")),
                    x=0, xanchor="left", y=0.97, yanchor="top"),
     )
-    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-95, xanchor="left",
-                       yanchor="bottom", showarrow=False, font=dict(size=11, color="#555555"))
+    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
+                       yanchor="top", showarrow=False, font=dict(size=11, color="#555555"))
     return fig

@@ -86,7 +86,7 @@ def test_september_stated(app_db):
         p: (n, cd) for p, (n, _, cd) in victims.items()}
     assert sum(n for n, _, _ in victims.values()) == 430
     assert _leaders(at) == {"September 2017": [("Syrian regime", 18, "Syrian regime · 18 (42%)")]}
-    subtitle = _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"]
+    subtitle = _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
     assert subtitle.startswith("Stated by the reports for September 2017") and "1 Sep 2017 – 30 Sep 2017" in subtitle
     assert not at.info
 
@@ -153,7 +153,7 @@ def test_documented_basis(app_db):
     victims = _bars(at, VICTIMS)
     assert {p: n for p, (n, _, _) in victims.items()} == {LABELS[k]: d["killed"] for k, d in docs.items()}
     assert "details only 19 of its 39 massacres (the most notable)" in " ".join(c.value for c in at.caption)
-    subtitle = _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"]
+    subtitle = _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
     assert subtitle.startswith("Documented in the incident details")
     # Leaders by incident month: August's two late incidents tie; in October, 6 regime and 6 Russian.
     by_month = Counter((i["date"][:7], i["perpetrator"]) for i in incidents)
@@ -172,7 +172,7 @@ def test_governorate_filter_applies_only_to_documented(app_db):
     assert not at.exception
     assert any("only the date range and the perpetrator filter apply" in i.value for i in at.info)
     assert _bars(at, MASSACRES)["Syrian regime"][0] == 29  # the reports' figures, whatever the governorate
-    assert "governorate: Deir ez-Zor" in _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"]
+    assert "governorate: Deir ez-Zor" in _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
     at.radio(key="basis").set_value("documented").run()
     assert not at.exception and not at.info
     deir = [i for i in _all_incidents() if i["governorate"] == "deir_ez_zor"]

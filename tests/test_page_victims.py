@@ -170,7 +170,7 @@ def test_filters_from_the_url(app_db, query, keep, expected):
     assert sum(sum(v.values()) for v in counts.values()) == f["killed"]
     # Every chart names its basis and the filters in its subtitle.
     for spec in plotly_specs(at):
-        subtitle = spec["layout"]["title"]["subtitle"]["text"]
+        subtitle = spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
         assert subtitle.startswith("Documented incident details · ")
     if "perp" in query:
         assert "perpetrator: International coalition" in subtitle
