@@ -129,6 +129,16 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if args.strict and warned else EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    db = Path(args.db)
+    if not db.exists():
+        raise ReportError(str(db), "no such database: build it first (massacres build)")
+    counts = store.export_parquet(db, Path(args.parquet))
+    print(f"exported {args.db} to {args.parquet} (Parquet, partitioned by year and month): "
+          + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="massacres", description=__doc__.splitlines()[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -148,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", parents=[common], help="locate every stored incident again")
     g.add_argument("--json", action="store_true", help="one JSON object per incident")
     g.set_defaults(func=cmd_geocode)
+    e = sub.add_parser("export", parents=[common], help="write the tables as Parquet for other engines")
+    e.add_argument("--parquet", required=True, metavar="DIR", help="directory to (re)write, hive layout year=/month=")
+    e.set_defaults(func=cmd_export)
     return ap
 
 

@@ -1,4 +1,5 @@
-"""Read-only access to the database file for the dashboard."""
+"""Read-only access to the data for the dashboard: the DuckDB file, or a directory of
+Parquet files written by `massacres export --parquet` (one setting, MASSACRES_PARQUET)."""
 from __future__ import annotations
 
 import os
@@ -7,30 +8,60 @@ from pathlib import Path
 import duckdb
 
 DB_ENV = "MASSACRES_DB"
+PARQUET_ENV = "MASSACRES_PARQUET"
+MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
+REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+
+
+def parquet_dir() -> Path | None:
+    value = os.environ.get(PARQUET_ENV)
+    return Path(value) if value else None
 
 
 def db_path() -> Path:
-    """The database the app reads: $MASSACRES_DB, else data/massacres.duckdb beside the app."""
+    """What the app reads: the Parquet export's manifest when $MASSACRES_PARQUET is set, else
+    $MASSACRES_DB, else data/massacres.duckdb beside the app."""
+    pq = parquet_dir()
+    if pq is not None:
+        return pq / MANIFEST
     return Path(os.environ.get(DB_ENV) or Path(__file__).resolve().parent.parent / "data" / "massacres.duckdb")
 
 
 def file_identity(path: Path) -> tuple[int, int]:
-    """Changes when the file is replaced, so a rebuilt database gets a fresh connection."""
+    """Changes when the file is replaced, so rebuilt data gets a fresh connection."""
     st = path.stat()
     return st.st_ino, st.st_mtime_ns
 
 
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only view of the data at `path` (a DuckDB file, or a Parquet export's manifest)."""
+    if path.name == MANIFEST:
+        return connect_parquet(path.parent)
     return duckdb.connect(str(path), read_only=True)
 
 
-REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose tables are views over the hive-partitioned Parquet files.
+    The same SQL runs unchanged; DuckDB prunes partitions and reads only the columns used."""
+    con = duckdb.connect(":memory:")
+    for table in REQUIRED_TABLES:
+        # A view definition cannot take parameters: the path (the operator's setting, never a
+        # user's input) goes in as a quoted SQL string literal; table names are our own.
+        pattern = _sql_string(str(directory / table / "**" / "*.parquet"))
+        partitions = "year" if table == "reports" else "year, month"  # reports.month is its own column
+        con.execute("CREATE VIEW " + table + " AS SELECT * EXCLUDE (" + partitions + ") FROM read_parquet("
+                    + pattern + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+    return con
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     cur = con.cursor()
     try:
-        have = {r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        have = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         cur.close()
     return [t for t in REQUIRED_TABLES if t not in have]

@@ -157,6 +157,58 @@ def regeocode(db_path: Path) -> pd.DataFrame:
     return frame
 
 
+# Incidents are partitioned by their own date, the other tables by their report's month.
+_PARTITIONED = {
+    "incidents": "SELECT *, year(date) AS year, month(date) AS month FROM incidents",
+    "locations": "SELECT l.*, year(i.date) AS year, month(i.date) AS month FROM locations AS l "
+                 "JOIN incidents AS i USING (report_month, seq)",
+    # reports has a month column of its own ("2017-09"): it is the month partition as it is.
+    "reports": "SELECT *, year(month_start) AS year FROM reports",
+    "stated_figures": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
+                      "CAST(right(report_month, 2) AS INTEGER) AS month FROM stated_figures",
+    "warnings": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
+                "CAST(right(report_month, 2) AS INTEGER) AS month FROM warnings",
+}
+
+
+def export_parquet(db_path: Path, directory: Path) -> dict[str, int]:
+    """Every table as Parquet, hive-partitioned by year and month (year=2017/month=9/...), for
+    DuckDB, Spark, Trino or a hosted service to read. Written beside the target and swapped in."""
+    import json
+    import shutil
+
+    from .db import MANIFEST
+
+    directory = Path(directory)
+    staging = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    con = duckdb.connect(str(db_path), read_only=True)
+    counts = {}
+    try:
+        for table, select in _PARTITIONED.items():
+            target = _sql_literal(str(staging / table))
+            con.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet, PARTITION_BY (year, month))")
+            counts[table] = con.execute(_COUNT[table]).fetchone()[0]
+    finally:
+        con.close()
+    (staging / MANIFEST).write_text(json.dumps({"source": Path(db_path).name, "rows": counts}, indent=2) + "\n")
+    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+    if directory.exists():
+        os.replace(directory, old)
+    os.replace(staging, directory)
+    shutil.rmtree(old, ignore_errors=True)
+    return counts
+
+
+_COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES}
+
+
+def _sql_literal(text: str) -> str:
+    # COPY ... TO cannot take a parameter for its target: quote the path ourselves.
+    return "'" + text.replace("'", "''") + "'"
+
+
 def table_checksums(db_path: Path) -> dict[str, str]:
     """An order-independent digest of each table's content, for idempotence checks."""
     con = duckdb.connect(str(db_path), read_only=True)
