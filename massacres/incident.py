@@ -14,7 +14,7 @@ from typing import Any
 
 from . import vocab
 from .layout import MONTHS, WEEKDAYS
-from .numbers import NUMBER, to_int
+from .numbers import NUMBER, ImplausibleCount, to_int
 
 _OPENING = re.compile(
     rf"^(?:On )?(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+"
@@ -255,6 +255,13 @@ def _counts(after_head: str) -> dict[str, Any]:
 
 def parse_incident(paragraph: str) -> list[dict[str, Any]]:
     """Records for the massacre(s) a paragraph tells of. Raises IncidentParseError."""
+    try:
+        return _parse_incident(paragraph)
+    except ImplausibleCount as exc:
+        raise IncidentParseError(str(exc)) from None
+
+
+def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     om = _OPENING.match(paragraph)
     if not om:
         raise IncidentParseError("no opening date")

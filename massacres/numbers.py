@@ -12,11 +12,24 @@ _WORD = (rf"(?:(?:one|a) hundred(?:(?: and)? (?:(?:{_TENS})(?:[- ](?:{_UNITS}))?
          rf"|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_UNITS})")
 # A count: digits (with thousands commas) or words. "a"/"an" are handled by callers
 # because they only mean 1 before a victim noun.
+# No massacre or monthly toll comes near this; a larger count is a typo or corrupted text.
+MAX_COUNT = 100_000
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})(?![\w-])"
 
 
+class ImplausibleCount(ValueError):
+    """A count larger than any the reports could state."""
+
+
 def to_int(token: str) -> int:
-    """'12' -> 12, 'twenty-three' -> 23, 'an' -> 1."""
+    """'12' -> 12, 'twenty-three' -> 23, 'an' -> 1. Raises ImplausibleCount past MAX_COUNT."""
+    value = _to_int(token)
+    if value > MAX_COUNT:
+        raise ImplausibleCount(f"implausible count {token.strip()[:20]!r}")
+    return value
+
+
+def _to_int(token: str) -> int:
     t = token.strip().lower()
     if t in ("a", "an"):
         return 1

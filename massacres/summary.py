@@ -12,7 +12,7 @@ from typing import Any
 from . import vocab
 from .incident import _breakdown
 from .layout import MONTHS, WEEKDAYS, Block
-from .numbers import NUMBER, to_int
+from .numbers import NUMBER, ImplausibleCount, to_int
 
 _MONTH_RX = "|".join(MONTHS)
 # "No less than 43 Massacres in September 2017", "52 Massacres Documented in July 2024"
@@ -75,83 +75,90 @@ def parse_summary(blocks: list[Block], warn) -> tuple[dict[str, Any], list[dict[
     area_dim = "regime_area_of_control"
     in_header = True
     for b in blocks:
-        text = b.text
-        if in_header and re.match(r"^(?:-\s*)?(?:I\.\s*)?(?:Contents|Introduction)\b", text):
-            in_header = False
-        if report["title"] is None and in_header and len(text) < 150 and (m := _TITLE.search(text)):
-            report["title"] = text
-            month_year = month_year or (int(m.group("year")), month_index(m.group("month")))
-        if in_header and report["published"] is None and (m := _PUBLISHED.match(text)):
-            report["published"] = dt.date(int(m.group("year")), month_index(m.group("month")), int(m.group("day"))).isoformat()
-        if m := _MONTH_TOLL_HEAD.search(text):
-            month_year = (int(m.group("year")), month_index(m.group("month")))
-        if (m := _TOTAL.search(text)) and report["total_massacres"] is None:
-            report["total_massacres"] = to_int(m.group("n"))
-            stated.add("total", "all", b.line, massacres=report["total_massacres"])
-        if (m := _YTD.search(text)) and report["ytd_massacres"] is None:
-            report["ytd_massacres"] = to_int(m.group("n"))
-            year, named = int(m.group("year")), month_index(m.group("month"))
-            # "between the start of 2017 and October": the count runs to the end of September
-            # (the next report's toll minus this one's equals that month's total).
-            end = named - 1 if named > 1 else 12
-            report["ytd_period"] = f"{year}-01/{year}-{end:02d}"
-            report["ytd_period_text"] = m.group(0)[m.group(0).lower().index("between"):]
-        if (m := _VICTIMS.search(text)) and report["victims_total"] is None:
-            counts = _breakdown(m.group("bd")) or {}
-            report["victims_total"] = to_int(m.group("n"))
-            report["victims_children"] = counts.get("children")
-            report["victims_women"] = counts.get("women")
-            stated.add("total", "all", b.line, killed=report["victims_total"],
-                       children=report["victims_children"], women=report["victims_women"])
-        if m := _SHARE_WC.search(text):
-            stated.add("victims_share", "women_and_children", b.line, percent=_num(m.group("p")))
-        if "%" in text:
-            _percent_sentences(text, b.line, stated)
-        # Lists introduced by a sentence: what the following items mean depends on it.
-        if text.rstrip().lower().startswith("as follows"):
-            mode = "perpetrator_list"
-            continue
-        if m := _AREA_INTRO.search(text):
-            mode, area_dim = "area_list", area_dimension(vocab.perpetrator_key(m.group("who")))
-            continue
-        if _GOV_INTRO.search(text):
-            mode = "governorate_list"
-            rest = text.split(":", 1)[1] if ":" in text else ""
-            if rest.strip():
-                _governorate_pairs(rest, b.line, stated, warn)
-            continue
-        if re.search(r"death toll .* distributed by the perpetrator", text, re.I):
-            mode = "toll_list"
-            continue
-        if mode == "perpetrator_list" and (m := _LIST_ITEM.match(text)):
-            key = vocab.perpetrator_key(m.group("label"))
-            if key:
-                stated.add("perpetrator", key, b.line, massacres=to_int(m.group("n")))
-            else:
-                warn("unknown_perpetrator", f"summary names an unknown party: {m.group('label')!r}", b.line)
-            continue
-        if mode == "perpetrator_list" and text.rstrip().endswith(":"):
-            continue  # "- C. Extremist Islamic groups:" heads the sub-list that follows
-        if mode == "area_list" and (m := _AREA_ITEM.match(text)):
-            key = vocab.area_key(m.group("who"))
-            stated.add(area_dim, key or "other", b.line, massacres=to_int(m.group("n")))
-            continue
-        if mode == "governorate_list" and _GOV_PAIR.search(text) and not text.endswith("."):
-            _governorate_pairs(text, b.line, stated, warn)
-            continue  # the list may go on in the next block
-        if mode == "governorate_list":
-            mode = None
-        if mode == "toll_list" and (m := _TOLL_LINE.match(text)):
-            key = vocab.perpetrator_key(m.group("label"))
-            counts = _breakdown(m.group("bd") or "") if m.group("bd") else None
-            if key:
-                stated.add("perpetrator", key, b.line, killed=to_int(m.group("n")),
-                           children=(counts or {}).get("children"), women=(counts or {}).get("women"))
-            else:
-                warn("unknown_perpetrator", f"death toll names an unknown party: {m.group('label')!r}", b.line)
-            continue
-        if mode in ("perpetrator_list", "area_list", "toll_list") and not text.startswith("-"):
-            mode = None
+        try:
+            text = b.text
+            if in_header and re.match(r"^(?:-\s*)?(?:I\.\s*)?(?:Contents|Introduction)\b", text):
+                in_header = False
+            if report["title"] is None and in_header and len(text) < 150 and (m := _TITLE.search(text)):
+                report["title"] = text
+                month_year = month_year or (int(m.group("year")), month_index(m.group("month")))
+            if in_header and report["published"] is None and (m := _PUBLISHED.match(text)):
+                try:
+                    report["published"] = dt.date(int(m.group("year")), month_index(m.group("month")),
+                                                  int(m.group("day"))).isoformat()
+                except ValueError:
+                    warn("bad_date", f"publication date {text!r} is not a real date", b.line)
+            if m := _MONTH_TOLL_HEAD.search(text):
+                month_year = (int(m.group("year")), month_index(m.group("month")))
+            if (m := _TOTAL.search(text)) and report["total_massacres"] is None:
+                report["total_massacres"] = to_int(m.group("n"))
+                stated.add("total", "all", b.line, massacres=report["total_massacres"])
+            if (m := _YTD.search(text)) and report["ytd_massacres"] is None:
+                report["ytd_massacres"] = to_int(m.group("n"))
+                year, named = int(m.group("year")), month_index(m.group("month"))
+                # "between the start of 2017 and October": the count runs to the end of September
+                # (the next report's toll minus this one's equals that month's total).
+                end = named - 1 if named > 1 else 12
+                report["ytd_period"] = f"{year}-01/{year}-{end:02d}"
+                report["ytd_period_text"] = m.group(0)[m.group(0).lower().index("between"):]
+            if (m := _VICTIMS.search(text)) and report["victims_total"] is None:
+                counts = _breakdown(m.group("bd")) or {}
+                report["victims_total"] = to_int(m.group("n"))
+                report["victims_children"] = counts.get("children")
+                report["victims_women"] = counts.get("women")
+                stated.add("total", "all", b.line, killed=report["victims_total"],
+                           children=report["victims_children"], women=report["victims_women"])
+            if m := _SHARE_WC.search(text):
+                stated.add("victims_share", "women_and_children", b.line, percent=_num(m.group("p")))
+            if "%" in text:
+                _percent_sentences(text, b.line, stated)
+            # Lists introduced by a sentence: what the following items mean depends on it.
+            if text.rstrip().lower().startswith("as follows"):
+                mode = "perpetrator_list"
+                continue
+            if m := _AREA_INTRO.search(text):
+                mode, area_dim = "area_list", area_dimension(vocab.perpetrator_key(m.group("who")))
+                continue
+            if _GOV_INTRO.search(text):
+                mode = "governorate_list"
+                rest = text.split(":", 1)[1] if ":" in text else ""
+                if rest.strip():
+                    _governorate_pairs(rest, b.line, stated, warn)
+                continue
+            if re.search(r"death toll .* distributed by the perpetrator", text, re.I):
+                mode = "toll_list"
+                continue
+            if mode == "perpetrator_list" and (m := _LIST_ITEM.match(text)):
+                key = vocab.perpetrator_key(m.group("label"))
+                if key:
+                    stated.add("perpetrator", key, b.line, massacres=to_int(m.group("n")))
+                else:
+                    warn("unknown_perpetrator", f"summary names an unknown party: {m.group('label')!r}", b.line)
+                continue
+            if mode == "perpetrator_list" and text.rstrip().endswith(":"):
+                continue  # "- C. Extremist Islamic groups:" heads the sub-list that follows
+            if mode == "area_list" and (m := _AREA_ITEM.match(text)):
+                key = vocab.area_key(m.group("who"))
+                stated.add(area_dim, key or "other", b.line, massacres=to_int(m.group("n")))
+                continue
+            if mode == "governorate_list" and _GOV_PAIR.search(text) and not text.endswith("."):
+                _governorate_pairs(text, b.line, stated, warn)
+                continue  # the list may go on in the next block
+            if mode == "governorate_list":
+                mode = None
+            if mode == "toll_list" and (m := _TOLL_LINE.match(text)):
+                key = vocab.perpetrator_key(m.group("label"))
+                counts = _breakdown(m.group("bd") or "") if m.group("bd") else None
+                if key:
+                    stated.add("perpetrator", key, b.line, killed=to_int(m.group("n")),
+                               children=(counts or {}).get("children"), women=(counts or {}).get("women"))
+                else:
+                    warn("unknown_perpetrator", f"death toll names an unknown party: {m.group('label')!r}", b.line)
+                continue
+            if mode in ("perpetrator_list", "area_list", "toll_list") and not text.startswith("-"):
+                mode = None
+        except ImplausibleCount as exc:
+            warn("implausible_count", f"{exc}: figure skipped", b.line)
     if month_year:
         report["month"] = f"{month_year[0]:04d}-{month_year[1]:02d}"
     return report, stated.as_list()
@@ -159,6 +166,8 @@ def parse_summary(blocks: list[Block], warn) -> tuple[dict[str, Any], list[dict[
 
 def _num(s: str) -> float | int:
     f = float(s)
+    if f > 100:
+        raise ImplausibleCount(f"a share of {s}%")
     return int(f) if f.is_integer() else f
 
 
@@ -166,7 +175,7 @@ def _governorate_pairs(text: str, line: int, stated: StatedFigures, warn) -> Non
     for m in _GOV_PAIR.finditer(text):
         key = vocab.governorate_key(m.group("name").strip())
         if key:
-            stated.add("governorate", key, line, massacres=int(m.group("n")))
+            stated.add("governorate", key, line, massacres=to_int(m.group("n")))
         else:
             warn("unknown_governorate", f"governorate list names {m.group('name').strip()!r}", line)
 

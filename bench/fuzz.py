@@ -1,0 +1,56 @@
+"""The long fuzz run: the parser's contract on many random and mutated reports.
+
+    .venv/bin/python bench/fuzz.py [--cases 10000] [--seed 0]
+
+Runs each property of tests/test_fuzz.py with `--cases` examples (split across them), and
+prints how many cases ran, how many parsed and how many were refused with the project's own
+error. Any other exception, or a record breaking the schema's constraints, fails the run.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+
+from fuzzing import SAMPLES, check, mutated_report, random_text  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    outcome: Counter = Counter()
+    per = -(-args.cases // 3)  # at least --cases in all
+    cfg = settings(max_examples=per, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+
+    def record(text: str) -> None:
+        outcome["parsed" if check(text) is not None else "refused"] += 1
+
+    body = SAMPLES["snhr-2017-09-massacres"]
+    cut = body.index("Monday, September 11, 2017")
+    properties = {
+        "random text": given(random_text)(record),
+        "mutated reports": given(mutated_report())(record),
+        "junk inside a report": given(random_text)(lambda junk: record(body[:cut] + junk + "\n\n" + body[cut:])),
+    }
+    t0 = time.perf_counter()
+    for name, prop in properties.items():
+        before = sum(outcome.values())
+        seed(args.seed)(cfg(prop))()
+        print(f"{name}: {sum(outcome.values()) - before} cases")
+    total = sum(outcome.values())
+    print(f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['parsed']} parsed, "
+          f"{outcome['refused']} refused with a clear error, 0 other exceptions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
