@@ -9,6 +9,9 @@ from pathlib import Path
 from .errors import ReportError
 
 MAX_BYTES = 50 * 1024 * 1024  # a monthly report is well under 5 MB; more is not a report
+MAX_PDF_PAGES = 300  # the longest monthly reports run to a few dozen pages
+# A page's text past this is not a report page (a decompression bomb, or a data dump).
+MAX_PAGE_TEXT = 200_000
 
 
 def read_source(path: Path) -> tuple[str, str | None, str]:
@@ -19,7 +22,7 @@ def read_source(path: Path) -> tuple[str, str | None, str]:
     except OSError as exc:
         raise ReportError(source, f"cannot read the file: {exc.strerror or exc}") from None
     if size > MAX_BYTES:
-        raise ReportError(source, f"the file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 10**6} MB limit")
+        raise ReportError(source, f"the file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -39,18 +42,28 @@ def read_source(path: Path) -> tuple[str, str | None, str]:
 def pdf_text(data: bytes, source: str) -> str:
     """The PDF's text, page by page, as the PDF-text form (each page starts with a space)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise ReportError(source, "the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+            raise ReportError(source, "the PDF is encrypted: export an unprotected copy")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReportError(source, f"the PDF has {len(reader.pages)} pages, over the {MAX_PDF_PAGES}-page limit")
+        pages = []
+        for number, page in enumerate(reader.pages, start=1):
+            text = page.extract_text() or ""
+            if len(text) > MAX_PAGE_TEXT:
+                raise ReportError(source, f"page {number} of the PDF holds {len(text):,} characters: not a report page")
+            pages.append(text)
     except ReportError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReportError(source, f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    except LimitReachedError:
+        # pypdf's own guard: no stream inflates past 75 MB.
+        raise ReportError(source, "the PDF inflates beyond safe limits (a compression bomb?)") from None
+    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        raise ReportError(source, f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not any(p.strip() for p in pages):
         raise ReportError(source, "the PDF has no text layer (scanned images?)")
     return "\n".join(" " + p.strip("\n") for p in pages if p.strip())
