@@ -37,7 +37,17 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only view of the data at `path` (a DuckDB file, or a Parquet export's manifest)."""
     if path.name == MANIFEST:
         return connect_parquet(path.parent)
-    return duckdb.connect(str(path), read_only=True)
+    # Not duckdb.connect(path): DuckDB keeps one database instance per path in a process, so
+    # after the file is replaced a new connection would still see the old one while any
+    # connection to it is open. Attaching into a fresh in-memory database opens the file anew.
+    con = duckdb.connect(":memory:")
+    con.execute("ATTACH " + _sql_string(str(path)) + " AS data (READ_ONLY)")
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
+    for table in REQUIRED_TABLES:
+        if table in present:  # an older file lacks some: missing_tables() says which
+            con.execute("CREATE VIEW " + table + " AS SELECT * FROM data." + table)
+    return con
 
 
 def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:

@@ -104,3 +104,20 @@ CREATE TABLE locations (
     warnings           VARCHAR[] NOT NULL,
     PRIMARY KEY (report_month, seq)
 );
+
+-- One row per report written: by `massacres build`, `massacres ingest` or the Add-a-report page.
+-- Written in the same atomic write as the data. A record of the writes, not data: table
+-- checksums, the Parquet export and the app's required tables leave it out, and a database
+-- made before it existed gets it on its next write (hence IF NOT EXISTS).
+CREATE TABLE IF NOT EXISTS ingest_log (
+    id            INTEGER PRIMARY KEY CHECK (id >= 1),  -- 1, 2, ... in the order written
+    "at"          TIMESTAMP NOT NULL,    -- UTC; "at" is a keyword, so quoted
+    action        VARCHAR NOT NULL CHECK (action IN ('build', 'ingest', 'upload')),
+    file_name     VARCHAR NOT NULL CHECK (file_name NOT IN ('', '.', '..') AND NOT contains(file_name, '/')
+                                          AND NOT contains(file_name, '\')),  -- base name only, never a path
+    sha256        VARCHAR NOT NULL CHECK (regexp_full_match(sha256, '[0-9a-f]{64}')),
+    report_month  VARCHAR NOT NULL CHECK (regexp_full_match(report_month, '\d{4}-(0[1-9]|1[0-2])')),
+    incidents     INTEGER NOT NULL CHECK (incidents >= 0),
+    warnings      INTEGER NOT NULL CHECK (warnings >= 0),
+    replaced      BOOLEAN NOT NULL       -- the month was already in the database and was replaced
+);

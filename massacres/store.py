@@ -2,12 +2,20 @@
 
 Every write goes to a temporary file beside the database and replaces it with os.replace,
 so readers see the old file or the new one, never a half-written one, and a failure
-leaves the database byte-for-byte as it was.
+leaves the database byte-for-byte as it was. Writers take a lock on the database's directory,
+so two writes (two uploads from two sessions) run one after the other and neither is lost.
+
+Each write also records what it wrote in `ingest_log` (one row per report: when, how, which
+file, its hash, how many incidents and warnings, whether it replaced a month), in the same
+transaction of the same temporary file. The log is a record of writes, not data: it is not in
+TABLES, so checksums, month replacement and the Parquet export leave it alone.
 """
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -19,8 +27,16 @@ import pandas as pd
 
 from .parse import INCIDENT_FIELDS, ParsedReport
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: writes are still atomic, only not serialised
+    fcntl = None
+
 DEFAULT_DB = Path("data/massacres.duckdb")
-TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")  # the data, per report month
+LOG_TABLE = "ingest_log"  # the record of writes: not data, never in TABLES
+ACTIONS = ("build", "ingest", "upload")
+_LOG_COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
 _INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
 _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
 
@@ -28,7 +44,7 @@ _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "
 # Statements per table, spelled out once: table and column names are ours, values are parameters.
 _DELETE = {t: "DELETE FROM " + t + " WHERE " + ("month" if t == "reports" else "report_month")
            + " IN (SELECT unnest(?::VARCHAR[]))" for t in TABLES}
-_INSERT = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM frame" for t in TABLES}
+_INSERT = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM frame" for t in TABLES + (LOG_TABLE,)}
 _CHECKSUM = {t: "SELECT count(*) || ':' || coalesce(bit_xor(hash(t)), 0) FROM " + t + " AS t" for t in TABLES}
 
 
@@ -36,10 +52,45 @@ def schema_sql() -> str:
     return files("massacres").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+def _log_ddl() -> str:
+    """The ingest_log statement of schema.sql (CREATE ... IF NOT EXISTS), for databases made before it."""
+    found = re.search(r"^CREATE TABLE IF NOT EXISTS ingest_log \(.*?^\);", schema_sql(), re.S | re.M)
+    if found is None:
+        raise RuntimeError("schema.sql has no ingest_log table")
+    return found.group(0)
+
+
+def base_name(source: str) -> str:
+    """A file's name without any directory, whichever separator the path used."""
+    return re.split(r"[\\/]", source)[-1]
+
+
+@contextlib.contextmanager
+def _writer_lock(directory: Path):
+    """One writer at a time per database directory (an flock on the directory itself: no lock
+    file is left behind). Readers never take it."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 @contextlib.contextmanager
 def _atomic_db(db_path: Path, start_from_existing: bool):
     """A read-write connection to a temporary copy that replaces `db_path` on success only."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(db_path.parent):
+        with _atomic_copy(db_path, start_from_existing) as con:
+            yield con
+
+
+@contextlib.contextmanager
+def _atomic_copy(db_path: Path, start_from_existing: bool):
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -48,6 +99,7 @@ def _atomic_db(db_path: Path, start_from_existing: bool):
         if start_from_existing and db_path.exists():
             shutil.copyfile(db_path, tmp)
             con = duckdb.connect(str(tmp))
+            con.execute(_log_ddl())  # a database made before the log gets it now
         else:
             con = duckdb.connect(str(tmp))
             con.execute(schema_sql())
@@ -82,7 +134,7 @@ def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFram
             "month": month, "month_start": f"{month}-01", **{k: p.report.get(k) for k in (
                 "title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
                 "ytd_massacres", "ytd_period", "ytd_period_text")},
-            "details_complete": p.details_complete, "source_file": Path(p.source).name,
+            "details_complete": p.details_complete, "source_file": base_name(p.source),
             "source_form": p.form, "sha256": p.sha256, "incident_count": len(p.incidents),
         })
         for s in p.stated:
@@ -101,15 +153,32 @@ def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFram
     return {t: pd.DataFrame(rows[t], columns=columns[t]) for t in TABLES}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], geocode: bool) -> None:
+def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str) -> pd.DataFrame:
+    """One row per report about to be written; `replaced` asks the database before the delete."""
+    months = [p.report["month"] for p in reports]
+    present = {r[0] for r in con.execute(
+        "SELECT month FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [months]).fetchall()}
+    first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + LOG_TABLE).fetchone()[0]
+    at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return pd.DataFrame([{
+        "id": first + i, "at": at, "action": action, "file_name": base_name(p.source), "sha256": p.sha256,
+        "report_month": p.report["month"], "incidents": len(p.incidents), "warnings": len(p.warnings),
+        "replaced": p.report["month"] in present,
+    } for i, p in enumerate(reports)], columns=_LOG_COLUMNS)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], geocode: bool, action: str) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
     frames = _frames(reports, geocode)
     months = [p.report["month"] for p in reports]
     con.execute("BEGIN")
+    log = _log_frame(con, reports, action)
     for table in TABLES:
         con.execute(_DELETE[table], [months])
-    for table in TABLES:
-        if not frames[table].empty:
-            con.register("frame", frames[table])
+    for table, frame in [(t, frames[t]) for t in TABLES] + [(LOG_TABLE, log)]:
+        if not frame.empty:
+            con.register("frame", frame)
             con.execute(_INSERT[table])
             con.unregister("frame")
     con.execute("COMMIT")
@@ -123,15 +192,17 @@ def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
 
 
 def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
-    """A new database holding exactly these reports (deterministic: ordered by month, seq)."""
+    """A new database holding exactly these reports (deterministic: ordered by month, seq; the
+    data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows."""
     with _atomic_db(Path(db_path), start_from_existing=False) as con:
-        _insert(con, _latest_per_month(reports), geocode)
+        _insert(con, _latest_per_month(reports), geocode, "build")
 
 
-def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
-    """Add reports to the database; a report whose month is already there replaces it."""
+def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest") -> None:
+    """Add reports to the database; a report whose month is already there replaces it. Logged
+    as `action` ('ingest' from the command line, 'upload' from the app)."""
     with _atomic_db(Path(db_path), start_from_existing=True) as con:
-        _insert(con, _latest_per_month(reports), geocode)
+        _insert(con, _latest_per_month(reports), geocode, action)
 
 
 _GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
@@ -158,6 +229,8 @@ def regeocode(db_path: Path) -> pd.DataFrame:
 
 
 # Incidents are partitioned by their own date, the other tables by their report's month.
+# ingest_log is not exported: it records writes to this file, it is not data for other engines
+# (and the app's Parquet mode does not read it).
 _PARTITIONED = {
     "incidents": "SELECT *, year(date) AS year, month(date) AS month FROM incidents",
     "locations": "SELECT l.*, year(i.date) AS year, month(i.date) AS month FROM locations AS l "
@@ -173,7 +246,8 @@ _PARTITIONED = {
 
 def export_parquet(db_path: Path, directory: Path) -> dict[str, int]:
     """Every table as Parquet, hive-partitioned by year and month (year=2017/month=9/...), for
-    DuckDB, Spark, Trino or a hosted service to read. Written beside the target and swapped in."""
+    DuckDB, Spark, Trino or a hosted service to read. Written beside the target and swapped in.
+    The data tables only: the ingest_log (a record of writes to the file) stays in the file."""
     import json
     import shutil
 
@@ -210,7 +284,8 @@ def _sql_literal(text: str) -> str:
 
 
 def table_checksums(db_path: Path) -> dict[str, str]:
-    """An order-independent digest of each table's content, for idempotence checks."""
+    """An order-independent digest of each data table's content, for idempotence checks (the
+    ingest_log is left out: it grows with every write)."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         return {t: str(con.execute(_CHECKSUM[t]).fetchone()[0]) for t in TABLES}

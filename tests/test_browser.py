@@ -125,3 +125,37 @@ def test_invalid_url_values_show_a_notice(app_url, page):
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("martians").first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_upload_a_report_previews_then_replaces_on_confirmation(app_url, page):
+    """The Add-a-report page in the browser: a real file input, the preview, the replacement
+    confirmation (October is already in the app's temporary database), then the write."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    _open(page, f"{app_url}/Add_report", '[data-testid="stFileUploader"]')
+    assert page.get_by_text("Size limit: 10 MB per file").is_visible()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        str(ROOT / "data" / "reports" / "snhr-2017-10-massacres.txt"))
+    page.get_by_text("What the file holds: the October 2017 report").wait_for(timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
+    assert page.get_by_text("October 2017 is already in the database").is_visible()
+    replace = page.get_by_role("button", name="Replace October 2017")
+    assert replace.is_disabled()  # not before the replacement is acknowledged
+    page.get_by_text("Replace the stored October 2017 report").click()
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some("
+                           "b => b.innerText.includes('Replace October 2017') && !b.disabled)", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.set_viewport_size({"width": 1400, "height": 3300})  # the app scrolls inside: show it all at once
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTIFACTS / "add-report.png"))
+    page.set_viewport_size({"width": 1400, "height": 1100})
+    replace.click()
+    page.get_by_text("Wrote the October 2017 report from").wait_for(timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("What the file holds").count() == 0  # the uploader starts empty again
+    page.get_by_text("Recent writes to the database").click()  # the ingest log: the upload is its last row
+    page.locator('[data-testid="stExpander"] [data-testid="stDataFrame"]').wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "add-report-written.png"), full_page=True)

@@ -63,3 +63,20 @@ def test_readers_see_whole_databases_during_rebuilds(built_db):
     assert writer.returncode == 0 and "done" in out, err
     assert not errors, errors[:5]
     assert reads > 50 and seen == {(1, 43), (2, 62)}, (reads, seen)
+
+
+def test_a_long_lived_connection_does_not_hide_a_rebuilt_file(tmp_path):
+    """DuckDB shares one instance per path in a process: a new connection must still see the
+    new file while the app's old connection to the replaced file is open."""
+    from massacres import db, store
+    from massacres.parse import parse_file
+
+    path = tmp_path / "m.duckdb"
+    reports = [parse_file(p) for p in sorted(REPORTS.glob("*.txt"))]
+    store.build(path, reports[:1])
+    old = db.connect_readonly(path)
+    assert old.execute("SELECT count(*) FROM incidents").fetchone()[0] == 43
+    store.build(path, reports)
+    new = db.connect_readonly(path)
+    assert new.cursor().execute("SELECT count(*) FROM incidents").fetchone()[0] == 62
+    assert old.execute("SELECT count(*) FROM incidents").fetchone()[0] == 43  # the old view stays whole
