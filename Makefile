@@ -13,6 +13,7 @@ export UV_COMPILE_BYTECODE := 1
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip >/dev/null  # a venv made by uv has no pip
 	$(PY) -m pip install --quiet --disable-pip-version-check uv
 	$(PY) -m uv pip install --quiet --python $(PY) -e '.[test]'
 	touch $(STAMP)

@@ -68,10 +68,21 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# Columns the dashboard's queries need that older databases lack (added with the schema).
+REQUIRED_COLUMNS = {"incidents": ("point_lat", "point_lon", "precision", "iso_code", "matched_name",
+                                  "incident_month")}
+
+
 def missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What a database made by an older version lacks: table names, and table.column for columns."""
     cur = con.cursor()
     try:
         have = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        columns = {(r[0], r[1]) for r in cur.execute(
+            "SELECT table_name, column_name FROM information_schema.columns").fetchall()}
     finally:
         cur.close()
-    return [t for t in REQUIRED_TABLES if t not in have]
+    missing = [t for t in REQUIRED_TABLES if t not in have]
+    missing += [f"{t}.{c}" for t, cols in REQUIRED_COLUMNS.items() if t in have
+                for c in cols if (t, c) not in columns]
+    return missing

@@ -48,6 +48,23 @@ _INSERT = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM frame" for t in TABLE
 _CHECKSUM = {t: "SELECT count(*) || ':' || coalesce(bit_xor(hash(t)), 0) FROM " + t + " AS t" for t in TABLES}
 
 
+# The geocoder's point, precision and governorate code copied beside each incident (see the
+# schema): run after every write to `locations`, for the months written (all when None).
+_COPY_POINTS = """
+UPDATE incidents AS i
+SET point_lat = l.lat, point_lon = l.lon, precision = l.precision, iso_code = l.iso_code,
+    matched_name = l.matched_name
+FROM locations AS l
+WHERE i.report_month = l.report_month AND i.seq = l.seq
+  AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], i.report_month))
+"""
+
+
+def copy_points(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> None:
+    """Copy each incident's location (from `locations`) into its row of `incidents`."""
+    con.execute(_COPY_POINTS, [months, months])
+
+
 def schema_sql() -> str:
     return files("massacres").joinpath("schema.sql").read_text(encoding="utf-8")
 
@@ -140,13 +157,14 @@ def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFram
         for s in p.stated:
             rows["stated_figures"].append({"report_month": month, **{c: s.get(c) for c in _STATED_COLUMNS[1:]}})
         for inc in p.incidents:
-            rows["incidents"].append({"report_month": month, **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]}})
+            rows["incidents"].append({"report_month": month, **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]},
+                                      "incident_month": str(inc["date"])[:7]})
         for n, w in enumerate(p.warnings, start=1):
             rows["warnings"].append({"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}})
         if geocode:
             rows["locations"].extend(_location_rows(month, p.incidents))
     columns = {
-        "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS,
+        "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS + ("incident_month",),
         "warnings": ("report_month", "n", "code", "message", "line", "seq"),
         "locations": _LOCATION_COLUMNS,
     }
@@ -181,6 +199,7 @@ def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], geocode
             con.register("frame", frame)
             con.execute(_INSERT[table])
             con.unregister("frame")
+    copy_points(con, months)
     con.execute("COMMIT")
 
 
@@ -224,6 +243,7 @@ def regeocode(db_path: Path) -> pd.DataFrame:
             con.register("frame", frame)
             con.execute(_INSERT["locations"])
             con.unregister("frame")
+        copy_points(con)
         con.execute("COMMIT")
     return frame
 

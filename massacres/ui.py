@@ -33,7 +33,7 @@ def connection() -> duckdb.DuckDBPyConnection:
     con = _connection(str(path), db.file_identity(path))
     missing = db.missing_tables(con)
     if missing:
-        st.error(f"The database at {path} predates this version (no {', '.join(missing)} table). "
+        st.error(f"The database at {path} predates this version (it lacks {', '.join(missing)}). "
                  "Rebuild it with `make build`.")
         st.stop()
     return con

@@ -3,11 +3,15 @@
 -- it, the report's own year-to-date toll placed at the last month of its period. The axis and
 -- its gaps are those of trend_massacres_by_month: a gap month has no cumulative value.
 WITH span AS (
-    SELECT min(m) AS lo, max(m) AS hi
-    FROM (SELECT month_start AS m FROM reports
-          UNION ALL
-          SELECT CAST(date_trunc('month', date) AS DATE) FROM incidents)
-    WHERE m BETWEEN $month_start AND $month_end
+    -- the first and last month in [$month_start, $month_end] with a report or an incident
+    -- (min/max of the date, not a month per row: zone maps answer it without a full scan)
+    SELECT least(r.lo, i.lo) AS lo, greatest(r.hi, i.hi) AS hi
+    FROM (SELECT min(month_start) AS lo, max(month_start) AS hi
+          FROM reports
+          WHERE month_start BETWEEN $month_start AND $month_end) AS r,
+         (SELECT CAST(date_trunc('month', min(date)) AS DATE) AS lo, CAST(date_trunc('month', max(date)) AS DATE) AS hi
+          FROM incidents
+          WHERE date >= $month_start AND date < $month_end + INTERVAL 1 MONTH) AS i
 ),
 axis AS (
     SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start

@@ -76,3 +76,54 @@ def test_stored_incidents_equal_parsed(built_db):
     con.close()
     assert rows == [(i["seq"], i["place"], i["killed"], i["children"], i["women"], i["lat"], i["lon"], i["paragraph"])
                     for i in parsed.incidents]
+
+
+# Incidents carry a copy of their location (the dashboard's scan needs no join): the copy must
+# never drift from `locations`, whichever write made it.
+_POINT_DRIFT = """
+SELECT count(*) FROM incidents AS i FULL JOIN locations AS l USING (report_month, seq)
+WHERE i.point_lat IS DISTINCT FROM l.lat OR i.point_lon IS DISTINCT FROM l.lon
+   OR i.precision IS DISTINCT FROM l.precision OR i.iso_code IS DISTINCT FROM l.iso_code
+   OR i.matched_name IS DISTINCT FROM l.matched_name
+"""
+
+
+def test_incidents_carry_their_location_and_month(built_db):
+    assert _count(built_db, "SELECT count(*) FROM incidents WHERE point_lat IS NULL") == 0
+    assert _count(built_db, _POINT_DRIFT) == 0
+    assert _count(built_db, "SELECT count(*) FROM incidents WHERE incident_month <> strftime(date, '%Y-%m')") == 0
+    # late-reported incidents keep their own month: the September report's Raqqa paragraphs of
+    # August 4 and August 2, 2017 (lines 259 and 265 of the web text)
+    assert _count(built_db, "SELECT list(line ORDER BY line) FROM incidents WHERE incident_month = '2017-08'") == [
+        259, 265]
+
+
+def test_ingest_and_regeocode_keep_the_copy_in_step(built_db):
+    con = duckdb.connect(str(built_db))
+    con.execute("UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
+                "matched_name = NULL")
+    con.close()
+    assert _count(built_db, _POINT_DRIFT) == 62
+    assert main(["ingest", str(REPORTS / "snhr-2017-09-massacres.txt"), "--db", str(built_db)]) == 0
+    assert _count(built_db, _POINT_DRIFT) == 62 - 43  # the month written is copied; October untouched
+    store.regeocode(built_db)
+    assert _count(built_db, _POINT_DRIFT) == 0
+
+
+def test_a_database_from_an_older_version_is_named_as_such(built_db, tmp_path):
+    from massacres import db
+
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute("ATTACH ? AS new (READ_ONLY)", [str(built_db)])
+    for t in ("reports", "stated_figures", "warnings", "locations"):
+        con.execute(f"CREATE TABLE {t} AS SELECT * FROM new.{t}")
+    con.execute("CREATE TABLE incidents AS SELECT * EXCLUDE (point_lat, point_lon, precision, iso_code, "
+                "matched_name, incident_month) FROM new.incidents")
+    con.close()
+    ro = db.connect_readonly(old)
+    try:
+        assert db.missing_tables(ro) == ["incidents.point_lat", "incidents.point_lon", "incidents.precision",
+                                         "incidents.iso_code", "incidents.matched_name", "incidents.incident_month"]
+    finally:
+        ro.close()
