@@ -12,6 +12,7 @@ import json
 from collections import Counter
 
 import duckdb
+import pytest
 
 from apptest import deck_specs, run_page
 from conftest import EXPECTED, ROOT, SAMPLES, expected_incidents
@@ -232,3 +233,178 @@ def test_clicking_a_point_shows_its_incident(app_db):
     assert "Area of control: Armed opposition" in texts
     assert any(t.startswith("Location: locality") for t in texts)
     assert any("Armanaz" in t and "which resulted in the killing of" in t for t in texts)  # the paragraph
+
+
+# --- Above MAX_POINTS: the incidents aggregated into 0.1-degree cells in SQL ----------------------------
+
+CELLS = "grid-cells"
+CELL_DEG = 0.1
+
+
+def _cells(spec: dict) -> list[dict]:
+    return _layers(spec)[CELLS]["data"]
+
+
+def _db_cells(db, perp=None) -> Counter:
+    """Incidents per 0.1-degree cell, counted here in Python from the stored points (the same cell
+    rule as the page: floor(lat / 0.1), floor(lon / 0.1)), independently of the page's SQL."""
+    import math
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT i.perpetrator, l.lat, l.lon FROM incidents i "
+                       "JOIN locations l USING (report_month, seq)").fetchall()
+    con.close()
+    return Counter((math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG))
+                   for p, lat, lon in rows if perp is None or p in perp)
+
+
+def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
+    at = run_page("map")
+    assert not at.exception
+    (spec,) = deck_specs(at)
+    layers = _layers(spec)
+    # No incident is sent to the browser: only the governorates and the cells.
+    assert set(layers) == {GOVERNORATES, CELLS}
+    assert layers[CELLS]["@@type"] == "PolygonLayer"
+    assert "report_month" not in json.dumps(layers[CELLS]["data"])
+    cells = _cells(spec)
+    expected = _db_cells(app_db)
+    # The cells' counts add up to the filtered total of the hand-labelled fixtures (62, all located).
+    assert sum(c["incidents"] for c in cells) == len(_expected()) == 62
+    assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
+    assert sum(c["killed"] for c in cells) == sum(v["killed"] for v in _expected().values())
+    assert f"62 incidents: shown as {len(expected)} grid cells of 0.1°; filter to 10 or fewer to see each " \
+           "incident." in [i.value for i in at.info]
+    # Each cell is its own square of 0.1 degrees, shaded by its count.
+    for c in cells:
+        (w, s), (e, _), (_, n), _ = c["polygon"]
+        assert abs(s - c["cell_row"] * CELL_DEG) < 1e-9 and abs(w - c["cell_col"] * CELL_DEG) < 1e-9
+        assert abs(n - s - CELL_DEG) < 1e-9 and abs(e - w - CELL_DEG) < 1e-9
+        shade = "#FDE725" if c["incidents"] == 1 else "#7AD151" if c["incidents"] < 10 else "#22A884"
+        assert c["fill"][:3] == theme.hex_to_rgb(shade)
+    # The precision line and the governorates stay as in the point view; colour-by has nothing to colour.
+    assert ("62 incidents in the range. Location precision: exact (map link) 7, locality 20, city 25, "
+            "governorate only 10.") in _texts(at)
+    assert _governorate_counts(spec)["deir_ez_zor"] == 34
+    assert at.radio(key="color_by").disabled
+    assert f"Colour: incidents per 0.1° cell ({len(expected)} cells, 62 located incidents)" in _texts(at)
+
+
+def test_grid_cells_follow_the_filters(app_db, monkeypatch):
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
+    at = run_page("map", {"perp": "russia"})
+    assert not at.exception
+    cells = _cells(deck_specs(at)[0])
+    assert sum(c["incidents"] for c in cells) == len(_expected(perp={"russia"})) == 20
+    assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(_db_cells(app_db, {"russia"}))
+    for c in cells:
+        assert c["tt_2"].startswith("Most by: Russia (")
+
+
+def test_the_limit_is_inclusive(app_db, monkeypatch):
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "62")
+    spec = _check_view(run_page("map"), _expected())  # 62 incidents, limit 62: every point
+    assert CELLS not in _layers(spec)
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "61")
+    at = run_page("map")
+    assert set(_layers(deck_specs(at)[0])) == {GOVERNORATES, CELLS}
+
+
+def test_filtering_below_the_limit_brings_the_points_back(app_db, monkeypatch):
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
+    expected = _expected(gov={"raqqa"})  # 10 incidents: within the limit
+    assert len(expected) == 10
+    _check_view(run_page("map", {"gov": "raqqa"}), expected)
+
+
+def test_clicking_a_cell_lists_its_largest_incidents(app_db, monkeypatch):
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
+    at = run_page("map")
+    assert any(c.value == "Click a cell on the map to list its largest incidents here." for c in at.caption)
+    cell = max(_cells(deck_specs(at)[0]), key=lambda c: (c["incidents"], c["killed"]))
+    at = _click(at, CELLS, cell)
+    assert not at.exception
+    shown = min(cell["incidents"], 10)
+    assert any(t.startswith("Cell ") and f": {cell['incidents']} incidents, {cell['killed']} killed. "
+               f"The {shown} largest:" in t for t in _texts(at))
+    table = at.dataframe[0].value  # the cell's incidents come first; the expander's tables after
+    assert len(table) == shown
+    killed = [int(k.rstrip("+")) for k in table["killed"]]
+    assert killed == sorted(killed, reverse=True)
+
+
+# --- A generated corpus of 25,000 incidents (bench/generate.py): above the real limit of 20,000 ----------
+
+MAX_POINTS = 20_000
+
+
+@pytest.fixture(scope="module")
+def corpus_25k(tmp_path_factory):
+    from generate import generate  # bench/generate.py (conftest puts bench/ on sys.path)
+
+    return generate(tmp_path_factory.mktemp("corpus") / "corpus-25000.duckdb", 25_000, seed=0)
+
+
+@pytest.fixture()
+def big_db(corpus_25k, monkeypatch):
+    import streamlit as st
+
+    monkeypatch.delenv("MASSACRES_MAP_MAX_POINTS", raising=False)
+    monkeypatch.setenv("MASSACRES_DB", str(corpus_25k))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return corpus_25k
+
+
+def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
+    con = duckdb.connect(str(big_db), read_only=True)
+    total, located = con.execute("SELECT count(*), count(l.lat) FROM incidents i "
+                                 "LEFT JOIN locations l USING (report_month, seq)").fetchone()
+    con.close()
+    assert total == 25_000
+    at = run_page("map", timeout=120)
+    assert not at.exception
+    (spec,) = deck_specs(at)
+    layers = _layers(spec)
+    assert set(layers) == {GOVERNORATES, CELLS}  # not one incident's point in the browser
+    cells = _cells(spec)
+    expected = _db_cells(big_db)
+    assert sum(c["incidents"] for c in cells) == located == sum(expected.values())
+    assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
+    assert len(cells) < MAX_POINTS
+    assert (f"25,000 incidents: shown as {len(expected):,} grid cells of 0.1°; filter to 20,000 or fewer to see "
+            "each incident.") in [i.value for i in at.info]
+    assert sum(_governorate_counts(spec).values()) == 25_000
+    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 5_000_000
+
+
+def test_25k_incidents_filtered_below_the_limit_are_drawn_one_point_each(big_db):
+    con = duckdb.connect(str(big_db), read_only=True)
+    n = con.execute("SELECT count(*) FROM incidents WHERE governorate = 'aleppo'").fetchone()[0]
+    keys = set(con.execute("SELECT report_month, seq FROM incidents JOIN locations USING (report_month, seq) "
+                           "WHERE governorate = 'aleppo'").fetchall())
+    con.close()
+    assert 0 < n <= MAX_POINTS
+    at = run_page("map", {"gov": "aleppo"}, timeout=120)
+    assert not at.exception
+    spec = deck_specs(at)[0]
+    assert CELLS not in _layers(spec)
+    assert set(_points(spec)) == keys
+    assert not at.info or not any("grid cells" in i.value for i in at.info)
+
+
+def test_grid_cells_and_unlocated_incidents_add_up_to_the_filtered_total(app_db, monkeypatch):
+    con = duckdb.connect(str(app_db))
+    con.execute("DELETE FROM locations WHERE report_month = '2017-09' AND seq IN (1, 13)")
+    con.execute("UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
+                "matched_name = NULL WHERE report_month = '2017-09' AND seq IN (1, 13)")  # as a build without them
+    con.close()
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
+    at = run_page("map")
+    assert not at.exception
+    cells = _cells(deck_specs(at)[0])
+    assert sum(c["incidents"] for c in cells) + 2 == len(_expected()) == 62
+    assert any(t.startswith("62 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
+               for t in _texts(at))
+    assert "62 incidents: shown as" in " ".join(i.value for i in at.info)
