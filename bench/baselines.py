@@ -212,10 +212,29 @@ def filtered_incidents(d: Data, p: Params) -> pd.DataFrame:
     return filtered(d, p, FILTERED_COLUMNS)
 
 
-def geocoding_warnings_by_incident(d: Data, p: Params) -> pd.DataFrame:
+def _geocoding_warnings(d: Data, p: Params) -> pd.DataFrame:
+    """One row per geocoder warning of the filtered incidents, in report order (list order within one)."""
     f = filtered(d, p, ["report_month", "seq", "date", "place", "governorate", "precision", "warnings"])
     f = f[f["warnings"].str.len() > 0].explode("warnings").rename(columns={"warnings": "warning"})
     return f.sort_values(["report_month", "seq"], kind="stable")
+
+
+def geocoding_warnings_by_incident(d: Data, p: Params) -> pd.DataFrame:
+    return _geocoding_warnings(d, p).iloc[p["offset"]: p["offset"] + p["limit"]]
+
+
+def geocoding_warnings_by_kind(d: Data, p: Params) -> pd.DataFrame:
+    w = _geocoding_warnings(d, p)
+    text = w["warning"]
+    kind = np.select(
+        [text.str.startswith("no gazetteer place for "), text.str.startswith("the heading says "),
+         text.str.startswith("the point falls "),
+         text.str.contains(", the governorate the paragraph names, not under the ", regex=False)],
+        ["no_gazetteer_place", "heading_text_conflict", "point_outside_heading", "found_in_named_governorate"],
+        "other")
+    w = w.assign(kind=kind, incident=w["report_month"] + "#" + w["seq"].astype(str))
+    out = w.groupby("kind").agg(warnings=("warning", "size"), incidents=("incident", "nunique")).reset_index()
+    return out.sort_values(["warnings", "kind"], ascending=[False, True], kind="stable")
 
 
 def heatmap_massacres_by_governorate_and_month(d: Data, p: Params) -> pd.DataFrame:
@@ -237,7 +256,8 @@ def incidents_by_precision(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["precision", "place"])
     out = f.groupby("precision", dropna=False).size().rename("incidents").reset_index()
     gov_places = sorted(f.loc[f["precision"] == "governorate", "place"].dropna().unique())
-    out["places"] = [gov_places if pr == "governorate" else None for pr in out["precision"]]
+    out["places"] = [gov_places[:50] if pr == "governorate" else None for pr in out["precision"]]
+    out["place_count"] = [len(gov_places) if pr == "governorate" else 0 for pr in out["precision"]]
     order = {"exact": 0, "locality": 1, "city": 2}
     return out.sort_values("precision", key=lambda s: s.map(order).fillna(3), kind="stable")
 
@@ -249,7 +269,8 @@ def incidents_by_search(d: Data, p: Params) -> pd.DataFrame:
             "precision", "point_lat", "point_lon", "line", "paragraph"]
     f = filtered(d, p, cols + (["perpetrator_text"] if p["search"] is not None else []))
     f = f[_search_mask(f, p["search"]) & f["report_month"].isin(d.reports["month"])]
-    f = f.sort_values(["date", "report_month", "seq"]).iloc[p["offset"]: p["offset"] + p["limit"]]
+    end = None if p["limit"] is None else p["offset"] + p["limit"]  # a NULL limit: every row
+    f = f.sort_values(["date", "report_month", "seq"]).iloc[p["offset"]: end]
     f = f.rename(columns={"perpetrator_note": "attribution_note", "precision": "location_precision",
                           "point_lat": "lat", "point_lon": "lon"})
     f["source_file"] = f["report_month"].map(d.reports.set_index("month")["source_file"])
@@ -355,6 +376,30 @@ def stated_totals_by_report(d: Data, p: Params) -> pd.DataFrame:
 
 
 def stated_vs_documented_by_report(d: Data, p: Params) -> pd.DataFrame:
+    out = _stated_vs_documented(d, p)
+    return out[out["report_month"] == p["report_month"]]
+
+
+def quality_summary_by_report(d: Data, p: Params) -> pd.DataFrame:
+    r = d.reports
+    r = r[(r["month_start"] >= _ts(p["month_start"])) & (r["month_start"] <= _ts(p["month_end"]))]
+    cmp = _stated_vs_documented(d, p)
+    figures = cmp.groupby("report_month").agg(stated_figures=("differs", "size"), differing_figures=("differs", "sum"))
+    detailed = d.inc.groupby("report_month").size()
+    warned = d.warnings.groupby("report_month").size()
+    out = pd.DataFrame({
+        "report_month": r["month"].to_numpy(), "details_complete": r["details_complete"].to_numpy(),
+        "stated_massacres": r["total_massacres"].to_numpy(),
+    })
+    out["documented_massacres"] = out["report_month"].map(detailed).fillna(0).astype("int64")
+    out["stated_figures"] = out["report_month"].map(figures["stated_figures"]).fillna(0).astype("int64")
+    out["differing_figures"] = out["report_month"].map(figures["differing_figures"]).fillna(0).astype("int64")
+    out["parser_warnings"] = out["report_month"].map(warned).fillna(0).astype("int64")
+    return out.sort_values("report_month")
+
+
+def _stated_vs_documented(d: Data, p: Params) -> pd.DataFrame:
+    """Every report's (in the month range) stated figures beside its details."""
     inc = d.inc
     sums = {"massacres": ("killed", "size"), "killed": ("killed", "sum"), "children": ("children", "sum"),
             "women": ("women", "sum"), "fetuses": ("fetuses", "sum")}
@@ -501,11 +546,22 @@ def victims_by_perpetrator_stated(d: Data, p: Params) -> pd.DataFrame:
     return out.reset_index()
 
 
-def warnings_by_report(d: Data, p: Params) -> pd.DataFrame:
+def _warnings_in_range(d: Data, p: Params) -> pd.DataFrame:
     r = d.reports
     r = r[(r["month_start"] >= _ts(p["month_start"])) & (r["month_start"] <= _ts(p["month_end"]))]
-    w = d.warnings[d.warnings["report_month"].isin(r["month"])]
-    return w[["report_month", "n", "code", "line", "seq", "message"]].sort_values(["report_month", "n"])
+    return d.warnings[d.warnings["report_month"].isin(r["month"])]
+
+
+def warnings_by_report(d: Data, p: Params) -> pd.DataFrame:
+    w = _warnings_in_range(d, p)
+    w = w[w["report_month"] == p["report_month"]]
+    return w[["report_month", "n", "code", "line", "seq", "message"]].sort_values("n").head(p["limit"])
+
+
+def warnings_by_code(d: Data, p: Params) -> pd.DataFrame:
+    w = _warnings_in_range(d, p)
+    out = w.groupby("code").agg(warnings=("n", "size"), reports=("report_month", "nunique")).reset_index()
+    return out.sort_values(["warnings", "code"], ascending=[False, True], kind="stable")
 
 
 def wounded_by_perpetrator(d: Data, p: Params) -> pd.DataFrame:

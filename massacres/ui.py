@@ -146,6 +146,20 @@ def url_choice(label: str, options: dict[str, str], key: str, container: Any = s
     return choice
 
 
+def url_select(label: str, options: dict[str, str], key: str, default: str, container: Any = st,
+               **kwargs: Any) -> str:
+    """A page's own choice among many (a report month) as a selectbox kept in the URL, like
+    url_choice. The URL's value opens the session when it is offered; a value no longer offered
+    (the filters changed) or an invalid one gives way to `default`, which must be offered."""
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options and key not in st.session_state else default
+    choice = container.selectbox(label, list(options), format_func=options.get, key=key, **kwargs)
+    if st.query_params.get(key) != choice:
+        st.query_params[key] = choice
+    return choice
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 

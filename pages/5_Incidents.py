@@ -1,21 +1,23 @@
 """Incidents: the filtered incidents as a table, searchable and sortable; a selected row opens
-its source paragraph; the rows download as CSV, Excel and Parquet."""
+its source paragraph; the rows download as CSV, Excel and Parquet.
+
+Built for a million incidents: the count and the table's page (250 rows) come from DuckDB, the
+search runs there with a parameter, and the downloads are made only when a button is clicked."""
 from __future__ import annotations
 
 import hashlib
-import io
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from massacres import theme, ui
+from massacres import downloads, theme, ui
 
 current, default = ui.page("Incidents")
 params = current.params()
 
 PAGE_SIZE = 250  # rows fetched from DuckDB per page of the table
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
 
 st.title("Incidents")
 st.caption("Every massacre the reports detail that matches the sidebar filters, one row each, in date order. "
@@ -98,57 +100,36 @@ else:
     st.caption("Select a row in the table to read its paragraph here, with the report and line it comes from.")
 
 # --- Downloads ------------------------------------------------------------------------------
-EXPORT_COLUMNS = [
-    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
-    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
-    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
-]
-
-
-def _neutralise(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV only)."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def export_files(frozen: tuple, identity: tuple[int, int], n: int, about: str) -> dict[str, bytes]:
-    """Every matching row (not only the page shown) as CSV, Excel and Parquet bytes."""
-    q = {k: (list(v) if isinstance(v, tuple) else v) for k, v in frozen}
-    df = ui.label_perpetrators(ui.query("incidents_by_search", q | {"limit": n, "offset": 0}))
-    df["date"] = pd.to_datetime(df["date"]).dt.date
-    df = df[EXPORT_COLUMNS]
-    text_cols = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    csv = df.copy()
-    for c in text_cols:
-        csv[c] = csv[c].map(_neutralise)
-    xlsx = io.BytesIO()
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
-        df.to_excel(writer, sheet_name="incidents", index=False)
-        for row in writer.sheets["incidents"].iter_rows(min_row=2):
-            for cell in row:
-                if cell.data_type == "f":  # text that looks like a formula stays text
-                    cell.data_type = "s"
-        pd.DataFrame({"about": [about, "Source: SNHR monthly reports"]}).to_excel(
-            writer, sheet_name="about", index=False)
-    parquet = io.BytesIO()
-    df.to_parquet(parquet, index=False, engine="pyarrow")
-    return {"csv": csv.to_csv(index=False).encode("utf-8"), "xlsx": xlsx.getvalue(), "parquet": parquet.getvalue()}
-
-
+# Built only when a button is clicked (a deferred callable), never on a render: DuckDB runs the
+# query with no row limit and massacres/downloads.py writes the file (see there).
 st.subheader("Download")
-frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
 about = f"Massacres documented in the incident details; {current.describe(default)}" + (
     f"; search: {query['search']}" if query["search"] else "")
-files = export_files(frozen, ui.identity(), total, about)
 stem = f"massacres-incidents_{current.start.isoformat()}_{current.end.isoformat()}"
+excel_rows = downloads.excel_max_rows()
 st.caption(f"The {total} matching rows{' (every page)' if pages > 1 else ''}, with every column and the source "
-           "paragraph. In the CSV, a text cell that begins with =, +, - or @ gets a leading ' so that spreadsheets "
-           "do not run it as a formula.")
+           "paragraph, made when you click (a large download takes a while). In the CSV, a text cell that begins "
+           "with =, +, - or @ gets a leading ' so that spreadsheets do not run it as a formula. The Excel file "
+           f"holds at most {excel_rows:,} rows (an .xlsx is slow to write); CSV and Parquet hold every row.")
+if total > excel_rows:
+    st.warning(f"The Excel file holds the first {excel_rows:,} of the {total:,} matching rows (in date order); "
+               "the CSV and Parquet files hold them all.", icon=":material/warning:")
+con = ui.connection()
+
+
+def _maker(fmt: str) -> Callable[[], bytes]:
+    def make() -> bytes:
+        if fmt == "xlsx":  # the rows a sheet holds, and the 'about' sheet says of how many
+            return downloads.excel_bytes(downloads.rows(con, query, excel_rows), about, excel_rows, total)
+        table = downloads.rows(con, query)
+        return downloads.csv_bytes(table) if fmt == "csv" else downloads.parquet_bytes(table)
+    return make
+
+
 cols = st.columns(3)
 for col, (fmt, label, mime, icon) in zip(cols, (
         ("csv", "CSV", "text/csv", ":material/csv:"),
         ("xlsx", "Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/grid_on:"),
         ("parquet", "Parquet", "application/vnd.apache.parquet", ":material/dataset:"))):
-    col.download_button(label, data=files[fmt], file_name=f"{stem}.{fmt}", mime=mime, key=f"download_{fmt}",
+    col.download_button(label, data=_maker(fmt), file_name=f"{stem}.{fmt}", mime=mime, key=f"download_{fmt}",
                         icon=icon, on_click="ignore", width="stretch")

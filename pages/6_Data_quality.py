@@ -1,5 +1,12 @@
-"""Data quality: what each report states beside what its details add up to, and every warning."""
+"""Data quality: what each report states beside what its details add up to, and every warning.
+
+Built for a million incidents: every report in the range is summed up in one table computed in
+SQL (quality_summary_by_report.sql); one report at a time, chosen in a selectbox kept in the URL,
+shows its figures and its parser warnings; warnings are counted per code (parser) and per kind
+(geocoder) in SQL, and listed a page at a time."""
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 import streamlit as st
@@ -9,11 +16,20 @@ from massacres import theme, ui
 current, default = ui.page("Data quality")
 params = current.params()
 
+MEASURES = ("massacres", "killed", "children", "women")
+REPORT_WARNINGS_SHOWN = 200  # a report's parser warnings listed, at most
+GEOCODER_PAGE = 200  # geocoder warnings a page
+GEOCODER_KINDS = {
+    "no_gazetteer_place": "No gazetteer place: the point is the governorate's",
+    "heading_text_conflict": "The heading and the paragraph name different governorates",
+    "point_outside_heading": "The point falls outside the heading's governorate",
+    "found_in_named_governorate": "Found in the governorate the paragraph names, not the heading's",
+    "other": "Other",
+}
+
 st.title("Data quality")
 st.caption("Stated figures are each report's own claims; documented figures add up the incidents it details. "
            "A difference is not an error in itself: the reasons the data can tell are given beside it.")
-
-MEASURES = ("massacres", "killed", "children", "women")
 
 
 def highlight(row: pd.Series) -> list[str]:
@@ -26,28 +42,67 @@ def highlight(row: pd.Series) -> list[str]:
     return out
 
 
-comparison = ui.query("stated_vs_documented_by_report", params)
-if comparison.empty:
+summary = ui.query("quality_summary_by_report", params)
+if summary.empty:
     st.info("No report month in the date range.")
-for month, rows in comparison.groupby("report_month", sort=True):
-    differing = int(rows["differs"].sum())
-    st.subheader(f"{ui.month_label(month)} report")
-    st.caption(f"{len(rows)} stated figures, {differing} differ from the details."
-               + ("" if rows["details_complete"].iloc[0] else
-                  " This report details only the most notable massacres, so its details fall short of its totals."))
-    table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
-        columns={"dimension": "figure", "key": "of"})
-    table = table[["figure", "of", "differs", "explanation"]
-                  + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
-    styled = table.style.apply(highlight, axis=1).format(
-        {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
-    st.dataframe(styled, hide_index=True, width="stretch", key=f"comparison_{month}")
+else:
+    n_reports = len(summary)
+    differing = summary[summary["differing_figures"] > 0]
+    st.subheader("Reports in the date range")
+    st.caption(f"{n_reports} report{'s' if n_reports != 1 else ''}; {len(differing)} with stated figures that "
+               "differ from their details. Choose a report below to see its figures side by side.")
+    st.dataframe(
+        pd.DataFrame({
+            "Report": summary["report_month"],
+            "Details": summary["details_complete"].map({True: "every massacre", False: "most notable only"}),
+            "Massacres stated": summary["stated_massacres"],
+            "Massacres detailed": summary["documented_massacres"],
+            "Figures stated": summary["stated_figures"],
+            "Figures that differ": summary["differing_figures"],
+            "Parser warnings": summary["parser_warnings"],
+        }),
+        hide_index=True, width="stretch", height=min(38 + 35 * n_reports, 400), key="report_summary",
+        column_config={
+            "Report": st.column_config.TextColumn(help="The monthly report (YYYY-MM)."),
+            "Massacres stated": st.column_config.NumberColumn(format="%d"),
+            "Figures stated": st.column_config.NumberColumn(
+                help="The report's own figures: totals, per party, per governorate, per area of control."),
+        })
 
-st.subheader("Parser warnings")
-warnings = ui.query("warnings_by_report", params)
-st.dataframe(warnings.groupby("code").size().rename("warnings").reset_index(), hide_index=True,
-             key="warning_counts")
-st.dataframe(warnings, hide_index=True, width="stretch", key="parser_warnings")
+    labels = {
+        m: f"{ui.month_label(m)} · {d} of {n} figure{'s' if n != 1 else ''} differ"
+        for m, d, n in zip(summary["report_month"], summary["differing_figures"], summary["stated_figures"])}
+    first_differing = differing["report_month"].iloc[0] if len(differing) else summary["report_month"].iloc[-1]
+    month = ui.url_select("Report", labels, key="report", default=first_differing,
+                          help="The first report with differences opens by default; the URL keeps the choice.")
+    info = summary.set_index("report_month").loc[month]
+
+    rows = ui.query("stated_vs_documented_by_report", params | {"report_month": month})
+    st.subheader(f"{ui.month_label(month)} report")
+    st.caption(f"{len(rows)} stated figures, {int(rows['differs'].sum())} differ from the details."
+               + ("" if info["details_complete"] else
+                  " This report details only the most notable massacres, so its details fall short of its totals."))
+    if not rows.empty:
+        table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
+            columns={"dimension": "figure", "key": "of"})
+        table = table[["figure", "of", "differs", "explanation"]
+                      + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
+        styled = table.style.apply(highlight, axis=1).format(
+            {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
+        st.dataframe(styled, hide_index=True, width="stretch", key="comparison")
+
+    n_warnings = int(info["parser_warnings"])
+    report_warnings = ui.query("warnings_by_report", params | {"report_month": month, "limit": REPORT_WARNINGS_SHOWN})
+    if n_warnings:
+        st.caption(f"The parser's warnings for this report: {n_warnings}"
+                   + (f", the first {len(report_warnings)} shown." if n_warnings > len(report_warnings) else "."))
+        st.dataframe(report_warnings, hide_index=True, width="stretch", key="parser_warnings")
+    else:
+        st.caption("The parser raised no warning for this report.")
+
+    st.subheader("Parser warnings")
+    st.caption("Every report in the date range, by warning code.")
+    st.dataframe(ui.query("warnings_by_code", params), hide_index=True, key="warning_counts")
 
 st.subheader("Geocoding")
 precision = ui.query("incidents_by_precision", params)
@@ -56,8 +111,25 @@ cols = st.columns(4)
 for col, key in zip(cols, theme.PRECISIONS):
     n = int(precision.loc[precision["precision"] == key, "incidents"].sum())
     col.metric(theme.PRECISIONS[key], f"{n}", help=f"{n / total:.0%} of the {total} incidents shown" if total else None)
-fallback = precision.loc[precision["precision"] == "governorate", "places"]
-if not fallback.empty and fallback.iloc[0] is not None:
-    st.caption("Located only at governorate level: " + ", ".join(fallback.iloc[0]))
-st.dataframe(ui.query("geocoding_warnings_by_incident", params), hide_index=True, width="stretch",
-             key="geocoder_warnings")
+fallback = precision.loc[precision["precision"] == "governorate"]
+if not fallback.empty and fallback["places"].iloc[0] is not None:
+    places, n_places = list(fallback["places"].iloc[0]), int(fallback["place_count"].iloc[0])
+    more = n_places - len(places)
+    st.caption("Located only at governorate level: " + ", ".join(places)
+               + (f", and {more} other place{'s' if more != 1 else ''}." if more > 0 else ""))
+
+kinds = ui.query("geocoding_warnings_by_kind", params)
+n_geo = int(kinds["warnings"].sum())
+if not n_geo:
+    st.caption("The geocoder raised no warning for the incidents shown.")
+else:
+    st.caption(f"The geocoder's warnings for the incidents shown: {n_geo}, by kind.")
+    st.dataframe(kinds.assign(kind=kinds["kind"].map(lambda k: GEOCODER_KINDS.get(k, k))), hide_index=True,
+                 key="geocoder_warning_counts")
+    pages = math.ceil(n_geo / GEOCODER_PAGE)
+    page = st.pagination(pages, key="geocoder_page", width="stretch") if pages > 1 else 1
+    offset = (page - 1) * GEOCODER_PAGE
+    geo = ui.query("geocoding_warnings_by_incident", params | {"limit": GEOCODER_PAGE, "offset": offset})
+    if pages > 1:
+        st.caption(f"Warnings {offset + 1}–{offset + len(geo)} of {n_geo}, {GEOCODER_PAGE} a page, in report order.")
+    st.dataframe(geo, hide_index=True, width="stretch", key="geocoder_warnings")

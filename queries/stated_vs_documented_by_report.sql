@@ -1,30 +1,33 @@
--- Each report's stated figures beside what its incident details add up to, with the
--- reason for a difference where the data can tell it.
+-- One report's stated figures ($report_month, when its month is in the range) beside what its
+-- incident details add up to, with the reason for a difference where the data can tell it.
+-- quality_summary_by_report.sql counts the same comparison for every report in the range.
 WITH documented AS (
     SELECT report_month, 'total' AS dimension, 'all' AS key,
            count(*) AS massacres, sum(killed) AS killed, sum(children) AS children,
            sum(women) AS women, sum(fetuses) AS fetuses
-    FROM incidents GROUP BY report_month
+    FROM incidents WHERE report_month = $report_month GROUP BY report_month
     UNION ALL
     SELECT report_month, 'perpetrator', perpetrator,
            count(*), sum(killed), sum(children), sum(women), sum(fetuses)
-    FROM incidents GROUP BY report_month, perpetrator
+    FROM incidents WHERE report_month = $report_month GROUP BY report_month, perpetrator
     UNION ALL
     SELECT report_month, 'governorate', governorate,
            count(*), sum(killed), sum(children), sum(women), sum(fetuses)
-    FROM incidents WHERE governorate IS NOT NULL GROUP BY report_month, governorate
+    FROM incidents WHERE report_month = $report_month AND governorate IS NOT NULL
+    GROUP BY report_month, governorate
     UNION ALL
     SELECT report_month,
            CASE WHEN perpetrator = 'syrian_regime' THEN 'regime_area_of_control'
                 ELSE perpetrator || '_area_of_control' END,
            area_of_control,
            count(*), sum(killed), sum(children), sum(women), sum(fetuses)
-    FROM incidents WHERE area_of_control IS NOT NULL GROUP BY ALL
+    FROM incidents WHERE report_month = $report_month AND area_of_control IS NOT NULL GROUP BY ALL
 ),
 conflicts AS (
     SELECT report_month, governorate AS key, count(*) AS n
     FROM incidents
-    WHERE governorate_in_text IS NOT NULL AND governorate_in_text <> governorate
+    WHERE report_month = $report_month
+      AND governorate_in_text IS NOT NULL AND governorate_in_text <> governorate
     GROUP BY ALL
 ),
 joined AS (
@@ -43,7 +46,8 @@ joined AS (
     JOIN reports AS r ON r.month = s.report_month
     LEFT JOIN documented AS d USING (report_month, dimension, key)
     LEFT JOIN conflicts AS c ON c.report_month = s.report_month AND s.dimension = 'governorate' AND c.key = s.key
-    WHERE s.dimension <> 'victims_share'
+    WHERE s.report_month = $report_month
+      AND s.dimension <> 'victims_share'
       AND r.month_start BETWEEN $month_start AND $month_end
 )
 SELECT

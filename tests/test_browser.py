@@ -127,6 +127,39 @@ def test_invalid_url_values_show_a_notice(app_url, page):
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def test_incidents_download_is_made_on_a_click(app_url, page):
+    """The CSV is made when its button is clicked (Streamlit's deferred download), in the browser."""
+    import pandas as pd
+
+    _open(page, f"{app_url}/Incidents?perp=russia", '[data-testid="stDataFrame"]')
+    with page.expect_download(timeout=60_000) as download:
+        page.locator('[data-testid="stDownloadButton"] button').first.click()
+    assert download.value.suggested_filename == "massacres-incidents_2017-08-02_2017-10-31.csv"
+    csv = pd.read_csv(download.value.path())
+    assert len(csv) == 20 and set(csv["perpetrator"]) == {"russia"}
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_data_quality_report_selector_keeps_the_url(app_url, page):
+    from playwright.sync_api import expect
+
+    _open(page, f"{app_url}/Data_quality", '[data-testid="stDataFrame"]')
+    assert page.get_by_role("heading", name="September 2017 report").is_visible()
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Report")
+    expect(box.locator("input")).to_have_value("September 2017 · 2 of 18 figures differ")
+    box.click()
+    page.get_by_role("option", name="October 2017 · 7 of 12 figures differ").click()
+    page.wait_for_function("() => location.search.includes('report=2017-10')", timeout=30_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.get_by_role("heading", name="October 2017 report").wait_for(timeout=30_000)
+    assert page.get_by_role("heading", name="September 2017 report").count() == 0
+    # A copied URL reopens October.
+    page.goto(page.url)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.get_by_role("heading", name="October 2017 report").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 def test_upload_a_report_previews_then_replaces_on_confirmation(app_url, page):
     """The Add-a-report page in the browser: a real file input, the preview, the replacement
     confirmation (October is already in the app's temporary database), then the write."""

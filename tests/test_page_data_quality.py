@@ -1,7 +1,14 @@
-"""Data-quality page: stated figures beside the details, explained; warnings; geocoding precision."""
+"""Data-quality page: every report summed up, one report's stated figures beside its details
+(chosen in a selectbox kept in the URL), explained; warnings counted and listed; geocoding
+precision."""
 from __future__ import annotations
 
+import duckdb
+import pytest
+
 from apptest import metrics, run_page
+
+LABELS = {"2017-09": "September 2017 report", "2017-10": "October 2017 report"}
 
 
 def _tables(at, column):
@@ -9,11 +16,31 @@ def _tables(at, column):
     return [df.value for df in at.dataframe if column in df.value.columns]
 
 
+# A column only that table has (st.dataframe without selection keeps no key in AppTest).
+TABLES = {"report_summary": "Figures that differ", "parser_warnings": "message", "warning_counts": "reports",
+          "geocoder_warning_counts": "kind", "geocoder_warnings": "warning"}
+
+
+def _table(at, name):
+    tables = _tables(at, TABLES[name])
+    assert len(tables) == 1, name
+    return tables[0]
+
+
+def _report_headings(at):
+    return [s.value for s in at.subheader if s.value.endswith(" report")]
+
+
 def _comparison(at, month):
-    """The comparison table under the heading for `month` (one table per report, in month order)."""
-    months = [s.value for s in at.subheader if s.value.endswith(" report")]
-    label = {"2017-09": "September 2017 report", "2017-10": "October 2017 report"}[month]
-    return _tables(at, "figure")[months.index(label)]
+    """The comparison table of `month`'s report: the page shows one report at a time, chosen in
+    the selectbox (a rerun when another report is shown)."""
+    if _report_headings(at) != [LABELS[month]]:
+        at.selectbox(key="report").select(month).run()
+        assert not at.exception
+    assert _report_headings(at) == [LABELS[month]]
+    tables = _tables(at, "figure")
+    assert len(tables) == 1
+    return tables[0]
 
 
 def test_default_view(app_db):
@@ -32,24 +59,92 @@ def test_default_view(app_db):
     assert "2 incident(s) under this heading name another governorate" in deir["explanation"]
     assert int(sep["differs"].sum()) == 2
 
+    # Every code over both reports (the range): 2 + 16 stated_differs, 3 + 1 governorate_conflict.
+    codes = dict(zip(_table(at, "warning_counts")["code"], _table(at, "warning_counts")["warnings"]))
+    assert codes == {"stated_differs": 18, "governorate_conflict": 4}
+    m = dict(metrics(at))
+    assert m == {"Exact (map link)": "7", "Locality": "20", "City": "25", "Governorate only": "10"}
+
     octo = _comparison(at, "2017-10")
     total = octo[octo["figure"] == "total"].iloc[0]
     assert (total["stated_massacres"], total["documented_massacres"]) == (39, 19)
     assert "only the most notable" in total["explanation"]
+    assert any("details only the most notable massacres" in c.value for c in at.caption)
 
-    codes = _tables(at, "message")[0]["code"].value_counts().to_dict()
-    assert codes == {"stated_differs": 18, "governorate_conflict": 4}
-    m = dict(metrics(at))
-    assert m == {"Exact (map link)": "7", "Locality": "20", "City": "25", "Governorate only": "10"}
+
+def test_summary_of_every_report(app_db):
+    at = run_page("data_quality")
+    assert not at.exception
+    summary = _table(at, "report_summary").set_index("Report")
+    assert list(summary.index) == ["2017-09", "2017-10"]
+    sep, octo = summary.loc["2017-09"], summary.loc["2017-10"]
+    # September: 43 stated and detailed; 18 figures, the two counting fetuses among children differ
+    # (total and the regime's); 3 governorate conflicts + 2 stated_differs warnings.
+    assert (sep["Details"], sep["Massacres stated"], sep["Massacres detailed"]) == ("every massacre", 43, 43)
+    assert (sep["Figures stated"], sep["Figures that differ"], sep["Parser warnings"]) == (18, 2, 5)
+    # October details only the most notable: 39 stated, 19 detailed; the total, three parties and
+    # three areas of control differ (7 of 12 figures); 16 stated_differs + 1 governorate_conflict.
+    assert (octo["Details"], octo["Massacres stated"], octo["Massacres detailed"]) == ("most notable only", 39, 19)
+    assert (octo["Figures stated"], octo["Figures that differ"], octo["Parser warnings"]) == (12, 7, 17)
+
+
+def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_url(app_db):
+    at = run_page("data_quality")
+    assert not at.exception
+    box = at.selectbox(key="report")
+    assert box.options == ["September 2017 · 2 of 18 figures differ", "October 2017 · 7 of 12 figures differ"]
+    assert box.value == "2017-09"
+    assert at.query_params["report"] == "2017-09"
+    # September's own parser warnings only: 3 governorate conflicts, 2 stated figures that differ.
+    assert _table(at, "parser_warnings")["code"].value_counts().to_dict() == \
+        {"governorate_conflict": 3, "stated_differs": 2}
+
+    box.select("2017-10").run()
+    assert not at.exception
+    assert at.query_params["report"] == "2017-10"
+    assert _report_headings(at) == ["October 2017 report"]
+    warnings = _table(at, "parser_warnings")
+    assert set(warnings["report_month"]) == {"2017-10"}
+    assert warnings["code"].value_counts().to_dict() == {"stated_differs": 16, "governorate_conflict": 1}
+    assert list(warnings["n"]) == sorted(warnings["n"])  # in the order they were raised
+    octo = _tables(at, "figure")[0]
+    assert (len(octo), int(octo["differs"].sum())) == (12, 7)
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("2017-10", "October 2017 report"),   # a shared link reopens that report
+    ("2017-09", "September 2017 report"),
+    ("2016-01", "September 2017 report"),  # not a report in the range: the default
+    ("<script>", "September 2017 report"),
+])
+def test_report_from_the_url(app_db, url, shown):
+    at = run_page("data_quality", {"report": url})
+    assert not at.exception
+    assert _report_headings(at) == [shown]
+    assert at.query_params["report"] == {"October 2017 report": "2017-10"}.get(shown, "2017-09")
 
 
 def test_september_range_shows_only_that_report(app_db):
     at = run_page("data_quality", {"from": "2017-09-01", "to": "2017-09-30"})
     assert not at.exception
-    assert [s.value for s in at.subheader][0] == "September 2017 report"
+    assert _report_headings(at) == ["September 2017 report"]
+    assert at.selectbox(key="report").options == ["September 2017 · 2 of 18 figures differ"]
+    assert list(_table(at, "report_summary")["Report"]) == ["2017-09"]
     assert set(_tables(at, "message")[0]["report_month"]) == {"2017-09"}
+    assert dict(zip(_table(at, "warning_counts")["code"], _table(at, "warning_counts")["warnings"])) == \
+        {"governorate_conflict": 3, "stated_differs": 2}
     # 41 incidents dated in September: the two August ones fall outside.
     assert sum(int(v) for v in dict(metrics(at)).values()) == 41
+
+
+def test_a_range_of_one_report_or_none(app_db):
+    # October alone opens October; a range with no report month says so.
+    at = run_page("data_quality", {"from": "2017-10-01", "to": "2017-10-31"})
+    assert _report_headings(at) == ["October 2017 report"]
+    at = run_page("data_quality", {"from": "2017-08-02", "to": "2017-08-31"})
+    assert not at.exception
+    assert [i.value for i in at.info] == ["No report month in the date range."]
+    assert not _report_headings(at)
 
 
 def test_geocoder_warnings_follow_the_filters(app_db):
@@ -58,3 +153,37 @@ def test_geocoder_warnings_follow_the_filters(app_db):
     warnings = _tables(at, "warning")[0]
     assert list(warnings["place"]) == ["Hwayyer al Eis"]
     assert "the paragraph names idlib" in warnings["warning"].iloc[0]
+
+
+def test_geocoder_warnings_counted_by_kind(app_db):
+    at = run_page("data_quality")
+    assert not at.exception
+    # Ten places not in the gazetteer (the governorate-only ones), four heading/text conflicts.
+    kinds = _table(at, "geocoder_warning_counts")
+    assert list(kinds["warnings"]) == [10, 4]
+    assert list(kinds["kind"]) == ["No gazetteer place: the point is the governorate's",
+                                   "The heading and the paragraph name different governorates"]
+    assert len(_table(at, "geocoder_warnings")) == 14
+    assert "Located only at governorate level: Buqrus Fouqani" in " ".join(c.value for c in at.caption)
+
+
+def test_geocoder_warnings_are_paged(app_db):
+    # The 62 incidents and their locations 25 times over: 14 x 25 = 350 geocoder warnings, two pages of 200.
+    con = duckdb.connect(str(app_db))
+    con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
+                "FROM incidents AS i, range(1, 25) AS t(k)")
+    con.execute("INSERT INTO locations SELECT l.* REPLACE (l.seq + t.k * 100 AS seq) "
+                "FROM locations AS l, range(1, 25) AS t(k)")
+    con.close()
+    at = run_page("data_quality")
+    assert not at.exception
+    assert int(_table(at, "geocoder_warning_counts")["warnings"].sum()) == 14 * 25
+    first = _table(at, "geocoder_warnings")
+    assert len(first) == 200
+    at.pagination(key="geocoder_page").select(2).run()
+    assert not at.exception
+    second = _table(at, "geocoder_warnings")
+    assert len(second) == 150
+    keys = set(zip(first["report_month"], first["seq"], first["warning"]))
+    assert not keys & set(zip(second["report_month"], second["seq"], second["warning"]))
+    assert any("Warnings 201–350 of 350" in c.value for c in at.caption)

@@ -13,6 +13,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from apptest import run_page
@@ -35,18 +36,44 @@ def _haystack(r: dict) -> str:
                                 r["perpetrator_note"], r["governorate"].replace("_", " "), r["paragraph"]) if x).lower()
 
 
+class Downloads:
+    """The download buttons of the last run, by the file name offered. The page hands Streamlit a
+    callable per button (nothing is built on a render); reading a file here clicks its button:
+    Streamlit's media manager runs the callable, as on a click in the browser, and stores the bytes."""
+
+    def __init__(self) -> None:
+        self.deferred: dict[str, tuple[MediaFileManager, str]] = {}
+        self.stored: dict[str, bytes] = {}
+
+    def __iter__(self):
+        return iter(self.deferred)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.deferred
+
+    def __getitem__(self, name: str) -> bytes:
+        manager, file_id = self.deferred[name]
+        manager.execute_deferred(file_id)
+        return self.stored.pop(name)
+
+
 @pytest.fixture()
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """The bytes of every download button of the last run, by the file name offered."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+def downloads(monkeypatch) -> Downloads:
+    files = Downloads()
+    add_deferred, load = MediaFileManager.add_deferred, MemoryMediaFileStorage.load_and_get_id
 
-    def capture(self, path_or_data, mimetype, kind, filename=None):
+    def deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = add_deferred(self, data_callable, mimetype, coordinates, file_name, **kw)
+        files.deferred[file_name] = (self, file_id)
+        return file_id
+
+    def stored(self, path_or_data, mimetype, kind, filename=None):
         if filename:
-            files[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
+            files.stored[filename] = path_or_data
+        return load(self, path_or_data, mimetype, kind, filename)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", deferred)
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", stored)
     return files
 
 
@@ -233,3 +260,190 @@ def test_large_result_is_paged_in_sql(app_db, downloads):
     assert len(_table(at)) == 60
     csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))
     assert (len(csv), csv["killed"].sum()) == (310, 3400)  # every page, not the one shown
+
+
+# --- Downloads made on a click, from DuckDB --------------------------------------------------
+
+def test_downloads_are_made_only_on_a_click(app_db, downloads, monkeypatch):
+    from massacres import downloads as made
+
+    calls = []
+    rows = made.rows
+    monkeypatch.setattr(made, "rows", lambda con, params, *a: calls.append(params) or rows(con, params, *a))
+    at = run_page("incidents")
+    assert not at.exception
+    at.text_input(key="search").input("Bokamal").run()  # a rerun: still nothing made
+    assert not at.exception
+    assert calls == [] and downloads.stored == {}
+    assert set(downloads) == {f"{DEFAULT_STEM}.{fmt}" for fmt in ("csv", "xlsx", "parquet")}
+    csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))  # the click
+    assert len(calls) == 1 and calls[0]["search"] == "Bokamal"
+    assert len(csv) == 8
+
+
+# The same selection counted by DuckDB on its own, with the search written the plain way
+# (contains over the joined columns: what the page's search must answer).
+PLAIN_SEARCH = """
+SELECT report_month, seq FROM incidents
+WHERE date BETWEEN $start AND $end
+  AND ($perpetrators IS NULL OR list_contains($perpetrators, perpetrator))
+  AND killed >= $min_killed
+  AND ($search IS NULL OR contains(lower(concat_ws(' ', place, parent_place, site, perpetrator_text,
+                                                   perpetrator_note, replace(governorate, '_', ' '), paragraph)),
+                                   lower($search)))
+"""
+
+
+def _plain(db, search=None, perpetrators=None, start="2017-08-01", end="2017-10-31", min_killed=0) -> set:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return set(con.execute(PLAIN_SEARCH, {"start": start, "end": end, "perpetrators": perpetrators,
+                                              "min_killed": min_killed, "search": search}).fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("url, search, perpetrators, start, end, min_killed", [
+    ({}, None, None, "2017-08-01", "2017-10-31", 0),
+    ({"perp": "russia"}, "deir", ["russia"], "2017-08-01", "2017-10-31", 0),
+    ({"from": "2017-09-10", "to": "2017-10-20", "min_killed": "10"}, None, None, "2017-09-10", "2017-10-20", 10),
+    ({}, "children", None, "2017-08-01", "2017-10-31", 0),
+])
+def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search, perpetrators, start, end,
+                                                  min_killed):
+    expected = _plain(app_db, search, perpetrators, start, end, min_killed)
+    assert expected
+    at = run_page("incidents", url)
+    if search:
+        at.text_input(key="search").input(search).run()
+    assert not at.exception
+    stem = f"massacres-incidents_{url.get('from', '2017-08-02')}_{url.get('to', '2017-10-31')}"
+    for fmt, df in _parsed(downloads, stem).items():
+        assert len(df) == len(expected), fmt
+        assert set(zip(df["report_month"], df["seq"])) == expected, fmt
+        assert list(df.columns) == EXPORT_COLUMNS, fmt
+        # In date order, as the page's table.
+        assert list(pd.to_datetime(df["date"])) == sorted(pd.to_datetime(df["date"])), fmt
+
+
+EXPORT_COLUMNS = [
+    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
+    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
+    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+]
+
+
+def test_parquet_keeps_types_and_unknowns(app_db, downloads):
+    at = run_page("incidents")
+    assert not at.exception
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))
+    assert table.num_rows == 62
+    assert str(table.schema.field("date").type) == "date32[day]"
+    assert str(table.schema.field("killed").type) == "int32"
+    assert table.column("children").null_count == 6  # no breakdown: unknown, never 0
+
+
+def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
+    # 310 rows; an Excel limit of 100 (the real one, 100,000 rows, is too large for a test): the
+    # page warns, the Excel file has the first 100 and says so.
+    con = duckdb.connect(str(app_db))
+    con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
+                "FROM incidents AS i, range(1, 5) AS t(k)")
+    con.close()
+    monkeypatch.setenv("MASSACRES_EXCEL_MAX_ROWS", "100")
+    at = run_page("incidents")
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "The Excel file holds the first 100 of the 310 matching rows (in date order); "
+        "the CSV and Parquet files hold them all."]
+    xlsx = downloads[f"{DEFAULT_STEM}.xlsx"]
+    sheet = pd.read_excel(io.BytesIO(xlsx), sheet_name="incidents", engine="openpyxl")
+    csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))
+    assert (len(sheet), len(csv)) == (100, 310)
+    assert list(zip(sheet["report_month"], sheet["seq"])) == list(zip(csv["report_month"], csv["seq"]))[:100]
+    about = pd.read_excel(io.BytesIO(xlsx), sheet_name="about", engine="openpyxl")["about"].tolist()
+    assert about[-1].startswith("The Excel download holds at most 100 rows: this file has the first 100 of "
+                                "the 310 matching incidents")
+    assert len(pd.read_parquet(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))) == 310
+
+
+def test_excel_limit_is_100k_rows_and_never_more_than_a_sheet(monkeypatch):
+    from massacres import downloads as made
+
+    monkeypatch.delenv("MASSACRES_EXCEL_MAX_ROWS", raising=False)
+    assert made.excel_max_rows() == 100_000
+    monkeypatch.setenv("MASSACRES_EXCEL_MAX_ROWS", "5000000")
+    assert made.excel_max_rows() == 1_048_576 - 1  # a sheet's rows less the header
+
+
+# --- The search: the same answers as the plain way ---------------------------------------------
+
+def _crossing_terms(db) -> list[str]:
+    """Search texts that straddle two of the joined columns (the end of one, a space, the start of
+    the next): found only in the joined text, never in one column."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pairs = con.execute("SELECT place, parent_place, site, perpetrator_note, governorate FROM incidents "
+                            "ORDER BY report_month, seq").fetchall()
+    finally:
+        con.close()
+    terms = []
+    for place, parent, site, note, gov in pairs:
+        nxt = parent or site
+        if place and nxt:
+            terms.append(f"{place[-3:]} {nxt[:3]}".upper())
+        if note:
+            terms.append(f"{note[-4:]} {gov.replace('_', ' ')[:4]}")
+    return sorted(set(terms))[:25]
+
+
+def test_search_gives_the_same_answers_as_the_plain_way(app_db):
+    from massacres import db, queries
+    from massacres.filters import Filters
+    import datetime as dt
+
+    crossing = _crossing_terms(app_db)
+    terms = ["Bokamal", "MA'RAZAF", "Damascus suburbs", "deir ez zor", "school", "same family", "al ", " al",
+             "a", "e ", "%", "_", "'", "\\", "children", "Russian", "x') OR ('1'='1", *crossing]
+    con = db.connect_readonly(app_db)
+    params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0}
+    straddling = 0
+    for term in terms:
+        expected = _plain(app_db, term)
+        page = queries.run(con, "incidents_by_search", params | {"search": term})
+        count = queries.run(con, "incidents_count_by_search", params | {"search": term}).iloc[0]
+        assert set(zip(page["report_month"], page["seq"])) == expected, term
+        assert int(count["incidents"]) == len(expected), term
+        one_column = _plain_one_column(app_db, term)
+        straddling += len(expected - one_column)
+    con.close()
+    assert straddling > 0  # some terms were found only across two columns: that case is covered
+
+
+def _plain_one_column(db, search) -> set:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return set(con.execute(
+            "SELECT report_month, seq FROM incidents WHERE "
+            + " OR ".join(f"contains(lower({c}), lower($s))" for c in (
+                "place", "parent_place", "site", "perpetrator_text", "perpetrator_note",
+                "replace(governorate, '_', ' ')", "paragraph")), {"s": search}).fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("term", ["Raqqa", "bus", "Deir Ez", "al Mayadin", "hospital"])
+def test_search_on_the_page_matches_the_plain_way(app_db, term):
+    expected = _plain(app_db, term)
+    at = run_page("incidents")
+    at.text_input(key="search").input(term).run()
+    assert not at.exception
+    if not expected:
+        assert [i.value for i in at.info] == ["No incident matches these filters and this search."]
+        return
+    assert _summary(at).startswith(f"**{len(expected)} incident{'s' if len(expected) != 1 else ''}, ")
+    table = _table(at)
+    assert len(table) == len(expected)

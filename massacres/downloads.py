@@ -1,0 +1,130 @@
+"""The Incidents page's downloads: every filtered, searched incident as CSV, Excel or Parquet.
+
+Built only when a download button is clicked (Streamlit calls a deferred callable), never on a
+render. DuckDB runs the page's own query (queries/incidents_by_search.sql, with no row limit)
+and hands the rows over as one Arrow table; CSV and Parquet are written from it by pyarrow,
+column by column. Excel is written row by row (openpyxl), the only way to an .xlsx, and holds at
+most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in date order,
+and its 'about' sheet says how many of how many.
+"""
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+import duckdb
+import openpyxl
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+from openpyxl.cell import WriteOnlyCell
+
+from . import queries, theme
+
+QUERY = "incidents_by_search"
+COLUMNS = [
+    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
+    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
+    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+]
+EXCEL_SHEET_ROWS = 1_048_576  # rows in an Excel sheet
+FORMULA_START = r"^[=+\-@\t\r]"  # what spreadsheets read as the start of a formula
+BATCH = 10_000  # rows converted to Python objects at a time for Excel
+
+
+# Well under a sheet's limit: an .xlsx is written row by row (openpyxl; xlsxwriter was only 1.7x
+# faster), 28 s per 100,000 rows here, so a million would keep a click waiting five minutes.
+# CSV and Parquet, written by Arrow in seconds, hold every row.
+EXCEL_MAX_ROWS = 100_000
+
+
+def excel_max_rows() -> int:
+    """Data rows an Excel download holds (never more than a sheet's rows less the header).
+    $MASSACRES_EXCEL_MAX_ROWS changes it (tests use a small one)."""
+    return min(int(os.environ.get("MASSACRES_EXCEL_MAX_ROWS") or EXCEL_MAX_ROWS), EXCEL_SHEET_ROWS - 1)
+
+
+def rows(con: duckdb.DuckDBPyConnection, params: dict[str, Any], limit: int | None = None) -> pa.Table:
+    """Every incident the filters and the search select (the first `limit`, when given), in date
+    order, with every export column."""
+    wanted = queries.parameters(QUERY)
+    given = {k: v for k, v in (params | {"limit": limit, "offset": 0}).items() if k in wanted}
+    cur = con.cursor()
+    try:
+        table = cur.sql(queries.prepare(QUERY), params=given).to_arrow_table()
+    finally:
+        cur.close()
+    # The party's label beside its key: mapped once per distinct key, not per row.
+    keys = table.column("perpetrator").combine_chunks().dictionary_encode()
+    labels = pa.array([theme.perpetrator_label(k) for k in keys.dictionary.to_pylist()], pa.string())
+    party = pa.DictionaryArray.from_arrays(keys.indices, labels).cast(pa.string())
+    table = table.append_column("party", party)
+    return table.select(COLUMNS)
+
+
+def _is_text(t: pa.DataType) -> bool:
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+
+
+def csv_bytes(table: pa.Table) -> bytes:
+    """CSV (UTF-8, a header row). A text cell that begins like a formula gets a leading
+    apostrophe, so that spreadsheets show it instead of running it."""
+    for i, field in enumerate(table.schema):
+        if _is_text(field.type):
+            col = table.column(i)
+            risky = pc.match_substring_regex(col, FORMULA_START)
+            table = table.set_column(i, field, pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col))
+    buf = io.BytesIO()
+    pacsv.write_csv(table, buf)
+    return buf.getvalue()
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    buf = io.BytesIO()
+    pq.write_table(table, buf)
+    return buf.getvalue()
+
+
+def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total: int | None = None) -> bytes:
+    """An .xlsx with the rows (at most `max_rows`, by default a sheet's limit) on an 'incidents'
+    sheet and what they are on an 'about' sheet, which says when they are the first `max_rows`
+    of `total` (by default the table's rows). Text that begins with '=' stays text."""
+    max_rows = excel_max_rows() if max_rows is None else max_rows
+    total = table.num_rows if total is None else total
+    shown = table.slice(0, max_rows)
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("incidents")
+    ws.append(shown.column_names)
+    text = [i for i, f in enumerate(shown.schema) if _is_text(f.type)]
+    for batch in shown.to_batches(max_chunksize=BATCH):
+        # Rows holding text that openpyxl would store as a formula, found column by column.
+        risky = None
+        for i in text:
+            hit = pc.fill_null(pc.starts_with(batch.column(i), "="), False)
+            risky = hit if risky is None else pc.or_(risky, hit)
+        risky_rows = set(pc.indices_nonzero(risky).to_pylist()) if risky is not None else set()
+        for r, values in enumerate(zip(*(c.to_pylist() for c in batch.columns))):
+            if r in risky_rows:
+                values = [_as_text(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+            ws.append(values)
+    notes = [about, "Source: SNHR monthly reports"]
+    if total > max_rows:
+        notes.append(f"The Excel download holds at most {max_rows:,} rows: this file has the first "
+                     f"{max_rows:,} of the {total:,} matching incidents, in date order. The CSV and Parquet "
+                     "downloads hold them all.")
+    about_sheet = wb.create_sheet("about")
+    about_sheet.append(["about"])
+    for note in notes:
+        about_sheet.append([note])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _as_text(ws: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell

@@ -1,0 +1,8 @@
+-- How many parser warnings of each code the reports in the range raised, and in how many
+-- reports; the most frequent code first.
+SELECT w.code, count(*) AS warnings, count(DISTINCT w.report_month) AS reports
+FROM warnings AS w
+JOIN reports AS r ON r.month = w.report_month
+WHERE r.month_start BETWEEN $month_start AND $month_end
+GROUP BY w.code
+ORDER BY warnings DESC, w.code
