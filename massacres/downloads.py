@@ -36,7 +36,7 @@ BATCH = 10_000  # rows converted to Python objects at a time for Excel
 
 
 # Well under a sheet's limit: an .xlsx is written row by row (openpyxl; xlsxwriter was only 1.7x
-# faster), 28 s per 100,000 rows here, so a million would keep a click waiting five minutes.
+# faster), about 20 s per 100,000 rows here, so a million would keep a click waiting five minutes.
 # CSV and Parquet, written by Arrow in seconds, hold every row.
 EXCEL_MAX_ROWS = 100_000
 
