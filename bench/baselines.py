@@ -316,6 +316,10 @@ def leading_perpetrator_by_month_stated(d: Data, p: Params) -> pd.DataFrame:
     return w[["month", "perpetrator", "massacres", "percent", "converted", "tied"]]
 
 
+def month_axis(d: Data, p: Params) -> pd.DataFrame:
+    return pd.DataFrame({"month_start": _axis(d, p)})
+
+
 def massacres_by_governorate(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["governorate", "killed"])
     return f.groupby("governorate", dropna=False).agg(massacres=("killed", "size"), killed=("killed", "sum")).reset_index()

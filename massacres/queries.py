@@ -1,7 +1,9 @@
 """SQL lives in queries/*.sql, one question a file; this loads and runs them with parameters.
 
-A query that reads `filtered` gets queries/filtered_incidents.sql as a common table
-expression, so the dashboard's filters are written once, in SQL, and applied in DuckDB.
+Two files are shared parts rather than questions: a query that reads `filtered` gets
+queries/filtered_incidents.sql as a common table expression (the dashboard's filters written
+once, in SQL, applied in DuckDB), and one that reads `month_axis` gets queries/month_axis.sql
+(the months every monthly chart shares, gaps included).
 """
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ import pandas as pd
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 FILTERED = "filtered_incidents"
+MONTH_AXIS = "month_axis"
+SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS}  # CTE name -> the file that defines it
 _NAME = re.compile(r"^[a-z0-9_]+$")
-_USES_FILTERED = re.compile(r"\bfiltered\b")
 
 
 @lru_cache(maxsize=None)
@@ -33,14 +36,16 @@ def _body(sql: str) -> str:
 
 @lru_cache(maxsize=None)
 def prepare(name: str) -> str:
-    """The SQL to run for `name`, with the filtered-incidents CTE in front when it reads `filtered`."""
+    """The SQL to run for `name`, with each shared CTE it reads (`filtered`, `month_axis`) in front."""
     sql = _body(load(name))
-    if name == FILTERED or not _USES_FILTERED.search(sql):
+    ctes = [f"{cte} AS (\n{_body(load(file))}\n)" for cte, file in SHARED.items()
+            if file != name and re.search(rf"\b{cte}\b", sql)]
+    if not ctes:
         return sql
-    cte = f"filtered AS (\n{_body(load(FILTERED))}\n)"
+    front = "WITH " + ",\n".join(ctes)
     if re.match(r"(?i)with\s", sql):
-        return f"WITH {cte},\n{sql[4:].lstrip()}"
-    return f"WITH {cte}\n{sql}"
+        return f"{front},\n{sql[4:].lstrip()}"
+    return f"{front}\n{sql}"
 
 
 def parameters(name: str) -> set[str]:

@@ -2,22 +2,7 @@
 -- date, counted from the first month on the axis) and, where a report in the date range states
 -- it, the report's own year-to-date toll placed at the last month of its period. The axis and
 -- its gaps are those of trend_massacres_by_month: a gap month has no cumulative value.
-WITH span AS (
-    -- the first and last month in [$month_start, $month_end] with a report or an incident
-    -- (min/max of the date, not a month per row: zone maps answer it without a full scan)
-    SELECT least(r.lo, i.lo) AS lo, greatest(r.hi, i.hi) AS hi
-    FROM (SELECT min(month_start) AS lo, max(month_start) AS hi
-          FROM reports
-          WHERE month_start BETWEEN $month_start AND $month_end) AS r,
-         (SELECT CAST(date_trunc('month', min(date)) AS DATE) AS lo, CAST(date_trunc('month', max(date)) AS DATE) AS hi
-          FROM incidents
-          WHERE date >= $month_start AND date < $month_end + INTERVAL 1 MONTH) AS i
-),
-axis AS (
-    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
-    FROM span
-),
-monthly AS (
+WITH monthly AS (
     SELECT month, count(*) AS massacres
     FROM filtered
     GROUP BY month
@@ -34,7 +19,7 @@ valued AS (
         strftime(a.month_start, '%Y-%m')                                         AS month,
         r.month IS NOT NULL                                                      AS has_report,
         CASE WHEN r.month IS NOT NULL THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres
-    FROM axis AS a
+    FROM month_axis AS a
     LEFT JOIN reports AS r ON r.month_start = a.month_start
     LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')
 )

@@ -1,24 +1,9 @@
--- Massacres and victims per month (incident date) in the filtered incidents, on a month axis
--- running from the first to the last month, within the date range, that has a report or any
--- incident. A month with a report counts from 0; a month with no report has only the incidents
+-- Massacres and victims per month (incident date) in the filtered incidents, on the month axis
+-- (month_axis.sql: from the first to the last month, within the date range, that has a report
+-- or any incident). A month with a report counts from 0; a month with no report has only the incidents
 -- later reports recorded, and with none it is a gap (NULL), never 0. The stated totals are
 -- given for reports whose whole month lies in the date range.
-WITH span AS (
-    -- the first and last month in [$month_start, $month_end] with a report or an incident
-    -- (min/max of the date, not a month per row: zone maps answer it without a full scan)
-    SELECT least(r.lo, i.lo) AS lo, greatest(r.hi, i.hi) AS hi
-    FROM (SELECT min(month_start) AS lo, max(month_start) AS hi
-          FROM reports
-          WHERE month_start BETWEEN $month_start AND $month_end) AS r,
-         (SELECT CAST(date_trunc('month', min(date)) AS DATE) AS lo, CAST(date_trunc('month', max(date)) AS DATE) AS hi
-          FROM incidents
-          WHERE date >= $month_start AND date < $month_end + INTERVAL 1 MONTH) AS i
-),
-axis AS (
-    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
-    FROM span
-),
-monthly AS (
+WITH monthly AS (
     SELECT month, count(*) AS massacres, sum(killed) AS killed, sum(children) AS children, sum(women) AS women
     FROM filtered
     GROUP BY month
@@ -33,7 +18,7 @@ SELECT
     CAST(m.women AS INTEGER)                                                AS women,
     CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.total_massacres END AS stated_massacres,
     CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.victims_total END   AS stated_killed
-FROM axis AS a
+FROM month_axis AS a
 LEFT JOIN reports AS r ON r.month_start = a.month_start
 LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')
 ORDER BY a.month_start
