@@ -117,11 +117,11 @@ def _extras(f: Filters) -> dict[str, Any]:
 
 def _pick(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> tuple | None:
     """One row of a query over the filtered incidents (to choose the clicked point or cell)."""
-    cte = queries.prepare("filtered_incidents")
-    wanted = set(queries.parameters("filtered_incidents"))
+    full = queries.with_shared(sql)
+    wanted = queries.parameters_in(full)
     cur = con.cursor()
     try:
-        rows = cur.execute(f"WITH filtered AS ({cte})\n{sql}", {k: v for k, v in params.items() if k in wanted}).fetchall()
+        rows = cur.execute(full, {k: v for k, v in params.items() if k in wanted}).fetchall()
         return rows[0] if rows else None
     finally:
         cur.close()

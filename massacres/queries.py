@@ -37,7 +37,12 @@ def _body(sql: str) -> str:
 @lru_cache(maxsize=None)
 def prepare(name: str) -> str:
     """The SQL to run for `name`, with each shared CTE it reads (`filtered`, `month_axis`) in front."""
-    sql = _body(load(name))
+    return with_shared(_body(load(name)), name)
+
+
+def with_shared(sql: str, name: str | None = None) -> str:
+    """`sql` with each shared CTE it reads in front; `name` is the file it came from, so that a
+    shared part is not put in front of itself."""
     ctes = [f"{cte} AS (\n{_body(load(file))}\n)" for cte, file in SHARED.items()
             if file != name and re.search(rf"\b{cte}\b", sql)]
     if not ctes:
@@ -49,7 +54,12 @@ def prepare(name: str) -> str:
 
 
 def parameters(name: str) -> set[str]:
-    return set(re.findall(r"\$([a-z_]+)", prepare(name)))
+    return parameters_in(prepare(name))
+
+
+def parameters_in(sql: str) -> set[str]:
+    """The $names a piece of SQL takes."""
+    return set(re.findall(r"\$([a-z_]+)", sql))
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:

@@ -46,3 +46,9 @@ def test_the_month_axis_spans_reports_and_late_reported_incidents(built_db):
     assert _axis(built_db, dt.date(2011, 1, 1), dt.date(2030, 12, 1)) == ["2017-08", "2017-09", "2017-10"]
     assert _axis(built_db, dt.date(2017, 9, 1), dt.date(2017, 9, 1)) == ["2017-09"]
     assert _axis(built_db, dt.date(2018, 1, 1), dt.date(2018, 12, 1)) == []
+
+
+def test_any_sql_reading_filtered_gets_the_filters_and_their_parameters():
+    sql = queries.with_shared("SELECT count(*) FROM filtered")
+    assert sql.startswith("WITH filtered AS (\n") and sql.endswith("\nSELECT count(*) FROM filtered")
+    assert queries.parameters_in(sql) == queries.parameters("filtered_incidents")
