@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from . import db, export, filters, queries, theme
 
@@ -126,10 +127,36 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
 FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
 
 
+# The sidebar's page list. Streamlit's own list names the entry page after its file ("app");
+# it is hidden (.streamlit/config.toml) for this one, which says "Overview".
+NAVIGATION = (
+    ("app.py", "Overview", ":material/dashboard:"),
+    ("pages/1_Perpetrators.py", "Perpetrators", ":material/groups:"),
+    ("pages/2_Trends.py", "Trends", ":material/show_chart:"),
+    ("pages/3_Victims.py", "Victims", ":material/person:"),
+    ("pages/4_Map.py", "Map", ":material/map:"),
+    ("pages/5_Incidents.py", "Incidents", ":material/table_rows:"),
+    ("pages/6_Data_quality.py", "Data quality", ":material/fact_check:"),
+    ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
+)
+
+
+def navigation() -> None:
+    try:
+        for path, label, icon in NAVIGATION:
+            st.sidebar.page_link(path, label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        # A page file run as the entry point on its own (AppTest does) has no others to link to;
+        # tests/test_navigation.py checks the list against app.py and pages/.
+        return
+    st.sidebar.divider()
+
+
 def page(title: str) -> tuple[filters.Filters, filters.Filters]:
-    """Page setup, the connection and the shared filters. The browser tab gets a local image:
-    a material icon as favicon is fetched from a font CDN, which fails offline."""
+    """Page setup, the page list, the connection and the shared filters. The browser tab gets a
+    local image: a material icon as favicon is fetched from a font CDN, which fails offline."""
     st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=str(FAVICON), layout="wide")
+    navigation()
     connection()
     return sidebar()
 

@@ -89,7 +89,10 @@ else:
                       + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
         styled = table.style.apply(highlight, axis=1).format(
             {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
-        st.dataframe(styled, hide_index=True, width="stretch", key="comparison")
+        config = {c: st.column_config.Column(c.replace("_", " ").capitalize()) for c in table.columns}
+        config["explanation"] = st.column_config.TextColumn("Explanation", width="large",
+                                                            help="Why the details differ, where the data can tell.")
+        st.dataframe(styled, hide_index=True, width="stretch", key="comparison", column_config=config)
 
     n_warnings = int(info["parser_warnings"])
     report_warnings = ui.query("warnings_by_report", params | {"report_month": month, "limit": REPORT_WARNINGS_SHOWN})

@@ -120,6 +120,25 @@ def test_perpetrator_filter_changes_a_chart_and_the_url(app_url, page):
     assert page.locator('[data-testid="stSidebar"]').get_by_text("Russia").first.is_visible()
 
 
+def test_the_page_list_names_the_overview_and_keeps_the_filters_across_pages(app_url, page):
+    _open(page, f"{app_url}/?perp=russia", '[data-testid="stMetric"]')
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    links = sidebar.locator('[data-testid="stPageLink"]')
+    # Each link's text is its icon's ligature name, then its label.
+    assert [t.split("\n")[-1] for t in links.all_inner_texts()] == [
+        "Overview", "Perpetrators", "Trends", "Victims", "Map", "Incidents", "Data quality", "Add a report"]
+    assert sidebar.locator('[data-testid="stSidebarNav"]').count() == 0  # Streamlit's own list ("app")
+    sidebar.get_by_role("link", name="Trends").click()
+    page.wait_for_function("() => location.pathname.endsWith('/Trends')", timeout=30_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
+    assert page.get_by_role("heading", name="Trends").first.is_visible()
+    assert sidebar.get_by_text("Russia").first.is_visible()  # the filter came along
+    page.wait_for_function("() => location.search.includes('perp=russia')", timeout=30_000)  # and the URL
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(ARTIFACTS / "trends-after-page-link.png"))
+
+
 def test_invalid_url_values_show_a_notice(app_url, page):
     _open(page, f"{app_url}/?perp=martians&min_killed=lots", '[data-testid="stMetric"]')
     sidebar = page.locator('[data-testid="stSidebar"]')
