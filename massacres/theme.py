@@ -70,6 +70,23 @@ def area_label(key: str | None) -> str:
     return AREAS.get(key or "", ("Unknown", ""))[0]
 
 
+def stated_figure_label(dimension: str, key: str) -> tuple[str, str]:
+    """A stated figure's dimension and key (stated_figures) in words: ("Party", "Russia"),
+    ("Syrian regime, by area of control", "ISIS"). Unknown ones stay as written."""
+    if dimension == "total":
+        return "Total", "All parties" if key == "all" else key
+    if dimension == "victims_share":
+        return "Share of the victims", "Women and children" if key == "women_and_children" else key
+    if dimension == "perpetrator":
+        return "Party", perpetrator_label(key)
+    if dimension == "governorate":
+        return "Governorate", GOVERNORATES.get(key, key)
+    if dimension.endswith("_area_of_control"):
+        party = "syrian_regime" if dimension == "regime_area_of_control" else dimension.removesuffix("_area_of_control")
+        return f"{perpetrator_label(party)}, by area of control", AREAS.get(key, (key, ""))[0]
+    return dimension, key
+
+
 def area_colour(key: str | None) -> str:
     return AREAS.get(key or "", ("", UNKNOWN_COLOUR))[1]
 

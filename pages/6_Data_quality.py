@@ -85,12 +85,15 @@ else:
     if not rows.empty:
         table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
             columns={"dimension": "figure", "key": "of"})
+        words = [theme.stated_figure_label(d, k) for d, k in zip(table["figure"], table["of"])]
+        table["figure"], table["of"] = [w[0] for w in words], [w[1] for w in words]
         table = table[["figure", "of", "differs", "explanation"]
                       + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
         styled = table.style.apply(highlight, axis=1).format(
             {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
         config = {c: st.column_config.Column(c.replace("_", " ").capitalize()) for c in table.columns}
-        config["explanation"] = st.column_config.TextColumn("Explanation", width="large",
+        config["figure"] = st.column_config.TextColumn("Figure", width="medium")
+        config["explanation"] = st.column_config.TextColumn("Explanation", width="medium",
                                                             help="Why the details differ, where the data can tell.")
         st.dataframe(styled, hide_index=True, width="stretch", key="comparison", column_config=config)
 

@@ -67,9 +67,13 @@ def test_the_paragraph_reads_as_plain_text(hostile_url, page):
     box.press("Enter")
     page.wait_for_selector(READY, timeout=60_000)
     page.locator('[data-testid="stDataFrame"]').first.wait_for()
-    page.wait_for_timeout(500)
     # The grid holds the markup as characters: the site cell reads "<script>...", it is not a script.
-    cells = page.locator('[data-testid^="glide-cell-"]').all_inner_texts()
+    # The grid fills its cells a moment after the rerun ends (the first attempt can see none).
+    for _ in range(60):
+        cells = page.locator('[data-testid^="glide-cell-"]').all_inner_texts()
+        if any("<script>window.__pwned = 1</script>" in c for c in cells):
+            break
+        page.wait_for_timeout(500)
     assert any("<script>window.__pwned = 1</script>" in c for c in cells), cells[:10]
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#hostile").count() == 0

@@ -47,13 +47,13 @@ def test_default_view(app_db):
     at = run_page("data_quality")
     assert not at.exception
     sep = _comparison(at, "2017-09")
-    total = sep[(sep["figure"] == "total")].iloc[0]
+    total = sep[(sep["figure"] == "Total") & (sep["of"] == "All parties")].iloc[0]
     assert (total["stated_massacres"], total["documented_massacres"]) == (43, 43)
     assert (total["stated_children"], total["documented_children"], total["documented_fetuses"]) == (139, 137, 2)
     assert total["explanation"] == "the report counts 2 fetuses among children"
-    regime = sep[(sep["figure"] == "perpetrator") & (sep["of"] == "syrian_regime")].iloc[0]
+    regime = sep[(sep["figure"] == "Party") & (sep["of"] == "Syrian regime")].iloc[0]
     assert (regime["stated_killed"], regime["documented_killed"], regime["stated_percent"]) == (177, 177, 42)
-    deir = sep[(sep["figure"] == "governorate") & (sep["of"] == "deir_ez_zor")].iloc[0]
+    deir = sep[(sep["figure"] == "Governorate") & (sep["of"] == "Deir ez-Zor")].iloc[0]
     # 24 stated, 24 under the heading; two of them (the bus paragraph) name Idlib in their text.
     assert (deir["stated_massacres"], deir["documented_massacres"]) == (24, 24)
     assert "2 incident(s) under this heading name another governorate" in deir["explanation"]
@@ -66,7 +66,7 @@ def test_default_view(app_db):
     assert m == {"Exact (map link)": "7", "Locality": "20", "City": "25", "Governorate only": "10"}
 
     octo = _comparison(at, "2017-10")
-    total = octo[octo["figure"] == "total"].iloc[0]
+    total = octo[octo["figure"] == "Total"].iloc[0]
     assert (total["stated_massacres"], total["documented_massacres"]) == (39, 19)
     assert "only the most notable" in total["explanation"]
     assert any("details only the most notable massacres" in c.value for c in at.caption)
