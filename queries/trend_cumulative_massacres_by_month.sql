@@ -1,7 +1,8 @@
 -- Massacres accumulated within each year, month by month: the filtered incidents (incident
 -- date, counted from the first month on the axis) and, where a report in the date range states
--- it, the report's own year-to-date toll placed at the last month of its period. The axis and
--- its gaps are those of trend_massacres_by_month: a gap month has no cumulative value.
+-- it, the report's own year-to-date toll placed at the last month of its period. The axis is
+-- month_axis.sql, as for trend_massacres_by_month, with the same gaps: a gap month has no
+-- cumulative value.
 WITH monthly AS (
     SELECT month, count(*) AS massacres
     FROM filtered

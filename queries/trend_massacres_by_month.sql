@@ -1,8 +1,8 @@
 -- Massacres and victims per month (incident date) in the filtered incidents, on the month axis
 -- (month_axis.sql: from the first to the last month, within the date range, that has a report
--- or any incident). A month with a report counts from 0; a month with no report has only the incidents
--- later reports recorded, and with none it is a gap (NULL), never 0. The stated totals are
--- given for reports whose whole month lies in the date range.
+-- or any incident). A month with a report counts from 0; a month with no report has only the
+-- incidents later reports recorded, and with none it is a gap (NULL), never 0. The stated
+-- totals are given for reports whose whole month lies in the date range.
 WITH monthly AS (
     SELECT month, count(*) AS massacres, sum(killed) AS killed, sum(children) AS children, sum(women) AS women
     FROM filtered
