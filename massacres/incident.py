@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from . import vocab
-from .layout import MONTHS, WEEKDAYS
+from .layout import MONTHS, WEEKDAYS, is_incident_start
 from .numbers import NUMBER, ImplausibleCount, to_int
 
 _OPENING = re.compile(
@@ -21,13 +21,27 @@ _OPENING = re.compile(
     rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\s*,?\s*",
     re.I,
 )
+# A date elsewhere in the paragraph: "... on May 8, 2016.", "On 8 May, 2016, ...", "Sunday 8 May 2016".
+_DATE_ANYWHERE = re.compile(
+    rf"(?:\b(?:on\s+)?(?:(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+)?"
+    rf"(?:(?:the\s+)?(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>{'|'.join(MONTHS)})"
+    rf"|(?P<month2>{'|'.join(MONTHS)})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>(?:19|20)\d\d))\b\s*,?\s*",
+    re.I,
+)
 _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})\b")
 _VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
                 r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims")
 _KILLED = re.compile(
-    rf"(?P<verb>(?:resulted|resulting) in the (?:killing|death) of|killing of|killing|killed|executed|executing|slaughtered|shot dead|claimed the lives of)\s+"
+    rf"(?P<verb>(?:resulted|resulting|results) in the (?:killing|death|deaths) of|(?:led|leading|leads) to the (?:killing|death|deaths) of|"
+    rf"(?:caused|causing) the (?:killing|death|deaths) of|what led to the (?:killing|death) of|killing of|killing|killed|executed|executing|"
+    rf"slaughtered|shot dead|claimed the lives of|(?:toll|number of (?:the )?(?:victims|dead))\s+(?:\w+\s+)?(?:rose|risen|reached|climbed)\s+to)\s+"
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?:(?:other|more)\s+)?"
     rf"(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b",
+    re.I,
+)
+_KILLED_PASSIVE = re.compile(
+    rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b"
+    rf"(?P<mid>(?:\s*,[^,.]{{0,120}},|\s*\([^)]{{0,120}}\)|\s+(?:at least|at once|in total))?)\s+(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)",
     re.I,
 )
 _BREAKDOWN_ITEM = re.compile(
@@ -49,7 +63,8 @@ _CONTROL = re.compile(
     re.I,
 )
 _KILL_CLAUSE_START = re.compile(
-    r"(?:,|\.)?\s*(?:which|that)\s+(?:has\s+)?(?:resulted|led)\s+in\b|\.\s+The\s+\w+\s+resulted\s+in\b"
+    r"(?:,|\.)?\s*(?:which|that|what)\s+(?:has\s+)?(?:resulted|led|caused)\s+(?:in|to|the)\b|\.\s+The\s+\w+\s+(?:resulted\s+in|led\s+to|caused)\b"
+    r"|,?\s+(?:causing|leading\s+to)\s+the\s+(?:death|killing)"
     r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+(?:killed|executed|slaughtered|shot dead)\b|,?\s+killing\s+of\b",
     re.I,
 )
@@ -232,10 +247,16 @@ def _notes(paragraph: str) -> list[str]:
 
 def _counts(after_head: str) -> dict[str, Any]:
     km = _KILLED.search(after_head)
-    if not km:
+    passive = _KILLED_PASSIVE.search(after_head)
+    if passive and (not km or passive.start() < km.start()):
+        km = passive
+        after = passive.group("mid") + after_head[passive.end():]
+    elif km:
+        after = after_head[km.end():]
+    else:
         raise IncidentParseError("no 'killing of N ...' clause")
     killed = _count(km.group("num"))
-    counts, sentence = _victims(after_head[km.end():], km.group("noun"))
+    counts, sentence = _victims(after, km.group("noun"))
     rec: dict[str, Any] = {"killed": killed, "children": None, "women": None, "fetuses": None}
     if counts:
         for k, v in counts.items():
@@ -243,7 +264,7 @@ def _counts(after_head: str) -> dict[str, Any]:
     rec["killed_is_lower_bound"] = bool(km.group("lb") and km.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
-    wm = _WOUNDED.search(after_head[km.end():])
+    wm = _WOUNDED.search(after)
     if wm:
         num = wm.group("num") or wm.group("num2")
         q = (wm.group("q") or wm.group("q2") or wm.group("q3") or "").strip().lower()
@@ -261,16 +282,52 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
         raise IncidentParseError(str(exc)) from None
 
 
-def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
+def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
+    """(date, weekday as written, part of day, the paragraph without its date)."""
     om = _OPENING.match(paragraph)
-    if not om:
-        raise IncidentParseError("no opening date")
-    month = MONTHS.index(om.group("month").capitalize()) + 1
+    if om:
+        month, day, year = om.group("month"), om.group("day"), om.group("year")
+        weekday, part, body = om.group("weekday"), om.group("part"), paragraph[om.end():]
+    else:
+        om = _DATE_ANYWHERE.search(paragraph)
+        if not om:
+            raise IncidentParseError("no date")
+        month, day, year = om.group("month1") or om.group("month2"), om.group("day1") or om.group("day2"), om.group("year")
+        weekday, part = om.group("weekday"), om.group("part")
+        # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
+        body = (paragraph[: om.start()].rstrip(" ,") + (" " if om.start() else "") + paragraph[om.end():]).strip()
     try:
-        date = dt.date(int(om.group("year")), month, int(om.group("day")))
+        date = dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
     except ValueError as exc:
         raise IncidentParseError(f"impossible date: {exc}") from None
-    body = paragraph[om.end():]
+    return date, weekday, part, body
+
+
+def looks_like_incident(text: str) -> bool:
+    """An incident paragraph: it opens with its date, or it names a date and a killing."""
+    if is_incident_start(text):
+        return True
+    return len(text) > 80 and bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
+
+
+def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
+    """Wounded told in a paragraph of their own after the incident's: "About 20 others were wounded."."""
+    wm = _WOUNDED.search(paragraph)
+    if not wm:
+        return None
+    num = wm.group("num") or wm.group("num2")
+    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or "").strip().lower()
+    return _count(num), (q or None)
+
+
+def party_in(text: str) -> tuple[str, str] | None:
+    """(key, words) of the first party a paragraph names, for details with no party headings."""
+    spans = vocab.perpetrator_spans(text)
+    return (spans[0][2], text[spans[0][0]: spans[0][1]]) if spans else None
+
+
+def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
+    date, weekday, part, body = _find_date(paragraph)
     # A second massacre told in the same paragraph is read from its own sentence.
     extra = [_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
     main_body = body
@@ -286,9 +343,9 @@ def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     notes = _notes(paragraph)
     base: dict[str, Any] = {
         "date": date.isoformat(),
-        "weekday_stated": om.group("weekday").capitalize(),
+        "weekday_stated": weekday.capitalize() if weekday else None,
         "time": tm.group("hm").zfill(5) if tm else None,
-        "day_part": om.group("part").lower() if om.group("part") else None,
+        "day_part": part.lower() if part else None,
         "attribution_uncertain": bool(notes),
         "perpetrator_note": "; ".join(notes) or None,
         "governorate_in_text": mentions[-1][1] if mentions else None,

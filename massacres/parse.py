@@ -11,7 +11,7 @@ from typing import Any
 
 from . import vocab
 from .errors import ReportError
-from .incident import IncidentParseError, parse_incident
+from .incident import IncidentParseError, looks_like_incident, parse_incident, wounded_in
 from .layout import GOVERNORATE_HEADING, LETTER_HEADING, ROMAN_HEADING, Block, is_incident_start, split_blocks
 from .maplinks import link_score, parse_link
 from .sources import read_source
@@ -24,10 +24,14 @@ INCIDENT_FIELDS = (
     "same_family", "idps", "weapon", "target", "area_of_control", "area_of_control_text", "lat", "lon",
     "line", "paragraph",
 )
-REPORT_FIELDS = ("month", "title", "published", "total_massacres", "victims_total", "victims_children",
-                 "victims_women", "ytd_massacres", "ytd_period")
-_DETAILS_HEAD = re.compile(r"^(?:[IVX]{1,4}\.\s*)?(?:details\b|most notable massacres\b|.*\bincidents\b)", re.I)
-_END_HEAD = re.compile(r"^(?:[IVX]{1,4}\.\s*)?conclusions?\b", re.I)
+REPORT_FIELDS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
+                 "victims_women", "ytd_massacres", "ytd_period", "details_complete", "civilians_killed")
+# The heading that opens the details: "III. Details of September's Incidents", "Most Notable
+# Massacres in October", "B. Massacres", "Massacres documented in May in detail".
+_DETAILS_HEAD = re.compile(
+    r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:the\s+)?(?:details\b|(?:the\s+)?most\s+notable\s+massacres\b|.*\bincidents\b"
+    r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)", re.I)
+_END_HEAD = re.compile(r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
 _KILLING_WORDS = re.compile(r"\b(?:resulted in the killing|killing of|were killed|killed)\b", re.I)
 _TERMINAL = re.compile(r"""[.!?"')]$""")
 
@@ -74,37 +78,60 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     form = form_hint or layout.form
     warn = _Warnings()
     blocks = layout.blocks
-    start = next((i for i, b in enumerate(blocks) if not b.text.startswith("-") and len(b.text) < 80
-                  and _DETAILS_HEAD.match(b.text)
-                  and i + 1 < len(blocks)), None)
-    if start is None:
-        # No "Details" heading: the details start at the first section heading that names a party.
-        start = next((i - 1 for i, b in enumerate(blocks)
-                      if (m := LETTER_HEADING.match(b.text)) and vocab.perpetrator_key(m.group("title"))
-                      and any(is_incident_start(x.text) for x in blocks[i + 1: i + 4])), None)
+    start = details_start(blocks)
     report, stated = parse_summary(blocks if start is None else blocks[: start + 1], warn)
     if report["month"] is None:
         raise ReportError(source, "not an SNHR massacres report: no report month found "
-                                  "(no title 'No less than N massacres in <Month YYYY>' nor 'Toll of massacres in <Month YYYY>')")
+                                  "(no title, heading or summary sentence naming a month of massacres)")
     if start is None:
-        raise ReportError(source, "no incident details found (no 'Details of ...' or 'Most Notable Massacres' section)")
-    end = next((i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text)), len(blocks))
-    details = blocks[start + 1: end]
-    if end == len(blocks) and details and not _TERMINAL.search(details[-1].text):
-        raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)
-    if end == len(blocks):
-        warn("missing_end", "no 'Conclusions' section after the details: the report may be truncated",
-             details[-1].last_line if details else None)
+        # A summary-only post: the month's stated figures, and no details to compare them with.
+        if blocks and len(blocks[-1].text) >= 150 and not _TERMINAL.search(blocks[-1].text):
+            raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", blocks[-1].last_line)
+        if not stated and report["total_massacres"] is None:
+            raise ReportError(source, "not an SNHR massacres report: no stated figures and no incident details found")
+        warn("no_details", "no details section: the month's stated figures only, no incidents",
+             blocks[-1].last_line if blocks else None)
+        details, end = [], len(blocks)
+    else:
+        end = next((i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text)
+                    and len(blocks[i].text) < 80), len(blocks))
+        details = blocks[start + 1: end]
+        if end == len(blocks) and details and not _TERMINAL.search(details[-1].text):
+            raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)
+        if end == len(blocks):
+            warn("missing_end", "no 'Conclusions' section after the details: the report may be truncated",
+                 details[-1].last_line if details else None)
     incidents = _parse_details(details, source, warn, truncated_tail=end == len(blocks))
     _attach_map_links(incidents, layout.urls_by_page, warn)
     parsed = ParsedReport(
         source=source, form=form,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         report=report, stated=stated, incidents=incidents, warnings=warn.items,
-        details_complete=not re.search(r"most notable", blocks[start].text, re.I),
+        details_complete=start is not None and not re.search(r"most notable", blocks[start].text, re.I),
     )
+    parsed.report["details_complete"] = parsed.details_complete
     _check(parsed, warn)
     return parsed
+
+
+def details_start(blocks: list[Block]) -> int | None:
+    """Index of the block that opens the incident details, or None for a summary-only text."""
+    def incidents_follow(i: int) -> bool:
+        return any(looks_like_incident(x.text) for x in blocks[i + 1: i + 6])
+
+    for i, b in enumerate(blocks):
+        if (not b.text.startswith(("-", "Contents")) and len(b.text) < 80 and not b.text.endswith(".")
+                and _DETAILS_HEAD.match(b.text) and i + 1 < len(blocks) and incidents_follow(i)):
+            return i
+    # No "Details" heading: the details start at the first section heading that names a party,
+    # or at the first governorate heading, with an incident right below.
+    for i, b in enumerate(blocks):
+        m = LETTER_HEADING.match(b.text)
+        if m and vocab.perpetrator_key(m.group("title")) and len(b.text) < 120 and incidents_follow(i):
+            return i - 1
+        if GOVERNORATE_HEADING.match(b.text) and len(b.text) < 60 and incidents_follow(i):
+            return i - 1
+    return None
 
 
 def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated_tail: bool) -> list[dict[str, Any]]:
@@ -220,11 +247,17 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
     _compare_stated(parsed, warn)
 
 
+# A joint "Syrian-Russian" figure counts the massacres of either party and of the two together.
+JOINT_PARTS = ("syrian_regime", "russia", "syrian_russian_alliance")
+
+
 def documented_totals(incidents: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, int]]:
     """What the incident details add up to, per (dimension, key), in the stated figures' terms."""
     out: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for inc in incidents:
         keys = [("total", "all"), ("perpetrator", inc["perpetrator"])]
+        if inc["perpetrator"] in JOINT_PARTS:
+            keys.append(("joint_perpetrator", "syrian_russian_alliance"))
         if inc["governorate"]:
             keys.append(("governorate", inc["governorate"]))
         if inc["area_of_control"]:
@@ -243,6 +276,8 @@ def _compare_stated(parsed: ParsedReport, warn: _Warnings) -> None:
     documented = documented_totals(parsed.incidents)
     scope = "" if parsed.details_complete else " (the details list only the most notable massacres)"
     for row in parsed.stated:
+        if row["dimension"].startswith("ytd_"):
+            continue  # a year-to-date toll: the details are one month's
         got = documented.get((row["dimension"], row["key"]), {})
         for measure in ("massacres", "killed", "children", "women"):
             if measure not in row:

@@ -1,202 +1,307 @@
-"""Report-level facts: month, title, publication date, and the figures the report states.
+"""Report-level facts: month, kind, title, and the figures the report states.
 
 Stated figures are the report's own claims and are complete, where the incident details
 may be only "the most notable" massacres; they are kept apart and compared, never merged.
+Each sentence is read by `figures.read_sentence`, which finds every figure by what it counts;
+this module gives each sentence its context (which list it belongs to, which period its
+section is about), routes the figures to the report's fields and stated rows, checks the
+report against itself, and says which numbers it could not read (`unread_figure`).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from . import vocab
-from .incident import _breakdown
-from .layout import MONTHS, WEEKDAYS, Block
-from .numbers import NUMBER, ImplausibleCount, to_int
+from .figures import Context, Figure, Reading, area_dimension, holds_figure, read_sentence
+from .layout import MONTHS, Block
+from .numbers import ImplausibleCount
+from .report_month import Heading, read_heading
 
+Warn = Callable[..., None]
 _MONTH_RX = "|".join(MONTHS)
-# "No less than 43 Massacres in September 2017", "52 Massacres Documented in July 2024"
-_TITLE = re.compile(rf"^(?:no less than\s+)?(?:{NUMBER})\s+massacres?\b.{{0,40}}?\bin\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})\b", re.I)
-_PUBLISHED = re.compile(rf"^(?:{WEEKDAYS}),\s+(?P<month>{_MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})$", re.I)
-_MONTH_TOLL_HEAD = re.compile(rf"toll of massacres in\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
-_YTD_HEAD = re.compile(r"toll of massacres in\s+(?P<year>\d{4})\b(?!\s*(?:" + _MONTH_RX + "))", re.I)
-_TOTAL = re.compile(rf"documented\s+(?P<lb>no less than\s+|at least\s+)?(?P<n>{NUMBER})\s+massacres?\s+in\s+(?P<month>{_MONTH_RX})\b", re.I)
-_YTD = re.compile(
-    rf"documented\s+(?P<n>{NUMBER})\s+massacres?\b.*?between\s+the\s+start\s+of\s+(?P<year>\d{{4}})\s+and\s+"
-    rf"(?P<month>{_MONTH_RX})(?:\s+of\s+the\s+same\s+year|\s+\d{{4}})?", re.I)
-_VICTIMS = re.compile(
-    rf"(?P<n>{NUMBER})\s+(?:individuals|civilians|people|persons)\s+were\s+killed\s+in\s+(?:those|these)\s+massacres,?\s+"
-    rf"including\s+(?P<bd>[^.(]*)", re.I)
-_SHARE_WC = re.compile(r"(?P<p>\d{1,3}(?:\.\d+)?)%\s+of\s+all\s+(?:the\s+)?victims\s+were\s+women\s+and\s+children", re.I)
-_LIST_ITEM = re.compile(rf"^-?\s*(?:[A-H]\.\s*)?(?P<label>[^:]+?):\s*(?P<n>{NUMBER})\s*$", re.I)
-_TOLL_LINE = re.compile(
-    rf"^(?P<label>[A-Z][^:]{{2,80}}):\s*(?P<n>{NUMBER})\s+(?:individuals|civilians|people|persons)\b,?\s*(?:including\s+(?P<bd>.*))?$", re.I)
-_AREA_INTRO = re.compile(r"massacres perpetrated by\s+(?P<who>.+?)\s+(?:in\s+\w+\s+\d{4}\s+)?were distributed by area of control", re.I)
-_AREA_ITEM = re.compile(rf"^-?\s*(?P<n>{NUMBER})\s+massacres?\s+in\s+areas?\s+under\s+the\s+(?:joint\s+)?control\s+of\s+(?P<who>.+)$", re.I)
-_GOV_INTRO = re.compile(r"distributed\s+(?:across|among|by)\s+(?:the\s+)?governorates", re.I)
-_GOV_PAIR = re.compile(rf"(?P<name>[A-Za-z][A-Za-z' -]*?)\s*[:,\u2013-]\s*(?P<n>\d+)")
-_PERCENT = re.compile(r"(?P<p>\d{1,3}(?:\.\d+)?)\s?%")
-_GOV_SHARE = re.compile(r"of\s+all\s+(?:the\s+)?massacres\b[^%,]*?\bwere\s+in\s+(?P<gov>[A-Z][\w' -]+?)\s+governorate", re.I)
+REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
+               "victims_women", "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")
 
-
-def month_index(name: str) -> int:
-    return MONTHS.index(name.capitalize()) + 1
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])")
+_LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
+_HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,4})[.\-)]\s*\S.{0,100}$")
+_YEAR_ONLY_HEADING = re.compile(rf"\b(?:19|20)\d\d\b(?!.*\b(?:{_MONTH_RX})\b)", re.I)
+_DEATH_TOLL_WORDS = re.compile(r"death toll|\bvictims\b|\bkilled\b|\bdeaths\b", re.I)
+_MASSACRE = re.compile(r"massacre", re.I)
+# Year-to-date periods: the words, and the months they cover.
+_BETWEEN = re.compile(rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{_MONTH_RX})", re.I)
+_HALF = re.compile(r"(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?(?P<year>\d{4})?", re.I)
+_FIRST_MONTHS = re.compile(r"first\s+(?P<n>three|six|nine)\s+months", re.I)
+_YTD_WORDS = re.compile(r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
+                        r"bringing\s+the\s+(?:total|toll|tally|number)[^,.;]*|(?:in|during|throughout)\s+(?:the\s+year\s+)?\d{4}|this\s+year", re.I)
 
 
 class StatedFigures:
-    """Accumulates one row per (dimension, key), merging the measures stated for it."""
+    """Accumulates one row per (dimension, key); the first statement of a measure is kept and a
+    later different one is returned so the caller can warn."""
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def add(self, dimension: str, key: str, line: int, **measures: Any) -> None:
+    def add(self, dimension: str, key: str, line: int, **measures: Any) -> list[tuple[str, Any, Any]]:
         row = self.rows.setdefault((dimension, key), {"dimension": dimension, "key": key, "line": line})
+        clashes = []
         for k, v in measures.items():
-            if v is not None:
-                row.setdefault(k, v)
+            if v is None:
+                continue
+            if k in row and row[k] != v:
+                clashes.append((k, row[k], v))
+            row.setdefault(k, v)
+        return clashes
 
     def as_list(self) -> list[dict[str, Any]]:
         order = {"total": 0, "victims_share": 1, "perpetrator": 2}
         return sorted(self.rows.values(), key=lambda r: (order.get(r["dimension"], 3 if r["dimension"].endswith("area_of_control") else 4)))
 
 
-def area_dimension(perpetrator: str | None) -> str:
-    return "regime_area_of_control" if perpetrator == "syrian_regime" else f"{perpetrator or 'unknown'}_area_of_control"
+def _non_figure(sentence: str) -> bool:
+    return any(rx.search(sentence) for rx in vocab.non_figure_patterns())
 
 
-def parse_summary(blocks: list[Block], warn) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Report fields and stated figures from the blocks before the incident details."""
-    report: dict[str, Any] = {"month": None, "title": None, "published": None, "total_massacres": None,
-                              "victims_total": None, "victims_children": None, "victims_women": None,
-                              "ytd_massacres": None, "ytd_period": None, "ytd_period_text": None}
-    stated = StatedFigures()
-    month_year: tuple[int, int] | None = None
-    mode: str | None = None
-    area_dim = "regime_area_of_control"
-    in_header = True
-    for b in blocks:
-        try:
-            text = b.text
-            if in_header and re.match(r"^(?:-\s*)?(?:I\.\s*)?(?:Contents|Introduction)\b", text):
-                in_header = False
-            if report["title"] is None and in_header and len(text) < 150 and (m := _TITLE.search(text)):
-                report["title"] = text
-                month_year = month_year or (int(m.group("year")), month_index(m.group("month")))
-            if in_header and report["published"] is None and (m := _PUBLISHED.match(text)):
-                try:
-                    report["published"] = dt.date(int(m.group("year")), month_index(m.group("month")),
-                                                  int(m.group("day"))).isoformat()
-                except ValueError:
-                    warn("bad_date", f"publication date {text!r} is not a real date", b.line)
-            if m := _MONTH_TOLL_HEAD.search(text):
-                month_year = (int(m.group("year")), month_index(m.group("month")))
-            if (m := _TOTAL.search(text)) and report["total_massacres"] is None:
-                report["total_massacres"] = to_int(m.group("n"))
-                stated.add("total", "all", b.line, massacres=report["total_massacres"])
-            if (m := _YTD.search(text)) and report["ytd_massacres"] is None:
-                report["ytd_massacres"] = to_int(m.group("n"))
-                year, named = int(m.group("year")), month_index(m.group("month"))
-                # "between the start of 2017 and October": the count runs to the end of September
-                # (the next report's toll minus this one's equals that month's total).
-                end = named - 1 if named > 1 else 12
-                report["ytd_period"] = f"{year}-01/{year}-{end:02d}"
-                report["ytd_period_text"] = m.group(0)[m.group(0).lower().index("between"):]
-            if (m := _VICTIMS.search(text)) and report["victims_total"] is None:
-                counts = _breakdown(m.group("bd")) or {}
-                report["victims_total"] = to_int(m.group("n"))
-                report["victims_children"] = counts.get("children")
-                report["victims_women"] = counts.get("women")
-                stated.add("total", "all", b.line, killed=report["victims_total"],
-                           children=report["victims_children"], women=report["victims_women"])
-            if m := _SHARE_WC.search(text):
-                stated.add("victims_share", "women_and_children", b.line, percent=_num(m.group("p")))
-            if "%" in text:
-                _percent_sentences(text, b.line, stated)
-            # Lists introduced by a sentence: what the following items mean depends on it.
-            if text.rstrip().lower().startswith("as follows"):
-                mode = "perpetrator_list"
-                continue
-            if m := _AREA_INTRO.search(text):
-                mode, area_dim = "area_list", area_dimension(vocab.perpetrator_key(m.group("who")))
-                continue
-            if _GOV_INTRO.search(text):
-                mode = "governorate_list"
-                rest = text.split(":", 1)[1] if ":" in text else ""
-                if rest.strip():
-                    _governorate_pairs(rest, b.line, stated, warn)
-                continue
-            if re.search(r"death toll .* distributed by the perpetrator", text, re.I):
-                mode = "toll_list"
-                continue
-            if mode == "perpetrator_list" and (m := _LIST_ITEM.match(text)):
-                key = vocab.perpetrator_key(m.group("label"))
-                if key:
-                    stated.add("perpetrator", key, b.line, massacres=to_int(m.group("n")))
-                else:
-                    warn("unknown_perpetrator", f"summary names an unknown party: {m.group('label')!r}", b.line)
-                continue
-            if mode == "perpetrator_list" and text.rstrip().endswith(":"):
-                continue  # "- C. Extremist Islamic groups:" heads the sub-list that follows
-            if mode == "area_list" and (m := _AREA_ITEM.match(text)):
-                key = vocab.area_key(m.group("who"))
-                stated.add(area_dim, key or "other", b.line, massacres=to_int(m.group("n")))
-                continue
-            if mode == "governorate_list" and _GOV_PAIR.search(text) and not text.endswith("."):
-                _governorate_pairs(text, b.line, stated, warn)
-                continue  # the list may go on in the next block
-            if mode == "governorate_list":
-                mode = None
-            if mode == "toll_list" and (m := _TOLL_LINE.match(text)):
-                key = vocab.perpetrator_key(m.group("label"))
-                counts = _breakdown(m.group("bd") or "") if m.group("bd") else None
-                if key:
-                    stated.add("perpetrator", key, b.line, killed=to_int(m.group("n")),
-                               children=(counts or {}).get("children"), women=(counts or {}).get("women"))
-                else:
-                    warn("unknown_perpetrator", f"death toll names an unknown party: {m.group('label')!r}", b.line)
-                continue
-            if mode in ("perpetrator_list", "area_list", "toll_list") and not text.startswith("-"):
-                mode = None
-        except ImplausibleCount as exc:
-            warn("implausible_count", f"{exc}: figure skipped", b.line)
-    if month_year:
-        report["month"] = f"{month_year[0]:04d}-{month_year[1]:02d}"
-    return report, stated.as_list()
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
 
 
-def _num(s: str) -> float | int:
-    f = float(s)
-    if f > 100:
-        raise ImplausibleCount(f"a share of {s}%")
-    return int(f) if f.is_integer() else f
+class _Reader:
+    """Walks the summary's blocks, keeping the context a list or a section gives its lines."""
 
+    def __init__(self, heading: Heading, warn: Warn) -> None:
+        self.heading = heading
+        self.warn = warn
+        self.stated = StatedFigures()
+        self.report: dict[str, Any] = {k: None for k in REPORT_KEYS}
+        self.section_scope = "year_report" if heading.kind == "year" else "month"
+        self.list_ctx: Context | None = None
+        self.totals: list[tuple[int | float, int, str]] = []  # the month's total massacres: (value, line, source)
 
-def _governorate_pairs(text: str, line: int, stated: StatedFigures, warn) -> None:
-    for m in _GOV_PAIR.finditer(text):
-        key = vocab.governorate_key(m.group("name").strip())
-        if key:
-            stated.add("governorate", key, line, massacres=to_int(m.group("n")))
+    # -- context ----------------------------------------------------------------------------
+    def _base_scope(self) -> str:
+        return "ytd" if self.section_scope in ("ytd", "year_report") else "month"
+
+    def _heading_scope(self, text: str) -> None:
+        if len(text) > 100 or text.endswith("."):
+            return
+        if re.search(rf"\b(?:{_MONTH_RX})\b", text, re.I) and _MASSACRE.search(text):
+            self.section_scope = "month"
+        elif _YEAR_ONLY_HEADING.search(text) and _MASSACRE.search(text):
+            self.section_scope = "ytd"
+
+    def _intro_context(self, sentence: str, reading: Reading, line: int) -> Context:
+        lower = sentence.lower()
+        ctx = Context(scope=self._scope_of(sentence))
+        if re.search(r"governorates?|provinces?", lower):
+            ctx.subject_kind = "governorate"
+        elif re.search(r"areas? of control|control of|areas? under|controlled", lower):
+            ctx.subject_kind = "area"
+            parties = vocab.perpetrator_spans(sentence)
+            ctx.area_party = parties[0][2] if parties else None
         else:
-            warn("unknown_governorate", f"governorate list names {m.group('name').strip()!r}", line)
+            ctx.subject_kind = "perpetrator"
+        if _DEATH_TOLL_WORDS.search(sentence) and not re.search(r"\bmassacres?\s+(?:as follows|were|are)\b", lower):
+            ctx.default_measure = "killed"
+        else:
+            ctx.default_measure = "massacres"
+        return ctx
+
+    def _scope_of(self, sentence: str) -> str:
+        from .figures import _MONTH_WORDS, _YTD
+        if _YTD.search(sentence) and not _MONTH_WORDS.search(_YTD.sub(" ", sentence)):
+            return "ytd"
+        if _MONTH_WORDS.search(sentence):
+            return "month"
+        return self._base_scope()
+
+    # -- reading ----------------------------------------------------------------------------
+    def block(self, b: Block) -> None:
+        text = b.text
+        if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\d", text)):
+            self._heading_scope(text)
+        is_item = bool(_LIST_ITEM.match(text)) or (
+            (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
+        if self.list_ctx is not None and not is_item:
+            self.list_ctx = None
+        for sentence in sentences(text) if self.list_ctx is None else [text]:
+            self.sentence(sentence, b.line)
+
+    def sentence(self, sentence: str, line: int, header: bool = False) -> None:
+        if _non_figure(sentence):
+            return
+        ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header)
+        try:
+            reading = read_sentence(sentence, ctx)
+        except ImplausibleCount as exc:
+            self.warn("implausible_count", f"{exc}: figure skipped", line)
+            return
+        if self.list_ctx is not None and not reading.figures and not reading.unread:
+            if vocab.perpetrator_key(sentence) or vocab.governorate_key(sentence.strip(" -:")):
+                self.list_ctx.pending_label = re.sub(r"^[\s\-\u2013\u2022*]*(?:[A-Ha-h]|[ivxIVX]{1,4})?[.\-)]?\s*", "", sentence).strip(" :")
+        elif self.list_ctx is not None:
+            self.list_ctx.pending_label = None
+        for fig in reading.figures:
+            self.route(fig, line, sentence, header)
+        for words in reading.unread:
+            self.warn("unread_figure", f"a number the parser could not read: {words[:160]!r} in {sentence[:200]!r}", line)
+        for kind, label in reading.unknown:
+            code = "unknown_perpetrator" if kind == "perpetrator" else "unknown_governorate"
+            self.warn(code, f"the summary names an unknown {'party' if kind == 'perpetrator' else 'governorate'}: {label!r}", line)
+        if not header and _LIST_INTRO.search(sentence) and (sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I)):
+            self.list_ctx = self._intro_context(sentence, reading, line)
+
+    def route(self, fig: Figure, line: int, sentence: str, header: bool) -> None:
+        dimension, key = fig.subject
+        value = int(fig.value) if isinstance(fig.value, float) and fig.value.is_integer() else fig.value
+        if fig.measure == "percent" and isinstance(value, float) and value > 100:
+            self.warn("implausible_count", f"a share of {value}%: figure skipped", line)
+            return
+        if fig.measure == "percent" and value > 100:
+            self.warn("implausible_count", f"a share of {value}%: figure skipped", line)
+            return
+        if fig.scope == "ytd":
+            if (dimension, key) == ("total", "all") and fig.measure == "massacres":
+                if self.report["ytd_massacres"] is None:
+                    self.report["ytd_massacres"] = value
+                    self.report["ytd_period"], self.report["ytd_period_text"] = self._ytd_period(sentence)
+                return
+            self.stated.add(f"ytd_{dimension}", key, line, **{fig.measure: value})
+            return
+        if (dimension, key) == ("total", "all"):
+            if fig.measure == "massacres":
+                self.totals.append((value, line, "title" if header else "summary"))
+                return
+            if self.heading.kind == "death_toll" and not _MASSACRE.search(sentence):
+                if fig.measure == "killed" and self.report["civilians_killed"] is None:
+                    self.report["civilians_killed"] = value
+                return
+        if dimension == "perpetrator" and key == "syrian_russian_alliance":
+            dimension = "joint_perpetrator"  # not a party of its own beside the two it joins: kept apart
+        clashes = self.stated.add(dimension, key, line, **{fig.measure: value})
+        for measure, first, second in clashes:
+            if not header:
+                self.warn("stated_twice", f"{dimension} {key}: {measure} stated as {first} and as {second}; the first is kept", line)
+
+    def _ytd_period(self, sentence: str) -> tuple[str | None, str | None]:
+        month = self.month
+        if month is None:
+            return None, None
+        year, mon = month
+        if m := _BETWEEN.search(sentence):
+            y, named = int(m.group("year")), MONTHS.index(m.group("month").capitalize()) + 1
+            # "between the start of 2017 and October": the count runs to the end of September
+            # (the next report's toll minus this one's equals that month's total).
+            end = named - 1 if named > 1 else 12
+            return f"{y}-01/{y}-{end:02d}", sentence[m.start():]
+        if m := _HALF.search(sentence):
+            y = int(m.group("year") or year)
+            return (f"{y}-01/{y}-06" if m.group("which").lower() == "first" else f"{y}-07/{y}-12"), m.group(0)
+        if m := _FIRST_MONTHS.search(sentence):
+            n = {"three": 3, "six": 6, "nine": 9}[m.group("n").lower()]
+            return f"{year}-01/{year}-{n:02d}", m.group(0)
+        if self.heading.kind == "year":
+            return f"{year}-01/{year}-12", (_YTD_WORDS.search(sentence) or re.search(r"\d{4}", sentence) or re.search(r".*", sentence)).group(0)
+        words = _YTD_WORDS.search(sentence)
+        return f"{year}-01/{year}-{mon:02d}", words.group(0) if words else None
+
+    @property
+    def month(self) -> tuple[int, int] | None:
+        return self.heading.month
 
 
-def _percent_sentences(text: str, line: int, stated: StatedFigures) -> None:
-    """'Syrian regime forces perpetrated ... 42% of all massacres, while Russian forces came second with 33%'."""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
-        if "massacre" not in sentence.lower():
+def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Report fields and stated figures from the blocks before the incident details."""
+    heading = read_heading(blocks)
+    reader = _Reader(heading, warn)
+    skip = {id(b) for b in heading.subtitle}
+    title_line = heading.title_line
+    for b in blocks:
+        if b.line == title_line or id(b) in skip:
             continue
-        for pm in _PERCENT.finditer(sentence):
-            after = sentence[pm.end(): pm.end() + 120]
-            if re.match(r"\s+of\s+(?:all\s+)?(?:the\s+)?victims", after, re.I):
-                continue
-            gm = _GOV_SHARE.match(after.lstrip()) if re.match(r"\s+of\s+all\b", after, re.I) else None
-            if gm:
-                key = vocab.governorate_key(gm.group("gov"))
-                if key:
-                    stated.add("governorate", key, line, percent=_num(pm.group("p")))
-                continue
-            if re.match(r"\s+of\s+(?:the\s+)?massacres\s+(?:committed|perpetrated)\s+by", after, re.I):
-                continue  # a share of one party's massacres, not of the month's
-            mentions = vocab.perpetrator_mentions(sentence, pm.start())
-            if mentions:  # the party named last before the share is the one it belongs to
-                stated.add("perpetrator", mentions[-1][1], line, percent=_num(pm.group("p")))
+        reader.block(b)
+    body_totals = list(reader.totals)
+    # The title and subtitle state figures too; the summary's own sentences come first.
+    reader.list_ctx = None
+    header_scope = reader.section_scope
+    reader.section_scope = "year_report" if heading.kind == "year" else "month"
+    if heading.title:
+        reader.sentence(heading.title, title_line or 1, header=True)
+    if heading.subtitle:
+        joined = " ".join(b.text for b in heading.subtitle)
+        reader.section_scope = "month"
+        reader.sentence(joined, heading.subtitle[0].line, header=True)
+    reader.section_scope = header_scope
+    report = reader.report
+    report.update(month=f"{heading.month[0]:04d}-{heading.month[1]:02d}" if heading.month else None,
+                  kind=heading.kind, title=heading.title, published=heading.published)
+    title_totals = [t for t in reader.totals if t[2] == "title"]
+    if body_totals:
+        report["total_massacres"] = body_totals[0][0]
+        reader.stated.add("total", "all", body_totals[0][1], massacres=body_totals[0][0])
+        for value, line, _ in body_totals[1:]:
+            if value != body_totals[0][0]:
+                warn("stated_twice", f"the month's total is stated as {body_totals[0][0]} and as {value}; the first is kept", line)
+    elif title_totals:
+        report["total_massacres"] = title_totals[0][0]
+        reader.stated.add("total", "all", title_totals[0][1], massacres=title_totals[0][0])
+    rows = reader.stated.rows
+    total_row = rows.get(("total", "all"), {})
+    report["victims_total"] = total_row.get("killed")
+    report["victims_children"] = total_row.get("children")
+    report["victims_women"] = total_row.get("women")
+    if body_totals and title_totals and title_totals[0][0] != body_totals[0][0]:
+        party_sum = sum(r.get("massacres", 0) for (d, _), r in rows.items() if d == "perpetrator")
+        supports = ("the party list supports the summary's" if party_sum == body_totals[0][0]
+                    else "the party list supports the title's" if party_sum == title_totals[0][0] else "")
+        warn("title_disagrees", f"the title states {title_totals[0][0]} massacres, the summary {body_totals[0][0]}; "
+             f"the summary's is stored{'; ' + supports if supports else ''}", title_totals[0][1])
+    check_summary(report, reader.stated.as_list(), warn)
+    return report, reader.stated.as_list()
+
+
+def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Warn) -> None:
+    """The report against itself: lists that should add up to the total, breakdowns above their
+    total, shares that do not fit their counts. Both numbers are kept; the difference is a warning."""
+    total = report.get("total_massacres")
+    by_dim: dict[str, list[dict[str, Any]]] = {}
+    for row in stated:
+        by_dim.setdefault(row["dimension"], []).append(row)
+    for dim, code in (("perpetrator", "perpetrator_sum_differs"), ("governorate", "governorate_sum_differs")):
+        counts = [r["massacres"] for r in by_dim.get(dim, []) if "massacres" in r]
+        if total is not None and counts and len(counts) == len(by_dim.get(dim, [])) and sum(counts) != total:
+            warn(code, f"the {dim} list adds up to {sum(counts)} massacres, the month's total is {total}",
+                 by_dim[dim][0].get("line"))
+    for dim, rows in by_dim.items():
+        if not dim.endswith("area_of_control"):
+            continue
+        party = "syrian_regime" if dim == "regime_area_of_control" else dim[: -len("_area_of_control")]
+        own = next((r.get("massacres") for r in by_dim.get("perpetrator", []) if r["key"] == party), None)
+        counts = [r.get("massacres", 0) for r in rows]
+        if own is not None and sum(counts) != own:
+            warn("area_sum_differs", f"the area-of-control list of {party} adds up to {sum(counts)}, its stated count is {own}",
+                 rows[0].get("line"))
+    for row in stated:
+        killed, children, women = row.get("killed"), row.get("children"), row.get("women")
+        if killed is not None and (children or 0) + (women or 0) > killed:
+            warn("victims_breakdown_exceeds",
+                 f"{row['dimension']} {row['key']}: children {children} + women {women} exceed the {killed} killed", row.get("line"))
+    share = next((r for r in stated if r["dimension"] == "victims_share" and r["key"] == "women_and_children"), None)
+    victims = report.get("victims_total")
+    if share and victims and report.get("victims_children") is not None and report.get("victims_women") is not None:
+        computed = 100 * (report["victims_children"] + report["victims_women"]) / victims
+        if abs(computed - share["percent"]) >= 2:
+            warn("percent_mismatch", f"{share['percent']}% of victims stated as women and children; the stated counts give "
+                 f"{computed:.1f}%", share.get("line"))
+    if total:
+        for row in by_dim.get("perpetrator", []):
+            if "percent" in row and "massacres" in row and abs(100 * row["massacres"] / total - row["percent"]) >= 2:
+                warn("percent_mismatch", f"perpetrator {row['key']}: {row['percent']}% stated, {row['massacres']} of {total} "
+                     f"massacres is {100 * row['massacres'] / total:.1f}%", row.get("line"))
+
+
+__all__ = ["parse_summary", "check_summary", "area_dimension", "holds_figure", "StatedFigures", "REPORT_KEYS"]

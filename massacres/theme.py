@@ -15,6 +15,8 @@ PERPETRATORS = {
     # key: (label, colour, bar pattern)
     "syrian_regime": ("Syrian regime", "#D55E00", ""),
     "russia": ("Russia", "#0072B2", "/"),
+    # Attributed jointly by the report itself; Tol's dark red with Russia's stripe reversed.
+    "syrian_russian_alliance": ("Syrian-Russian alliance (joint)", "#882255", "\\"),
     "isis": ("ISIS", "#000000", "x"),
     "international_coalition": ("International coalition", "#56B4E9", "."),
     "hts": ("Hay'at Tahrir al Sham", "#CC79A7", "\\"),
@@ -77,8 +79,13 @@ def stated_figure_label(dimension: str, key: str) -> tuple[str, str]:
         return "Total", "All parties" if key == "all" else key
     if dimension == "victims_share":
         return "Share of the victims", "Women and children" if key == "women_and_children" else key
+    if dimension.startswith("ytd_"):
+        what, of = stated_figure_label(dimension.removeprefix("ytd_"), key)
+        return f"Year to date: {what}", of
     if dimension == "perpetrator":
         return "Party", perpetrator_label(key)
+    if dimension == "joint_perpetrator":
+        return "Parties jointly", perpetrator_label(key)
     if dimension == "governorate":
         return "Governorate", GOVERNORATES.get(key, key)
     if dimension.endswith("_area_of_control"):

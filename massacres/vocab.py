@@ -8,7 +8,7 @@ import unicodedata
 from functools import lru_cache
 from importlib.resources import files
 
-PERPETRATORS = ("syrian_regime", "russia", "isis", "international_coalition", "hts",
+PERPETRATORS = ("syrian_regime", "russia", "syrian_russian_alliance", "isis", "international_coalition", "hts",
                 "armed_opposition", "kurdish_forces", "turkish_forces", "other")
 AREAS = ("isis", "armed_opposition", "hts", "armed_opposition_and_hts",
          "hts_and_turkistan_party", "syrian_regime", "sdf", "other")
@@ -70,6 +70,47 @@ def perpetrator_mentions(text: str, end: int | None = None) -> list[tuple[int, s
     return sorted(found)
 
 
+def perpetrator_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each party the text names, in order; where two patterns cover the
+    same words ("Syrian-Russian alliance" and "Russian"), the earlier pattern in the table wins."""
+    taken: list[tuple[int, int, str]] = []
+    for rx, key in _ordered("perpetrators.csv"):
+        for m in rx.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
+                taken.append((m.start(), m.end(), key))
+    return sorted(taken)
+
+
+_PLACE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:\s*-\s*[A-Za-z']+)*")
+
+
+def governorate_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each governorate the text names in any spelling ("Deir Az- Zour",
+    "Rural Damascus", "Al-Hassaka"), longest name first."""
+    words = list(_PLACE_WORD.finditer(text))
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for width in (4, 3, 2, 1):
+            if i + width > len(words):
+                continue
+            first, last = words[i], words[i + width - 1]
+            if width > 1 and not re.fullmatch(r"[\s\-]*", "".join(
+                    text[words[j].end(): words[j + 1].start()] for j in range(i, i + width - 1))):
+                continue  # a name does not run over punctuation
+            phrase = text[first.start(): last.end()]
+            if not phrase[:1].isupper() or len(phrase) < 4:
+                continue
+            key = governorate_key(phrase)
+            if key:
+                found.append((first.start(), last.end(), key))
+                i += width
+                break
+        else:
+            i += 1
+    return found
+
+
 def area_key(text: str) -> str | None:
     return first_key("areas_of_control.csv", text)
 
@@ -89,6 +130,12 @@ def target_key(site: str | None) -> str:
 @lru_cache(maxsize=None)
 def attribution_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r["pattern"], re.I) for r in _rows("attribution.csv"))
+
+
+@lru_cache(maxsize=None)
+def non_figure_patterns() -> tuple[re.Pattern[str], ...]:
+    """Sentences that hold a count but state no figure (SNHR's definition of a massacre)."""
+    return tuple(re.compile(r["pattern"], re.I) for r in _rows("non_figures.csv"))
 
 
 def squash(name: str) -> str:

@@ -13,6 +13,12 @@ WITH documented AS (
     SELECT report_month, 'governorate', governorate, count(*), sum(killed), sum(children), sum(women)
     FROM incidents WHERE governorate IS NOT NULL GROUP BY report_month, governorate
     UNION ALL
+    -- A joint "Syrian-Russian" figure counts either party's massacres and the two together's.
+    SELECT report_month, 'joint_perpetrator', 'syrian_russian_alliance',
+           count(*), sum(killed), sum(children), sum(women)
+    FROM incidents WHERE perpetrator IN ('syrian_regime', 'russia', 'syrian_russian_alliance')
+    GROUP BY report_month
+    UNION ALL
     SELECT report_month,
            CASE WHEN perpetrator = 'syrian_regime' THEN 'regime_area_of_control'
                 ELSE perpetrator || '_area_of_control' END,
@@ -29,6 +35,7 @@ compared AS (
     FROM stated_figures AS s
     LEFT JOIN documented AS d USING (report_month, dimension, key)
     WHERE s.dimension <> 'victims_share'
+      AND NOT starts_with(s.dimension, 'ytd_')  -- year-to-date tolls: the details are one month's
 ),
 figures AS (
     SELECT report_month, count(*) AS stated_figures, count_if(differs)::BIGINT AS differing_figures

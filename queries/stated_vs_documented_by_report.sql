@@ -16,6 +16,12 @@ WITH documented AS (
     FROM incidents WHERE report_month = $report_month AND governorate IS NOT NULL
     GROUP BY report_month, governorate
     UNION ALL
+    -- A joint "Syrian-Russian" figure counts either party's massacres and the two together's.
+    SELECT report_month, 'joint_perpetrator', 'syrian_russian_alliance',
+           count(*), sum(killed), sum(children), sum(women), sum(fetuses)
+    FROM incidents WHERE report_month = $report_month AND perpetrator IN ('syrian_regime', 'russia', 'syrian_russian_alliance')
+    GROUP BY report_month
+    UNION ALL
     SELECT report_month,
            CASE WHEN perpetrator = 'syrian_regime' THEN 'regime_area_of_control'
                 ELSE perpetrator || '_area_of_control' END,
@@ -48,6 +54,7 @@ joined AS (
     LEFT JOIN conflicts AS c ON c.report_month = s.report_month AND s.dimension = 'governorate' AND c.key = s.key
     WHERE s.report_month = $report_month
       AND s.dimension <> 'victims_share'
+      AND NOT starts_with(s.dimension, 'ytd_')  -- year-to-date tolls: the details are one month's
       AND r.month_start BETWEEN $month_start AND $month_end
 )
 SELECT

@@ -10,7 +10,7 @@ from conftest import REPORTS
 from massacres.cli import EXIT_OK, EXIT_WARNINGS, main
 
 REPORT_KEYS = {"month", "title", "published", "total_massacres", "victims_total", "victims_children",
-               "victims_women", "ytd_massacres", "ytd_period"}
+               "victims_women", "ytd_massacres", "ytd_period", "kind", "details_complete", "civilians_killed"}
 
 
 def test_parse_json_contract(capsys):

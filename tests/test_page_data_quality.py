@@ -78,10 +78,10 @@ def test_summary_of_every_report(app_db):
     summary = _table(at, "report_summary").set_index("Report")
     assert list(summary.index) == ["2017-09", "2017-10"]
     sep, octo = summary.loc["2017-09"], summary.loc["2017-10"]
-    # September: 43 stated and detailed; 18 figures, the two counting fetuses among children differ
+    # September: 43 stated and detailed; 19 figures (the subtitle's joint 32 among them), the two counting fetuses among children differ
     # (total and the regime's); 3 governorate conflicts + 2 stated_differs warnings.
     assert (sep["Details"], sep["Massacres stated"], sep["Massacres detailed"]) == ("every massacre", 43, 43)
-    assert (sep["Figures stated"], sep["Figures that differ"], sep["Parser warnings"]) == (18, 2, 5)
+    assert (sep["Figures stated"], sep["Figures that differ"], sep["Parser warnings"]) == (19, 2, 5)
     # October details only the most notable: 39 stated, 19 detailed; the total, three parties and
     # three areas of control differ (7 of 12 figures); 16 stated_differs + 1 governorate_conflict.
     assert (octo["Details"], octo["Massacres stated"], octo["Massacres detailed"]) == ("most notable only", 39, 19)
@@ -92,7 +92,7 @@ def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_u
     at = run_page("data_quality")
     assert not at.exception
     box = at.selectbox(key="report")
-    assert box.options == ["September 2017 · 2 of 18 figures differ", "October 2017 · 7 of 12 figures differ"]
+    assert box.options == ["September 2017 · 2 of 19 figures differ", "October 2017 · 7 of 12 figures differ"]
     assert box.value == "2017-09"
     assert at.query_params["report"] == "2017-09"
     # September's own parser warnings only: 3 governorate conflicts, 2 stated figures that differ.
@@ -128,7 +128,7 @@ def test_september_range_shows_only_that_report(app_db):
     at = run_page("data_quality", {"from": "2017-09-01", "to": "2017-09-30"})
     assert not at.exception
     assert _report_headings(at) == ["September 2017 report"]
-    assert at.selectbox(key="report").options == ["September 2017 · 2 of 18 figures differ"]
+    assert at.selectbox(key="report").options == ["September 2017 · 2 of 19 figures differ"]
     assert list(_table(at, "report_summary")["Report"]) == ["2017-09"]
     assert set(_tables(at, "message")[0]["report_month"]) == {"2017-09"}
     assert dict(zip(_table(at, "warning_counts")["code"], _table(at, "warning_counts")["warnings"])) == \

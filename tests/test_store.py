@@ -22,7 +22,7 @@ def test_build_holds_both_reports(built_db):
     assert _count(built_db, "SELECT count(*) FROM reports") == 2
     assert _count(built_db, "SELECT count(*) FROM incidents") == 62
     assert _count(built_db, "SELECT sum(killed) FROM incidents WHERE report_month = '2017-09'") == 430
-    assert _count(built_db, "SELECT count(*) FROM stated_figures") == 32
+    assert _count(built_db, "SELECT count(*) FROM stated_figures") == 33
     assert _count(built_db, "SELECT source_form FROM reports WHERE month = '2017-10'") == "pdf_text"
 
 

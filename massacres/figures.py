@@ -1,0 +1,380 @@
+"""One summary sentence -> the figures it states, found by what each number counts.
+
+The series words the same figure in many ways ("Government forces: 20", "seven at the hands
+of Syrian regime forces", "one massacre was perpetrated by unidentified groups", "22 of the
+26 massacres", "Aleppo 4, Idlib 3", "bringing the total since the start of the year to 167").
+Rather than one regular expression per sentence shape, each number is read on its own:
+
+1. *what it counts*: the noun after it (massacres, victims, children, women, a percentage);
+   a bare number takes the measure its list or sentence is about;
+2. *whose it is*: the party, governorate or area of control named in the stretch of text
+   between it and its neighbouring numbers ("by X" right after it first, then the nearest
+   name before it); no name means the month's total;
+3. *which period*: the month, or a year-to-date / half-year / year toll (words like "since
+   the start of the year", "in the first half of 2016", "in 2016" with no month).
+
+A victims count takes the breakdown that follows it ("including 139 children and 85 women").
+Every number that looks like a figure but was not read is returned too, so the caller can
+say so (`unread_figure`) instead of losing it silently.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocab
+from .layout import MONTHS
+from .numbers import NUMBER, ImplausibleCount, to_int
+
+MONTH_RX = "|".join(MONTHS)
+MEASURES = ("massacres", "percent", "killed", "children", "women")
+
+# A count as the summaries write it; never inside a word, a code ("M170901"), a model ("Su-24")
+# or a time ("12:00").
+_TOKEN = re.compile(
+    rf"(?<![\w.\-/:])(?P<n>{NUMBER})(?P<pct>\s?(?:%|per ?cent\b))?(?!:\d)"
+    rf"|(?<![\w.\-/:])(?P<dec>\d{{1,3}}\.\d+)(?P<dpct>\s?(?:%|per ?cent\b))",
+    re.I,
+)
+# What the number counts: the noun right after it (adjectives allowed between).
+_ADJ = r"(?:(?:more|other|further|additional|new|separate|documented|recorded|civilian|innocent|adult|in total)\s+)*"
+_NOUN_AFTER = [
+    ("massacres", re.compile(rf"^\s+{_ADJ}massacres?\b", re.I)),
+    ("killed", re.compile(rf"^\s+{_ADJ}(?:victims?|individuals?|civilians?|persons?|people|deaths?|dead)\b", re.I)),
+    ("killed", re.compile(r"^\s*(?:,\s*)?(?:were|was|have been|had been)\s+(?:\w+\s+)?killed\b", re.I)),
+    ("children", re.compile(rf"^\s+{_ADJ}(?:(?:female|male)\s+)?(?:children|child|kids|minors|infants?)\b", re.I)),
+    ("women", re.compile(rf"^\s+{_ADJ}(?:women|woman|females?)\b", re.I)),
+]
+# "22 of the 26 massacres": the first number is a part of the second.
+_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|\w+\s+massacres)", re.I)
+# A number with nothing after it but punctuation, "and", or who it belongs to.
+_BARE_AFTER = re.compile(
+    r"^(?:\s*$|\s*[,.;:)\u2013\u2014-]|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
+    r"respectively|massacre)\b)", re.I)
+# "by X" / "at the hands of X" right after a number (and its noun): X is whose it is.
+_CONNECTOR = re.compile(
+    r"^\W*(?:%|per ?cent)?\s*(?:massacres?\s+)?(?:amongst which|among them|of which|of them)?\s*"
+    r"(?:(?:were|was|had been|have been|has been)\s+)?(?:(?:perpetrated|committed|carried out|caused)\s+)?"
+    r"(?:by|at the hands of)\s+(?:the\s+)?$", re.I)
+_IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+_BREAKDOWN_INTRO = re.compile(
+    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them)\s*:?\s*",
+    re.I)
+_BREAKDOWN_ITEM = re.compile(
+    rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:female|male|adult)\s+)?"
+    rf"(?P<noun>children|child|kids|infants?|minors|women|woman|females?)\b(?:\s*\(adult female\))?", re.I)
+# Shares that belong to no stated dimension: of one party's massacres, of a governorate's.
+_SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
+_VICTIM_WORDS = re.compile(r"\b(?:victims?|killed|deaths?|death toll|individuals|civilians|people|persons)\b", re.I)
+_WOMEN_AND_CHILDREN = re.compile(r"\b(?:women and children|children and women)\b", re.I)
+_CONTROL = re.compile(r"\b(?:under\s+the\s+(?:joint\s+)?control\s+of|controlled\s+by)\s+(?P<who>.+?)(?=[,;.]|$|\s+(?:and|while)\s+(?=\d))", re.I)
+
+# Year-to-date, half-year and whole-year tolls, beside the month's own figures.
+_YTD = re.compile(
+    rf"since\s+the\s+(?:start|beginning|outset)\s+of|between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?\d{{4}}|"
+    rf"so\s+far\s+(?:this|in)\b|(?:first|second)\s+half\s+of|first\s+(?:six|three|nine)\s+months|"
+    rf"bringing\s+the\s+(?:total|toll|tally|number)|total\s+for\s+the\s+year|this\s+year|the\s+year\s+\d{{4}}|"
+    rf"(?:in|during|throughout|for|of)\s+(?:the\s+year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:{MONTH_RX}))|"
+    rf"\b(?:19|20)\d\d\b\s+(?:as\s+a\s+whole|in\s+total)",
+    re.I)
+_MONTH_WORDS = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\bthis\s+month\b|\bthe\s+month\b", re.I)
+
+
+@dataclass
+class Figure:
+    measure: str  # one of MEASURES
+    value: int | float
+    subject: tuple[str, str]  # (dimension, key): ("perpetrator", "russia"), ("total", "all"), ...
+    scope: str  # "month" or "ytd"
+    text: str  # the words it was read from
+    label: str | None = None  # the name as written, for an unknown party or governorate
+
+
+@dataclass
+class Reading:
+    figures: list[Figure] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # figure-like numbers no rule read
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (kind, label) names not in a vocabulary
+    measures: set[str] = field(default_factory=set)  # what the sentence counts, for the list it may open
+
+
+@dataclass
+class Context:
+    """What the surrounding text says about the numbers of a sentence."""
+    default_measure: str | None = None  # a bare number's measure (from the list's intro)
+    subject_kind: str | None = None  # "perpetrator", "governorate", "area": what the list's items name
+    area_party: str | None = None  # whose massacres an area-of-control list counts
+    scope: str = "month"  # the section's or list's period
+    pending_label: str | None = None  # a list heading whose count is on the next line
+    # A title's words run together ("Alliance Forces Trump Other Parties again with 32
+    # Massacres"): only a name tied to the number ("... by X", "at the hands of X") is its owner.
+    attached_only: bool = False
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    value: int | float
+    measure: str | None  # None: a bare number
+    noun_end: int  # end of the number's noun (or of the number)
+    part_of: bool = False
+    bare: bool = False  # nothing after it but punctuation, "and", or whose it is
+    used: bool = False
+
+
+def mask_parentheses(text: str) -> str:
+    """Blank out parenthesised asides holding no number ("(army, security, militias)"), so that
+    their commas and party names do not split or claim a figure; positions are kept."""
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(0)
+        return inner if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", inner, re.I) else " " * len(inner)
+    return re.sub(r"\([^()]*\)", blank, text)
+
+
+# Nouns after a number that show it counts something else ("four months", "12 missiles").
+_UNIT_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:months?|years?|days?|weeks?|hours?|minutes?|seconds?|rounds?|missiles?|rockets?|shells?|"
+    r"bombs?|barrels?|mortars?|houses?|homes?|buildings?|km|kilomet(?:er|re)s?|met(?:er|re)s?|times|zones?|states?|"
+    r"countries|sessions?|agreements?|reports?|accounts?|(?:eye)?witness(?:es)?|interviews?|neighbou?rhoods?|"
+    r"villages?|towns?|cities|governorates?|provinces?|parties|factions?|air ?strikes?|raids?|attacks?|strikes?|"
+    r"pictures?|videos?|photos?|pages?|languages?|sides?|stages?|phases?|points?|articles?|paragraphs?|"
+    r"members?|offices?|decades?|centuries|percent of the territory)\b", re.I)
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Every number that may be a figure; a number that is plainly something else (a date, a
+    year, a time, "four months") is left out."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        if m.group("dec"):
+            found.append(_Token(m.start(), m.end(), float(m.group("dec")), "percent", m.end()))
+            continue
+        raw = m.group("n")
+        before = text[max(0, m.start() - 12): m.start()]
+        after = text[m.end():]
+        if m.group("pct"):
+            found.append(_Token(m.start(), m.end(), to_int(raw), "percent", m.end()))
+            continue
+        if re.search(rf"(?:{MONTH_RX})\s*$", before, re.I) or re.match(
+                rf"^\s*(?:st|nd|rd|th)?\s*(?:(?:and|-|\u2013)\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{MONTH_RX})\b", after, re.I):
+            continue  # a day of a date: "May 8", "8 May", "3 and 4 of May"
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not re.match(r"^\s+(?:massacres?|victims|civilians|individuals)", after, re.I):
+            continue  # a year
+        if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
+            continue  # a range of days "14-15"
+        value: int | float = to_int(raw)
+        measure, noun_end = None, m.end()
+        for name, rx in _NOUN_AFTER:
+            nm = rx.match(after)
+            if nm:
+                measure, noun_end = name, m.end() + nm.end()
+                break
+        tok = _Token(m.start(), m.end(), value, measure, noun_end)
+        if measure is None:
+            if _PART_OF.match(after):
+                tok.part_of = True
+            elif _BARE_AFTER.match(after):
+                tok.bare = True
+            elif _UNIT_AFTER.match(after) or not raw[0].isdigit():
+                continue  # "four months", "12 missiles", "one side": not a figure
+            if not raw[0].isdigit() and re.match(r"^\s+(?:of|another|by one)\b", after, re.I) and not tok.part_of:
+                continue  # "one of the", "one another"
+        found.append(tok)
+    return found
+
+
+def _parties(text: str) -> list[tuple[int, int, str]]:
+    return vocab.perpetrator_spans(text)
+
+
+def _governorates(text: str) -> list[tuple[int, int, str]]:
+    return vocab.governorate_spans(text)
+
+
+def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi: int,
+          claimed: set[int], attached_only: bool = False) -> tuple[int, int, str] | None:
+    """The name a number belongs to: connected right after it, else the nearest before it in its
+    stretch, else the first after it in its stretch."""
+    after = [s for s in spans if s[0] >= tok.noun_end and s[0] < hi and s[0] not in claimed]
+    for s in after:
+        if _CONNECTOR.match(text[tok.noun_end: s[0]]) or _IN_CONNECTOR.match(text[tok.noun_end: s[0]]):
+            return s
+    if attached_only:
+        # In a title the sentence's subject owns its count ("Syrian-Russian Alliance Forces
+        # Trump Other Parties again with 32 Massacres").
+        first = [s for s in spans if s[1] <= tok.start and s[0] not in claimed]
+        return first[0] if first and len(spans) >= 1 and first[0] == spans[0] else None
+    before = [s for s in spans if s[1] <= tok.start and s[0] >= lo and s[0] not in claimed]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return None
+
+
+def _scope(text: str, start: int, end: int, ctx: Context) -> str:
+    """ytd when the clause around the number (or, failing a month of its own, its sentence) names
+    a year-to-date period; else the context's."""
+    left = max(text.rfind(sep, 0, start) for sep in (",", ";", " while ", " whereas ", "("))
+    rights = [i for i in (text.find(sep, end) for sep in (",", ";", " while ", " whereas ")) if i >= 0]
+    clause = text[left + 1 if left >= 0 else 0: min(rights) if rights else len(text)]
+    if _YTD.search(clause):
+        return "ytd"
+    if _MONTH_WORDS.search(clause):
+        return "month"
+    outside = _YTD.sub(" ", text)
+    if _YTD.search(text) and not _MONTH_WORDS.search(outside):
+        return "ytd"
+    if _MONTH_WORDS.search(text):
+        return "month"
+    return ctx.scope
+
+
+def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], int] | None:
+    """The breakdown of a victims count: "(three children and their parents)", ", including 139
+    children and 85 women", "amongst 140 children", found before the next figure of the sentence
+    ("430 individuals were killed in those massacres, including ...")."""
+    gap = re.search(r"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b", text[pos:limit], re.I)
+    if not gap or re.search(r"[.;]", text[pos: pos + gap.start()]):
+        return None
+    m = _BREAKDOWN_INTRO.match(text, pos + gap.start())
+    if not m:
+        return None
+    counts: dict[str, int] = {}
+    p = m.end()
+    while True:
+        im = _BREAKDOWN_ITEM.match(text, p)
+        if not im or im.end() == p:
+            break
+        noun = im.group("noun").lower()
+        key = "women" if noun.startswith(("wom", "female")) else "children"
+        counts[key] = counts.get(key, 0) + to_int(im.group("num"))
+        p = im.end()
+    return (counts, p) if counts else None
+
+
+def read_sentence(text: str, ctx: Context) -> Reading:
+    """The figures one sentence (or list item) states. Raises ImplausibleCount on a count no
+    report could state."""
+    out = Reading()
+    masked = mask_parentheses(text)
+    tokens = _tokens(masked)
+    if not tokens:
+        return out
+    out.measures = {t.measure for t in tokens if t.measure}
+    parties = _parties(masked)
+    governorates = _governorates(masked)
+    # A number inside a breakdown belongs to the count before it.
+    breakdowns: dict[int, dict[str, int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.used or tok.measure not in ("killed", None):
+            continue
+        nxt = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
+        bd = _breakdown_after(masked, tok.noun_end, nxt)
+        if bd:
+            counts, end = bd
+            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): tok.start]):
+                continue
+            breakdowns[i] = counts
+            for other in tokens[i + 1:]:
+                if other.start < end:
+                    other.used = True
+    sentence_measure = ctx.default_measure
+    for tok in tokens:
+        if tok.measure in ("massacres", "killed"):
+            sentence_measure = sentence_measure or tok.measure
+    claimed: set[int] = set()
+    control = list(_CONTROL.finditer(masked))
+    for i, tok in enumerate(tokens):
+        if tok.used:
+            continue
+        lo = tokens[i - 1].end if i > 0 else 0
+        hi = tokens[i + 1].start if i + 1 < len(tokens) else len(masked)
+        measure = tok.measure
+        if tok.part_of:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            measure = nxt.measure if nxt and nxt.measure else sentence_measure
+        if measure is None and (tok.bare or tok.part_of):
+            measure = sentence_measure or ("massacres" if re.search(r"massacre", masked, re.I) else None)
+        if measure is None:
+            # A digit count followed by words no rule reads ("3 were counted after ..."), or a
+            # bare one in a sentence that says nothing of what it counts.
+            if ctx.default_measure or holds_figure(masked):
+                out.unread.append(masked[lo:hi].strip(" ,;:"))
+            continue
+        tok.used = True
+        scope = _scope(masked, tok.start, tok.end, ctx)
+        words = masked[lo:hi].strip(" ,;:-\u2013")
+        if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end:]):
+            continue  # "63% of the massacres committed by them were in ...": no stated dimension
+        subject: tuple[str, str] | None = None
+        label = None
+        area = next((c for c in control if lo <= c.start() < hi), None)
+        if area is not None or ctx.subject_kind == "area":
+            who = area.group("who") if area is not None else words
+            key = vocab.area_key(who) or "other"
+            subject = (area_dimension(ctx.area_party), key)
+        party = _pick(parties, masked, tok, lo, hi, claimed, ctx.attached_only)
+        gov = _pick(governorates, masked, tok, lo, hi, claimed, ctx.attached_only)
+        if ctx.attached_only and not party and not gov and any(lo <= s[0] < hi for s in parties + governorates):
+            out.unread.append(words)  # a name near it, but not tied to it: whose is it?
+            continue
+        if subject is None:
+            if ctx.subject_kind == "governorate" and gov:
+                subject = ("governorate", gov[2])
+            elif party and not (gov and ctx.subject_kind == "governorate"):
+                subject = ("perpetrator", party[2])
+                claimed.add(party[0])
+            elif gov:
+                subject = ("governorate", gov[2])
+                claimed.add(gov[0])
+        if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
+            name = _label_before(masked, lo, tok.start) or ctx.pending_label
+            if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):
+                subject = ("perpetrator", vocab.perpetrator_key(name) or "")
+            elif name and re.search(r"[A-Za-z]{3}", name):
+                if ctx.subject_kind == "perpetrator" and re.search(r"extremist|islamic groups|jihadi", name, re.I):
+                    continue  # an umbrella over the items that follow: its parts are the figures
+                out.unknown.append((ctx.subject_kind, name))
+                continue
+        if measure == "percent":
+            if subject is None and _WOMEN_AND_CHILDREN.search(masked):
+                subject = ("victims_share", "women_and_children")
+            elif subject is None and _VICTIM_WORDS.search(masked) and re.search(r"\bchildren\b", masked, re.I):
+                subject = ("victims_share", "children")
+            elif subject and subject[0] == "perpetrator" and re.match(r"^\s*(?:%|per ?cent)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|deaths|death toll)", masked[tok.end:], re.I):
+                subject = None  # a party's share of the victims: no stated dimension holds it
+        if subject is None:
+            if measure == "percent":
+                out.unread.append(words)
+                continue
+            subject = ("total", "all")
+        fig = Figure(measure, tok.value, subject, scope, words, label)
+        out.figures.append(fig)
+        if i in breakdowns:
+            # A breakdown that names only children says there were no women, and the reverse.
+            for key in ("children", "women"):
+                out.figures.append(Figure(key, breakdowns[i].get(key, 0), subject, scope, words))
+        elif measure in ("children", "women") and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo:tok.start], re.I):
+            out.figures.append(Figure("killed", tok.value, subject, scope, words))  # "killed six children"
+    return out
+
+
+def _label_before(text: str, lo: int, start: int) -> str | None:
+    """The words a list item puts before its count ("Unknown militia: 3")."""
+    label = re.sub(r"^[\s,;\-\u2013\u2022*]*(?:[A-Za-z]|[ivxIVX]{1,4})?[.)\-\u2013]\s+", "", text[lo:start])
+    label = label.strip(" :,;-\u2013\u2014")
+    return label or None
+
+
+def area_dimension(perpetrator: str | None) -> str:
+    return "regime_area_of_control" if perpetrator == "syrian_regime" else f"{perpetrator or 'unknown'}_area_of_control"
+
+
+_FIGURE_NOUNS = re.compile(r"massacre|victim|killed|civilian|individual|children|women|death|%|percent", re.I)
+
+
+def holds_figure(text: str) -> bool:
+    """Whether a sentence names a count of the kinds the summary states (cheap pre-filter)."""
+    return bool(_FIGURE_NOUNS.search(text))
