@@ -49,7 +49,7 @@ _NOUN_AFTER = [
 _PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|\w+\s+massacres)", re.I)
 # A number with nothing after it but punctuation, "and", or who it belongs to.
 _BARE_AFTER = re.compile(
-    r"^(?:\s*$|\s*[,.;:)\u2013\u2014-]|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
+    r"^(?:\s*$|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
     r"respectively|massacre)\b)", re.I)
 # "by X" / "at the hands of X" right after a number (and its noun): X is whose it is.
 _CONNECTOR = re.compile(
@@ -61,7 +61,7 @@ _BREAKDOWN_INTRO = re.compile(
     r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them)\s*:?\s*",
     re.I)
 _BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:female|male|adult)\s+)?"
+    rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:of them|of whom)\s+)?(?:(?:were|are|was)\s+)?(?:(?:female|male|adult)\s+)?"
     rf"(?P<noun>children|child|kids|infants?|minors|women|woman|females?)\b(?:\s*\(adult female\))?", re.I)
 # Shares that belong to no stated dimension: of one party's massacres, of a governorate's.
 _SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
@@ -77,7 +77,8 @@ _YTD = re.compile(
     rf"(?:in|during|throughout|for|of)\s+(?:the\s+year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:{MONTH_RX}))|"
     rf"\b(?:19|20)\d\d\b\s+(?:as\s+a\s+whole|in\s+total)",
     re.I)
-_MONTH_WORDS = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\bthis\s+month\b|\bthe\s+month\b", re.I)
+_MONTH_WORDS = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\b(?:{MONTH_RX})'s\b|"
+                          rf"\bthis\s+month\b|\bthe\s+month\b|\blast\s+month\b", re.I)
 
 
 @dataclass
@@ -132,6 +133,7 @@ def mask_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", blank, text)
 
 
+_KILLING = re.compile(r"kill|death|dead\b|died|victim|toll|massacre|lost their lives|slain", re.I)
 # Nouns after a number that show it counts something else ("four months", "12 missiles").
 _UNIT_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:months?|years?|days?|weeks?|hours?|minutes?|seconds?|rounds?|missiles?|rockets?|shells?|"
@@ -139,10 +141,10 @@ _UNIT_AFTER = re.compile(
     r"countries|sessions?|agreements?|reports?|accounts?|(?:eye)?witness(?:es)?|interviews?|neighbou?rhoods?|"
     r"villages?|towns?|cities|governorates?|provinces?|parties|factions?|air ?strikes?|raids?|attacks?|strikes?|"
     r"pictures?|videos?|photos?|pages?|languages?|sides?|stages?|phases?|points?|articles?|paragraphs?|"
-    r"members?|offices?|decades?|centuries|percent of the territory)\b", re.I)
+    r"members?|offices?|decades?|centuries|testimon(?:y|ies)|sources?|percent of the territory)\b", re.I)
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, killing: bool = False) -> list[_Token]:
     """Every number that may be a figure; a number that is plainly something else (a date, a
     year, a time, "four months") is left out."""
     found = []
@@ -163,13 +165,20 @@ def _tokens(text: str) -> list[_Token]:
             continue  # a year
         if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
             continue  # a range of days "14-15"
-        value: int | float = to_int(raw)
+        try:
+            value: int | float = to_int(raw)
+        except ImplausibleCount:
+            if any(rx.match(after) for _, rx in _NOUN_AFTER if _ != "killed") or re.match(r"^\s+massacres?", after, re.I):
+                raise
+            continue  # "350,000 people fled": no massacre figure comes near it
         measure, noun_end = None, m.end()
         for name, rx in _NOUN_AFTER:
             nm = rx.match(after)
             if nm:
                 measure, noun_end = name, m.end() + nm.end()
                 break
+        if measure == "killed" and not killing and not _KILLING.search(text):
+            continue  # "100,000 civilians are still trapped": people, but not the dead
         tok = _Token(m.start(), m.end(), value, measure, noun_end)
         if measure is None:
             if _PART_OF.match(after):
@@ -200,6 +209,10 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
     for s in after:
         if _CONNECTOR.match(text[tok.noun_end: s[0]]) or _IN_CONNECTOR.match(text[tok.noun_end: s[0]]):
             return s
+    # A name followed by its own count ("... as follows: Syrian regime forces: 14") is the next
+    # number's label, not this one's owner.
+    after = [s for s in after if not re.match(
+        r"^[\w' ]{0,30}?[\s:\u2013-]\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", text[s[1]: s[1] + 40], re.I)]
     if attached_only:
         # In a title the sentence's subject owns its count ("Syrian-Russian Alliance Forces
         # Trump Other Parties again with 32 Massacres").
@@ -208,7 +221,9 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
     before = [s for s in spans if s[1] <= tok.start and s[0] >= lo and s[0] not in claimed]
     if before:
         return before[-1]
-    if after:
+    # "59% of all massacres documented in October were in Deir Ez-Zour governorate": a name later
+    # in the same clause; past a comma it is another clause's ("..., most of them in Daraa").
+    if after and not re.search(r"[,;]", text[tok.noun_end: after[0][0]]):
         return after[0]
     return None
 
@@ -235,7 +250,8 @@ def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], i
     """The breakdown of a victims count: "(three children and their parents)", ", including 139
     children and 85 women", "amongst 140 children", found before the next figure of the sentence
     ("430 individuals were killed in those massacres, including ...")."""
-    gap = re.search(r"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b", text[pos:limit], re.I)
+    gap = re.search(r"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b)",
+                    text[pos:limit], re.I)
     if not gap or re.search(r"[.;]", text[pos: pos + gap.start()]):
         return None
     m = _BREAKDOWN_INTRO.match(text, pos + gap.start())
@@ -259,7 +275,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
     report could state."""
     out = Reading()
     masked = mask_parentheses(text)
-    tokens = _tokens(masked)
+    tokens = _tokens(masked, killing=ctx.default_measure == "killed")
     if not tokens:
         return out
     out.measures = {t.measure for t in tokens if t.measure}
@@ -325,10 +341,12 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 subject = ("governorate", gov[2])
             elif party and not (gov and ctx.subject_kind == "governorate"):
                 subject = ("perpetrator", party[2])
-                claimed.add(party[0])
+                if tok.part_of:
+                    claimed.add(party[0])  # "X perpetrated 22 of the 26 massacres": the 26 is everyone's
             elif gov:
                 subject = ("governorate", gov[2])
-                claimed.add(gov[0])
+                if tok.part_of:
+                    claimed.add(gov[0])
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
             name = _label_before(masked, lo, tok.start) or ctx.pending_label
             if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):

@@ -18,13 +18,14 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
-_BULLET = re.compile(r"^[-\u2022*]\s+\S")
+# A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
+_BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")
 _BEFORE_DATE = re.compile(r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I)
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
 # In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
 # inside a paragraph is the date activists confirmed it.
 _OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
-_LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\d{1,2}\.\s+|[A-H]\.\s*\S)")
+_LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
 LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])\.\s*(?P<title>\S.{0,110})$")
 GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
@@ -187,6 +188,10 @@ def split_blocks(text: str) -> Layout:
             ):
                 new_block = True
             elif _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):
+                new_block = True
+            elif len(prev_text) < 0.6 * full_width and stripped[:1].isupper() and not prev_text.endswith(("-", ",")):
+                # A line that stops well short of the wrap width ended its paragraph, punctuated or
+                # not ("Aleppo 11, Idlib 9, ..., Hasakah 1" before "In those massacres, ...").
                 new_block = True
         if new_block:
             flush()

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import vocab
 from .errors import ReportError
-from .incident import IncidentParseError, looks_like_incident, parse_incident, wounded_in
+from .incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
 from .layout import GOVERNORATE_HEADING, LETTER_HEADING, ROMAN_HEADING, Block, is_incident_start, split_blocks
 from .maplinks import link_score, parse_link
 from .sources import read_source
@@ -109,6 +109,9 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
         report=report, stated=stated, incidents=incidents, warnings=warn.items,
         details_complete=start is not None and not re.search(r"most notable", blocks[start].text, re.I),
     )
+    if (start is not None and not _DETAILS_HEAD.match(blocks[start].text) and report["total_massacres"]
+            and len(incidents) < report["total_massacres"]):
+        parsed.details_complete = False  # no heading says these are all, and they are fewer than stated
     parsed.report["details_complete"] = parsed.details_complete
     _check(parsed, warn)
     return parsed
@@ -131,7 +134,20 @@ def details_start(blocks: list[Block]) -> int | None:
             return i - 1
         if GOVERNORATE_HEADING.match(b.text) and len(b.text) < 60 and incidents_follow(i):
             return i - 1
+    # Nor those: a press release tells its incidents after the summary, perhaps under a bare
+    # party name ("ISIS"). The first paragraph that reads as a whole incident starts them.
+    for i, b in enumerate(blocks):
+        if i > 0 and looks_like_incident(b.text) and _readable_incident(b.text):
+            heading = len(blocks[i - 1].text) < 60 and not blocks[i - 1].text.endswith(".")
+            return i - 2 if heading and i >= 2 else i - 1
     return None
+
+
+def _readable_incident(text: str) -> bool:
+    try:
+        return bool(parse_incident(text))
+    except IncidentParseError:
+        return False
 
 
 def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated_tail: bool) -> list[dict[str, Any]]:
@@ -164,7 +180,14 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             continue
         if ROMAN_HEADING.match(text) and len(text) < 80:
             continue
-        if not is_incident_start(text):
+        if incidents and not looks_like_incident(text) and incidents[-1]["wounded"] is None and (w := wounded_in(text)):
+            # "About 20 others were wounded in the attack.": the paragraph before tells the incident.
+            if not _KILLING_WORDS.search(text):
+                for rec in incidents:
+                    if rec["line"] == incidents[-1]["line"]:
+                        rec["wounded"], rec["wounded_qualifier"] = w
+                continue
+        if not looks_like_incident(text):
             if _KILLING_WORDS.search(text) and not text.startswith('"') and re.match(r"^[A-Z]\w+day\b", text):
                 warn("unparsed_incident", "paragraph reads like an incident but has no opening date", b.line)
             continue
@@ -176,12 +199,15 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
                                   b.line) from None
             warn("unparsed_incident", f"incident paragraph could not be parsed: {exc}", b.line)
             continue
+        # Details with no party headings name the party in the paragraph ("Syrian regime
+        # helicopters dropped ..."); with no governorate heading, the paragraph's governorate.
+        named = party_in(text.split(" killing", 1)[0]) if perpetrator_text is None else None
         for rec in records:
             rec.update(
                 seq=len(incidents) + 1,
-                perpetrator=perpetrator or (perpetrator_text or "unknown"),
-                perpetrator_text=perpetrator_text,
-                governorate=governorate,
+                perpetrator=perpetrator or (named[0] if named else perpetrator_text or "unknown"),
+                perpetrator_text=perpetrator_text if perpetrator_text is not None else (named[1] if named else None),
+                governorate=governorate or rec["governorate_in_text"],
                 line=b.line,
                 page=b.page,
                 last_page=max(b.page, b.last_page),
@@ -224,7 +250,8 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
     month = parsed.report["month"]
     for inc in parsed.incidents:
         date = dt.date.fromisoformat(inc["date"])
-        if date.strftime("%A") != inc.pop("weekday_stated"):
+        weekday = inc.pop("weekday_stated")
+        if weekday and date.strftime("%A") != weekday:
             warn("weekday_mismatch", f"the paragraph's weekday does not fall on {inc['date']}", inc["line"], inc["seq"])
         if date.strftime("%Y-%m") > month:
             warn("date_after_report", f"incident dated {inc['date']} is after the report's month {month}", inc["line"], inc["seq"])
@@ -233,7 +260,7 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
                  f"under the {inc['governorate']} heading, but the paragraph names {inc['governorate_in_text']}",
                  inc["line"], inc["seq"])
         if inc["governorate"] is None:
-            warn("no_governorate", "incident appears before any governorate heading", inc["line"], inc["seq"])
+            warn("no_governorate", "no governorate heading above the incident and none named in it", inc["line"], inc["seq"])
         if inc["perpetrator"] not in vocab.PERPETRATORS:
             warn("unknown_perpetrator", f"incident under section {inc['perpetrator']!r}", inc["line"], inc["seq"])
         if inc["place"] is None:

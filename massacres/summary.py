@@ -24,7 +24,10 @@ _MONTH_RX = "|".join(MONTHS)
 REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
                "victims_women", "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])")
+# Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
+# with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
+_ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,4})[.\-)]\s*\S.{0,100}$")
@@ -122,13 +125,17 @@ class _Reader:
     # -- reading ----------------------------------------------------------------------------
     def block(self, b: Block) -> None:
         text = b.text
-        if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\d", text)):
+        if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)):
             self._heading_scope(text)
         is_item = bool(_LIST_ITEM.match(text)) or (
             (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
-        if self.list_ctx is not None and not is_item:
-            self.list_ctx = None
-        for sentence in sentences(text) if self.list_ctx is None else [text]:
+        parts = [text] if is_item and self.list_ctx is not None else sentences(text)
+        if self.list_ctx is not None and not is_item and not (
+                len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(r"\b(?:were|was|documented|killed)\b", parts[0])):
+            self.list_ctx = None  # prose again: the list is over
+        for n, sentence in enumerate(parts):
+            if n == 1 and not is_item:
+                self.list_ctx = None  # the items ran into a sentence of prose
             self.sentence(sentence, b.line)
 
     def sentence(self, sentence: str, line: int, header: bool = False) -> None:
@@ -140,9 +147,11 @@ class _Reader:
         except ImplausibleCount as exc:
             self.warn("implausible_count", f"{exc}: figure skipped", line)
             return
-        if self.list_ctx is not None and not reading.figures and not reading.unread:
+        if self.list_ctx is not None and not reading.figures and not reading.unread and not _MASSACRE.search(sentence):
             if vocab.perpetrator_key(sentence) or vocab.governorate_key(sentence.strip(" -:")):
+                # "A. Government forces (army, ...):" with its count on the next line
                 self.list_ctx.pending_label = re.sub(r"^[\s\-\u2013\u2022*]*(?:[A-Ha-h]|[ivxIVX]{1,4})?[.\-)]?\s*", "", sentence).strip(" :")
+                return
         elif self.list_ctx is not None:
             self.list_ctx.pending_label = None
         for fig in reading.figures:
