@@ -49,7 +49,7 @@ _NOUN_AFTER = [
 _PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|\w+\s+massacres)", re.I)
 # A number with nothing after it but punctuation, "and", or who it belongs to.
 _BARE_AFTER = re.compile(
-    r"^(?:\s*$|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
+    r"^(?:\s*$|\s+of\s+them\b|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
     r"respectively|massacre)\b)", re.I)
 # "by X" / "at the hands of X" right after a number (and its noun): X is whose it is.
 _CONNECTOR = re.compile(
@@ -58,7 +58,7 @@ _CONNECTOR = re.compile(
     r"(?:by|at the hands of)\s+(?:the\s+)?$", re.I)
 _IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 _BREAKDOWN_INTRO = re.compile(
-    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them)\s*:?\s*",
+    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
     re.I)
 _BREAKDOWN_ITEM = re.compile(
     rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:of them|of whom)\s+)?(?:(?:were|are|was)\s+)?(?:(?:female|male|adult)\s+)?"
@@ -110,6 +110,7 @@ class Context:
     # A title's words run together ("Alliance Forces Trump Other Parties again with 32
     # Massacres"): only a name tied to the number ("... by X", "at the hands of X") is its owner.
     attached_only: bool = False
+    massacre_list: bool = False  # the list's intro speaks of massacres (not of all civilians killed)
 
 
 @dataclass
@@ -212,7 +213,8 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
     # A name followed by its own count ("... as follows: Syrian regime forces: 14") is the next
     # number's label, not this one's owner.
     after = [s for s in after if not re.match(
-        r"^[\w' ]{0,30}?[\s:\u2013-]\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", text[s[1]: s[1] + 40], re.I)]
+        r"^(?:\s+(?!and\b|or\b|in\b|by\b|with\b|while\b)[\w']+){0,2}\s*[:\u2013-]?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+        text[s[1]: s[1] + 40], re.I)]
     if attached_only:
         # In a title the sentence's subject owns its count ("Syrian-Russian Alliance Forces
         # Trump Other Parties again with 32 Massacres").
@@ -251,8 +253,8 @@ def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], i
     children and 85 women", "amongst 140 children", found before the next figure of the sentence
     ("430 individuals were killed in those massacres, including ...")."""
     gap = re.search(r"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b)",
-                    text[pos:limit], re.I)
-    if not gap or re.search(r"[.;]", text[pos: pos + gap.start()]):
+                    text[pos:], re.I)
+    if not gap or pos + gap.start() > limit or re.search(r"[.;]", text[pos: pos + gap.start()]):
         return None
     m = _BREAKDOWN_INTRO.match(text, pos + gap.start())
     if not m:
@@ -311,8 +313,10 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if tok.part_of:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             measure = nxt.measure if nxt and nxt.measure else sentence_measure
+        if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$", masked[max(0, tok.start - 30): tok.start], re.I):
+            measure = "killed"  # "Syrian regime forces killed 38 of them"
         if measure is None and (tok.bare or tok.part_of):
-            measure = sentence_measure or ("massacres" if re.search(r"massacre", masked, re.I) else None)
+            measure = sentence_measure or ("massacres" if re.search(r"massacre|governorate", masked, re.I) else None)
         if measure is None:
             # A digit count followed by words no rule reads ("3 were counted after ..."), or a
             # bare one in a sentence that says nothing of what it counts.
@@ -320,6 +324,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 out.unread.append(masked[lo:hi].strip(" ,;:"))
             continue
         tok.used = True
+        if measure in ("massacres", "killed"):
+            sentence_measure = sentence_measure or measure  # "killed 38 of them, Russian forces 9, ..."
         scope = _scope(masked, tok.start, tok.end, ctx)
         words = masked[lo:hi].strip(" ,;:-\u2013")
         if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end:]):

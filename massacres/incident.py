@@ -45,7 +45,7 @@ _KILLED_PASSIVE = re.compile(
     re.I,
 )
 _BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
     rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|"
     rf"their parents|parents|their mother|mother|their father|father|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\)))?",
@@ -162,6 +162,9 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
     # one: "(what we have been able to document)" is a note, not a breakdown.
     spans = [(m.start(), m.group("inner")) for m in re.finditer(r"\((?P<inner>[^)]*)\)", sentence)]
     spans += [(m.start(), m.group("rest")) for m in re.finditer(r"\bincluding\s+(?P<rest>[^.;()]*)", sentence, re.I)]
+    # "16 civilians, 9 of whom were children"
+    spans += [(m.start(), m.group("rest")) for m in re.finditer(
+        rf",\s*(?P<rest>(?:{NUMBER}|an?)\s+(?:of whom|of them)\b[^.;()]*)", sentence, re.I)]
     for _, candidate in sorted(spans):
         counts = _breakdown(candidate)
         if counts:
@@ -339,7 +342,7 @@ def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     tm = _TIME.search(head)
     cm = _CONTROL.search(body)
     area_text = cm.group("who").strip() if cm else None
-    mentions = governorate_mentions(head)
+    mentions = governorate_mentions(head) or [(start, key) for start, _, key in vocab.governorate_spans(head)]
     notes = _notes(paragraph)
     base: dict[str, Any] = {
         "date": date.isoformat(),

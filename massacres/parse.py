@@ -125,6 +125,10 @@ def details_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if (not b.text.startswith(("-", "Contents")) and len(b.text) < 80 and not b.text.endswith(".")
                 and _DETAILS_HEAD.match(b.text) and i + 1 < len(blocks) and incidents_follow(i)):
+            # A death-toll report's "Massacres" section opens with its own summary paragraph.
+            while (i + 1 < len(blocks) and len(blocks[i + 1].text) > 120 and not looks_like_incident(blocks[i + 1].text)
+                   and re.search(r"massacre", blocks[i + 1].text, re.I) and incidents_follow(i + 1)):
+                i += 1
             return i
     # No "Details" heading: the details start at the first section heading that names a party,
     # or at the first governorate heading, with an incident right below.
@@ -303,8 +307,8 @@ def _compare_stated(parsed: ParsedReport, warn: _Warnings) -> None:
     documented = documented_totals(parsed.incidents)
     scope = "" if parsed.details_complete else " (the details list only the most notable massacres)"
     for row in parsed.stated:
-        if row["dimension"].startswith("ytd_"):
-            continue  # a year-to-date toll: the details are one month's
+        if row["dimension"].startswith(("ytd_", "civilians_")):
+            continue  # a year-to-date toll, or all civilians killed: the details are the month's massacres
         got = documented.get((row["dimension"], row["key"]), {})
         for measure in ("massacres", "killed", "children", "women"):
             if measure not in row:

@@ -26,7 +26,7 @@ _YEAR_ONLY = re.compile(r"\b(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|t
 _COUNT_WORDS = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:[- ][a-z]+)?)"
 # A title counts massacres (or, from 2019, civilians killed) in a month or a year.
 _TITLE_MASSACRES = re.compile(rf"\b{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}massacres?\b", re.I)
-_TITLE_DEATHS = re.compile(rf"\b{_COUNT_WORDS}\s+civilians?\b.*\b(?:killed|deaths?)\b|\bdeath toll\b", re.I)
+_TITLE_DEATHS = re.compile(rf"\b{_COUNT_WORDS}\s+civilians?\b.*\b(?:killed|deaths?|died)\b|\b(?:death|deaths|killing)\s+of\s+{_COUNT_WORDS}\s+civilians?\b|\bdeath toll\b", re.I)
 _TOLL_HEADING = re.compile(rf"toll of massacres in\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
 _INCLUDING_MONTH = re.compile(rf"\bincluding\s+{_COUNT_WORDS}\s+massacres?\s+in\s+(?P<month>{_MONTH_RX})\b", re.I)
 _PRESS = re.compile(r"\b(?:said|stated|announced|revealed)\s+(?:today|in\s+(?:its|a)\s+(?:monthly\s+)?report\s+(?:released|issued|published)\s+today)\b"

@@ -7,6 +7,8 @@
 CREATE TABLE reports (
     month             VARCHAR PRIMARY KEY CHECK (regexp_full_match(month, '\d{4}-(0[1-9]|1[0-2])')),
     month_start       DATE NOT NULL CHECK (month_start BETWEEN DATE '2011-01-01' AND DATE '2035-12-01'),
+    kind              VARCHAR NOT NULL DEFAULT 'monthly'  -- what the document is; see README "Kinds of document"
+                      CHECK (kind IN ('monthly', 'year', 'death_toll', 'press_release')),
     title             VARCHAR,              -- as written; null when the text has no title line
     published         DATE,
     total_massacres   INTEGER CHECK (total_massacres >= 0),
@@ -16,6 +18,7 @@ CREATE TABLE reports (
     ytd_massacres     INTEGER CHECK (ytd_massacres >= 0),
     ytd_period        VARCHAR,              -- ISO interval of months, e.g. 2017-01/2017-09
     ytd_period_text   VARCHAR,              -- the report's words for that period
+    civilians_killed  INTEGER CHECK (civilians_killed >= 0),  -- a death-toll report's civilians killed (not massacre victims)
     details_complete  BOOLEAN NOT NULL,     -- false when the details are only "the most notable" massacres
     source_file       VARCHAR NOT NULL,     -- file name only, never a path
     source_form       VARCHAR NOT NULL CHECK (source_form IN ('web', 'pdf_text', 'pdf')),

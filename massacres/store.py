@@ -150,7 +150,8 @@ def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFram
         rows["reports"].append({
             "month": month, "month_start": f"{month}-01", **{k: p.report.get(k) for k in (
                 "title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
-                "ytd_massacres", "ytd_period", "ytd_period_text")},
+                "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")},
+            "kind": p.report.get("kind") or "monthly",
             "details_complete": p.details_complete, "source_file": base_name(p.source),
             "source_form": p.form, "sha256": p.sha256, "incident_count": len(p.incidents),
         })

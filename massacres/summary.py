@@ -27,7 +27,7 @@ REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victim
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
-_ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b")
+_ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,4})[.\-)]\s*\S.{0,100}$")
@@ -99,7 +99,7 @@ class _Reader:
 
     def _intro_context(self, sentence: str, reading: Reading, line: int) -> Context:
         lower = sentence.lower()
-        ctx = Context(scope=self._scope_of(sentence))
+        ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)))
         if re.search(r"governorates?|provinces?", lower):
             ctx.subject_kind = "governorate"
         elif re.search(r"areas? of control|control of|areas? under|controlled", lower):
@@ -181,14 +181,18 @@ class _Reader:
                 return
             self.stated.add(f"ytd_{dimension}", key, line, **{fig.measure: value})
             return
-        if (dimension, key) == ("total", "all"):
-            if fig.measure == "massacres":
-                self.totals.append((value, line, "title" if header else "summary"))
-                return
-            if self.heading.kind == "death_toll" and not _MASSACRE.search(sentence):
+        if (dimension, key) == ("total", "all") and fig.measure == "massacres":
+            self.totals.append((value, line, "title" if header else "summary"))
+            return
+        if (self.heading.kind == "death_toll" and fig.measure != "massacres" and not _MASSACRE.search(sentence)
+                and not (self.list_ctx is not None and self.list_ctx.massacre_list)):
+            # A death-toll report counts every civilian killed that month: not massacre victims.
+            if (dimension, key) == ("total", "all"):
                 if fig.measure == "killed" and self.report["civilians_killed"] is None:
                     self.report["civilians_killed"] = value
                 return
+            self.stated.add(f"civilians_{dimension}", key, line, **{fig.measure: value})
+            return
         if dimension == "perpetrator" and key == "syrian_russian_alliance":
             dimension = "joint_perpetrator"  # not a party of its own beside the two it joins: kept apart
         clashes = self.stated.add(dimension, key, line, **{fig.measure: value})

@@ -35,7 +35,7 @@ compared AS (
     FROM stated_figures AS s
     LEFT JOIN documented AS d USING (report_month, dimension, key)
     WHERE s.dimension <> 'victims_share'
-      AND NOT starts_with(s.dimension, 'ytd_')  -- year-to-date tolls: the details are one month's
+      AND NOT starts_with(s.dimension, 'ytd_') AND NOT starts_with(s.dimension, 'civilians_')  -- year-to-date tolls, all civilians killed: not the month's massacres
 ),
 figures AS (
     SELECT report_month, count(*) AS stated_figures, count_if(differs)::BIGINT AS differing_figures

@@ -54,7 +54,7 @@ joined AS (
     LEFT JOIN conflicts AS c ON c.report_month = s.report_month AND s.dimension = 'governorate' AND c.key = s.key
     WHERE s.report_month = $report_month
       AND s.dimension <> 'victims_share'
-      AND NOT starts_with(s.dimension, 'ytd_')  -- year-to-date tolls: the details are one month's
+      AND NOT starts_with(s.dimension, 'ytd_') AND NOT starts_with(s.dimension, 'civilians_')  -- year-to-date tolls, all civilians killed: not the month's massacres
       AND r.month_start BETWEEN $month_start AND $month_end
 )
 SELECT
