@@ -30,7 +30,8 @@ def _parse_all(paths: list[Path]) -> list[ParsedReport]:
 def _print_warnings(parsed: list[ParsedReport]) -> int:
     count = 0
     for p in parsed:
-        for w in p.warnings:
+        # What the parser could not read comes first: it is where a new wording shows itself.
+        for w in sorted(p.warnings, key=lambda w: w["code"] not in ("unread_figure", "unparsed_incident")):
             where = f"{p.source}:{w['line']}" if w.get("line") else p.source
             seq = f" [incident {w['seq']}]" if w.get("seq") else ""
             print(f"warning: {where}: {w['code']}{seq}: {w['message']}", file=sys.stderr)

@@ -55,14 +55,17 @@ class Geocoder:
                     return m, gov, "places_extra"
         return None
 
-    def locate(self, inc: dict[str, Any]) -> Location:
+    def locate(self, inc: dict[str, Any]) -> Location | None:
+        """Where the incident is; None when the report names no governorate for it and nothing
+        else places it (it is stored without a point, and the parser has warned no_governorate)."""
         heading, in_text = inc.get("governorate"), inc.get("governorate_in_text")
         governorates = [g for g in dict.fromkeys((heading, in_text)) if g]
         loc = self._choose(inc, governorates)
-        self._check(loc, heading, in_text)
+        if loc is not None:
+            self._check(loc, heading, in_text)
         return loc
 
-    def _choose(self, inc: dict[str, Any], governorates: list[str]) -> Location:
+    def _choose(self, inc: dict[str, Any], governorates: list[str]) -> Location | None:
         if inc.get("lat") is not None and inc.get("lon") is not None:
             return Location(inc["lat"], inc["lon"], "exact", "map_link", inc.get("map_link_name"))
         found = None
@@ -86,7 +89,7 @@ class Geocoder:
             return self._located(m, "city", "parent_place", gov, governorates)
         gov = governorates[0] if governorates else None
         if gov is None:
-            raise ValueError(f"incident {inc.get('seq')} has no governorate to fall back on")
+            return None  # no governorate anywhere: an honest "not located", not a guessed point
         lat, lon = self.bounds.label_point(gov)
         return Location(lat, lon, "governorate", "governorate_point", warnings=[
             f"no gazetteer place for {inc.get('place')!r} in {gov}: governorate-level point"])
@@ -117,6 +120,6 @@ class Geocoder:
             loc.warnings.append(f"the heading says {heading}, the paragraph names {in_text}")
 
 
-def geocode_all(incidents: list[dict[str, Any]]) -> list[Location]:
+def geocode_all(incidents: list[dict[str, Any]]) -> list[Location | None]:
     coder = Geocoder()
     return [coder.locate(inc) for inc in incidents]

@@ -140,7 +140,7 @@ def _location_rows(month: str, incidents: list[dict]) -> list[dict]:
     from .geocode import geocode_all  # the gazetteer loads only when geocoding
 
     return [{"report_month": month, "seq": inc["seq"], **loc.as_dict()}
-            for inc, loc in zip(incidents, geocode_all(incidents))]
+            for inc, loc in zip(incidents, geocode_all(incidents)) if loc is not None]
 
 
 def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFrame]:

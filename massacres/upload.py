@@ -119,6 +119,11 @@ def locate(parsed: ParsedReport) -> pd.DataFrame:
 
     rows = []
     for inc, loc in zip(parsed.incidents, geocode_all(parsed.incidents)):
+        if loc is None:
+            rows.append({"seq": inc["seq"], "place": inc["place"], "governorate": inc["governorate"],
+                         "precision": None, "method": None, "matched_name": None, "lat": None, "lon": None,
+                         "warnings": "not located: the report names no governorate for it"})
+            continue
         rows.append({"seq": inc["seq"], "place": inc["place"], "governorate": inc["governorate"],
                      "precision": loc.precision, "method": loc.method, "matched_name": loc.matched_name,
                      "lat": loc.lat, "lon": loc.lon, "warnings": "; ".join(loc.warnings)})
