@@ -106,7 +106,7 @@ def test_perpetrator_filter_changes_a_chart_and_the_url(app_url, page):
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     before = chart.inner_html()
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="Russia").click()
+    page.get_by_role("option", name="Russia", exact=True).click()
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('perp=russia')", timeout=30_000)
     page.wait_for_selector(READY, timeout=60_000)
