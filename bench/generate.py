@@ -478,7 +478,9 @@ FROM (SELECT *, CASE WHEN exact THEN 'exact' ELSE ['exact', 'locality', 'city', 
 """
 
 _INSERT_REPORTS = """
-INSERT INTO reports
+INSERT INTO reports (month, month_start, title, published, total_massacres, victims_total, victims_children,
+                     victims_women, ytd_massacres, ytd_period, ytd_period_text, details_complete, source_file,
+                     source_form, sha256, incident_count)
 WITH counts AS (
     SELECT report_month AS month, count(*) AS n, sum(killed) AS killed,
            coalesce(sum(children), 0) + coalesce(sum(fetuses), 0) AS children, coalesce(sum(women), 0) AS women

@@ -165,7 +165,7 @@ def test_data_quality_report_selector_keeps_the_url(app_url, page):
     _open(page, f"{app_url}/Data_quality", '[data-testid="stDataFrame"]')
     assert page.get_by_role("heading", name="September 2017 report").is_visible()
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Report")
-    expect(box.locator("input")).to_have_value("September 2017 · 2 of 18 figures differ")
+    expect(box.locator("input")).to_have_value("September 2017 · 2 of 19 figures differ")
     box.click()
     page.get_by_role("option", name="October 2017 · 7 of 12 figures differ").click()
     page.wait_for_function("() => location.search.includes('report=2017-10')", timeout=30_000)
