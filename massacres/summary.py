@@ -26,7 +26,11 @@ REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victim
 
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
+_RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
+# "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
+_LABELLED = re.compile(r"^[^:.]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
+_INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
 _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
@@ -127,18 +131,24 @@ class _Reader:
         text = b.text
         if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)):
             self._heading_scope(text)
-        is_item = bool(_LIST_ITEM.match(text)) or (
+        is_item = bool(_LIST_ITEM.match(text) or _LABELLED.match(text)) or (
             (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
-        parts = [text] if is_item and self.list_ctx is not None else sentences(text)
+        inline = _INLINE_INTRO.match(text)
+        if inline and len(_ITEM_LIKE.findall(text[inline.end():])) >= 2:
+            # "Massacres by governorate: Aleppo: 22 / Homs: 7": a list and its intro on one line
+            self.list_ctx = self._intro_context(inline.group("intro"), Reading(), b.line)
+            self.sentence(text, b.line, keep_context=True)
+            return
+        parts = _RUN_ON.split(text) if is_item and self.list_ctx is not None else sentences(text)
         if self.list_ctx is not None and not is_item and not (
                 len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(r"\b(?:were|was|documented|killed)\b", parts[0])):
             self.list_ctx = None  # prose again: the list is over
         for n, sentence in enumerate(parts):
-            if n == 1 and not is_item:
+            if n == 1:
                 self.list_ctx = None  # the items ran into a sentence of prose
             self.sentence(sentence, b.line)
 
-    def sentence(self, sentence: str, line: int, header: bool = False) -> None:
+    def sentence(self, sentence: str, line: int, header: bool = False, keep_context: bool = False) -> None:
         if _non_figure(sentence):
             return
         ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header)
@@ -161,7 +171,8 @@ class _Reader:
         for kind, label in reading.unknown:
             code = "unknown_perpetrator" if kind == "perpetrator" else "unknown_governorate"
             self.warn(code, f"the summary names an unknown {'party' if kind == 'perpetrator' else 'governorate'}: {label!r}", line)
-        if not header and _LIST_INTRO.search(sentence) and (sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I)):
+        if not header and not keep_context and _LIST_INTRO.search(sentence) and (
+                sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I)):
             self.list_ctx = self._intro_context(sentence, reading, line)
 
     def route(self, fig: Figure, line: int, sentence: str, header: bool) -> None:
