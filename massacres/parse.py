@@ -275,7 +275,8 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
                  f"children {inc['children']} + women {inc['women']} + fetuses {inc['fetuses']} exceed killed {inc['killed']};"
                  " breakdown dropped", inc["line"], inc["seq"])
             inc["children"] = inc["women"] = inc["fetuses"] = None
-    _compare_stated(parsed, warn)
+    if parsed.incidents or parsed.details_complete:
+        _compare_stated(parsed, warn)  # a summary-only text has nothing to compare its figures with
 
 
 # A joint "Syrian-Russian" figure counts the massacres of either party and of the two together.

@@ -32,8 +32,8 @@ def short_month(month: str) -> str:
     return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
 
 
-def tick(month: str, has_report: bool) -> str:
-    return short_month(month) + ("" if has_report else "<br>(no report)")
+def tick(month: str, has_report: bool, summary_only: bool = False) -> str:
+    return short_month(month) + ("<br>(summary only)" if summary_only else "" if has_report else "<br>(no report)")
 
 
 def values(series: pd.Series) -> list:
@@ -46,7 +46,7 @@ def month_list(ms) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-axis = [tick(m, r) for m, r in zip(months["month"], months["has_report"])]
+axis = [tick(m, r, o) for m, r, o in zip(months["month"], months["has_report"], months["summary_only"])]
 ticks = dict(zip(months["month"], axis))
 position = {m: i for i, m in enumerate(months["month"])}
 for _, m in months[~months["has_report"]].iterrows():
@@ -57,7 +57,12 @@ for _, m in months[~months["has_report"]].iterrows():
         st.caption(f"No report covers {ui.month_label(m['month'])}: it holds only the {int(m['massacres'])} "
                    f"massacre{'s' if m['massacres'] != 1 else ''} that later reports recorded late, not a "
                    "month's toll.")
-partial = months[months["details_complete"].eq(False)]
+summary_only = months[months["summary_only"]]
+if not summary_only.empty:
+    st.caption(f"The {month_list(summary_only['month'])} report{'s are' if len(summary_only) > 1 else ' is'} a summary "
+               "only, with no incident details: no documented bars"
+               + (", only the report's own total (◆)." if stated_shown else "."))
+partial = months[months["details_complete"].eq(False) & ~months["summary_only"]]
 if not partial.empty:
     st.caption(f"The {month_list(partial['month'])} report{'s detail' if len(partial) > 1 else ' details'} only the "
                "most notable massacres: the documented bars undercount "

@@ -54,7 +54,8 @@ else:
     st.dataframe(
         pd.DataFrame({
             "Report": summary["report_month"],
-            "Details": summary["details_complete"].map({True: "every massacre", False: "most notable only"}),
+            "Details": [("every massacre" if complete else "summary only, no details" if n == 0 else "most notable only")
+                        for complete, n in zip(summary["details_complete"], summary["documented_massacres"])],
             "Massacres stated": summary["stated_massacres"],
             "Massacres detailed": summary["documented_massacres"],
             "Figures stated": summary["stated_figures"],
@@ -81,6 +82,8 @@ else:
     st.subheader(f"{ui.month_label(month)} report")
     st.caption(f"{len(rows)} stated figures, {int(rows['differs'].sum())} differ from the details."
                + ("" if info["details_complete"] else
+                  " This report is a summary only: it has no incident details to compare its figures with."
+                  if info["documented_massacres"] == 0 else
                   " This report details only the most notable massacres, so its details fall short of its totals."))
     if not rows.empty:
         table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(

@@ -13,8 +13,9 @@ counts AS (
 SELECT
     strftime(a.month_start, '%Y-%m')                                          AS month,
     r.month IS NOT NULL                                                       AS has_report,
+    coalesce(r.incident_count = 0 AND NOT r.details_complete, false)        AS summary_only,
     g.governorate,
-    CASE WHEN r.month IS NOT NULL THEN coalesce(c.massacres, 0) ELSE c.massacres END AS massacres
+    CASE WHEN r.month IS NOT NULL AND (r.incident_count > 0 OR r.details_complete) THEN coalesce(c.massacres, 0) ELSE c.massacres END AS massacres
 FROM month_axis AS a
 CROSS JOIN govs AS g
 LEFT JOIN reports AS r ON r.month_start = a.month_start

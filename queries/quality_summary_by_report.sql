@@ -28,11 +28,14 @@ WITH documented AS (
 compared AS (
     SELECT
         s.report_month,
+        -- a summary-only report has no details: its figures are not "different", there is nothing to compare
+        (r.incident_count > 0 OR r.details_complete) AND (
         (s.massacres IS NOT NULL AND s.massacres <> coalesce(d.massacres, 0))
           OR (s.killed IS NOT NULL AND s.killed <> coalesce(d.killed, 0))
           OR (s.children IS NOT NULL AND s.children <> coalesce(d.children, 0))
-          OR (s.women IS NOT NULL AND s.women <> coalesce(d.women, 0)) AS differs
+          OR (s.women IS NOT NULL AND s.women <> coalesce(d.women, 0))) AS differs
     FROM stated_figures AS s
+    JOIN reports AS r ON r.month = s.report_month
     LEFT JOIN documented AS d USING (report_month, dimension, key)
     WHERE s.dimension <> 'victims_share'
       AND NOT starts_with(s.dimension, 'ytd_') AND NOT starts_with(s.dimension, 'civilians_')  -- year-to-date tolls, all civilians killed: not the month's massacres

@@ -47,6 +47,7 @@ joined AS (
         s.women AS stated_women, coalesce(d.women, 0) AS documented_women,
         coalesce(d.fetuses, 0) AS documented_fetuses,
         r.details_complete,
+        r.incident_count = 0 AND NOT r.details_complete AS summary_only,
         c.n AS heading_text_conflicts
     FROM stated_figures AS s
     JOIN reports AS r ON r.month = s.report_month
@@ -59,12 +60,14 @@ joined AS (
 )
 SELECT
     *,
+    NOT summary_only AND (
     (stated_massacres IS NOT NULL AND stated_massacres <> documented_massacres)
       OR (stated_killed IS NOT NULL AND stated_killed <> documented_killed)
       OR (stated_children IS NOT NULL AND stated_children <> documented_children)
-      OR (stated_women IS NOT NULL AND stated_women <> documented_women) AS differs,
+      OR (stated_women IS NOT NULL AND stated_women <> documented_women)) AS differs,
     concat_ws('; ',
-        CASE WHEN NOT details_complete THEN 'the details list only the most notable massacres' END,
+        CASE WHEN summary_only THEN 'a summary only: no details to compare with'
+             WHEN NOT details_complete THEN 'the details list only the most notable massacres' END,
         CASE WHEN stated_children IS NOT NULL AND documented_fetuses > 0
                   AND stated_children = documented_children + documented_fetuses
              THEN 'the report counts ' || documented_fetuses || ' fetuses among children' END,

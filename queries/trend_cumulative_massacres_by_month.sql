@@ -19,7 +19,8 @@ valued AS (
         a.month_start,
         strftime(a.month_start, '%Y-%m')                                         AS month,
         r.month IS NOT NULL                                                      AS has_report,
-        CASE WHEN r.month IS NOT NULL THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres
+        coalesce(r.incident_count = 0 AND NOT r.details_complete, false)       AS summary_only,
+        CASE WHEN r.month IS NOT NULL AND (r.incident_count > 0 OR r.details_complete) THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres
     FROM month_axis AS a
     LEFT JOIN reports AS r ON r.month_start = a.month_start
     LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')

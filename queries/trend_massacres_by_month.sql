@@ -1,6 +1,7 @@
 -- Massacres and victims per month (incident date) in the filtered incidents, on the month axis
 -- (month_axis.sql: from the first to the last month, within the date range, that has a report
--- or any incident). A month with a report counts from 0; a month with no report has only the
+-- or any incident). A month with a report of its details counts from 0 (a summary-only report,
+-- with no details, is a gap like a month with no report: its only figure is the stated one); a month with no report has only the
 -- incidents later reports recorded, and with none it is a gap (NULL), never 0. The stated
 -- totals are given for reports whose whole month lies in the date range.
 WITH monthly AS (
@@ -11,9 +12,10 @@ WITH monthly AS (
 SELECT
     strftime(a.month_start, '%Y-%m')                                        AS month,
     r.month IS NOT NULL                                                     AS has_report,
+    coalesce(r.incident_count = 0 AND NOT r.details_complete, false)      AS summary_only,
     r.details_complete,
-    CASE WHEN r.month IS NOT NULL THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres,
-    CAST(CASE WHEN r.month IS NOT NULL THEN coalesce(m.killed, 0) ELSE m.killed END AS INTEGER) AS killed,
+    CASE WHEN r.month IS NOT NULL AND (r.incident_count > 0 OR r.details_complete) THEN coalesce(m.massacres, 0) ELSE m.massacres END AS massacres,
+    CAST(CASE WHEN r.month IS NOT NULL AND (r.incident_count > 0 OR r.details_complete) THEN coalesce(m.killed, 0) ELSE m.killed END AS INTEGER) AS killed,
     CAST(m.children AS INTEGER)                                             AS children,
     CAST(m.women AS INTEGER)                                                AS women,
     CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.total_massacres END AS stated_massacres,

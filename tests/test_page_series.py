@@ -1,0 +1,117 @@
+"""The dashboard over a series: a database built from invented reports of 2013 to 2019 (the
+variant corpus, tests/fixtures/variants/), holding full reports, "most notable" reports, a year
+report, a death-toll report and summary-only posts. Summary-only months appear on the stated
+basis with no incidents, count in the trends, and are marked as summary only.
+
+Expected values are the corpus's hand labels (its .expected.json files), added up here."""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from apptest import metrics, plotly_array, plotly_specs, run_page
+
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
+SERIES = ("2013-02-summary-only-no-title", "2014-10-summary-only-pdf-link", "2015-07-monthly-pdf-year-count-side-by-side",
+          "2016-12-year-report", "2018-11-monthly-full-details", "2019-05-death-toll-massacres-section")
+SUMMARY_ONLY = {"2013-02", "2014-10"}
+LABELS = {"syrian_regime": "Syrian regime", "russia": "Russia", "isis": "ISIS", "other": "Other parties",
+          "armed_opposition": "Armed opposition", "kurdish_forces": "Kurdish forces", "hts": "Hay'at Tahrir al Sham",
+          "international_coalition": "International coalition", "turkish_forces": "Turkish forces"}
+
+
+def _label(name: str) -> dict:
+    return json.loads((VARIANTS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def series_db(tmp_path, monkeypatch):
+    import streamlit as st
+
+    from massacres.cli import main
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in SERIES:
+        shutil.copy(VARIANTS / f"{name}.txt", reports)
+    db = tmp_path / "series.duckdb"
+    assert main(["build", "--reports", str(reports), "--db", str(db)]) == 0
+    monkeypatch.setenv("MASSACRES_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return db
+
+
+def _figure(at, title: str) -> dict:
+    found = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
+    assert len(found) == 1, [s["layout"]["title"]["text"] for s in plotly_specs(at)]
+    return found[0]
+
+
+def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
+    at = run_page("trends")
+    assert not at.exception
+    fig = _figure(at, "Massacres per month by perpetrator")
+    ticks = fig["layout"]["xaxis"]["ticktext"]
+    labelled = {_label(n)["report"]["month"]: _label(n)["report"]["total_massacres"] for n in SERIES}
+    # Each report's month is on the axis; the summary-only ones say so.
+    for month in labelled:
+        import datetime as dt
+        short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
+        tick = next(t for t in ticks if t.startswith(short))
+        assert ("(summary only)" in tick) == (month in SUMMARY_ONLY), tick
+    # The ◆ line gives each report's own total at its month, summary-only months included.
+    stated = next(t for t in fig["data"] if t["type"] != "bar" and t["name"].startswith("Stated"))
+    by_tick = dict(zip(ticks, plotly_array(stated["y"])))
+    for month, total in labelled.items():
+        import datetime as dt
+        short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
+        assert by_tick[next(t for t in ticks if t.startswith(short))] == total
+    # No documented bar stands at a summary-only month: a gap, not a zero.
+    bars = [(ticks[int(x)], y) for t in fig["data"] if t["type"] == "bar"
+            for x, y in zip(plotly_array(t["x"]), plotly_array(t["y"]))]
+    assert not [b for b in bars if "(summary only)" in b[0] and b[1]]
+    notes = " ".join(c.value for c in at.caption)
+    assert "February 2013 and October 2014 reports are a summary only" in notes
+
+
+def test_perpetrators_stated_basis_adds_every_month(series_db):
+    at = run_page("perpetrators")
+    assert not at.exception
+    assert at.radio(key="basis").value == "stated"
+    want = Counter()
+    for name in SERIES:
+        for row in _label(name)["stated"]:
+            if row["dimension"] == "perpetrator" and "massacres" in row:
+                want[LABELS[row["key"]]] += row["massacres"]
+    bars = {t["name"]: plotly_array(t["x"])[0] for t in _figure(at, "Share of massacres by perpetrator")["data"]}
+    assert bars == dict(want)
+    total = sum(_label(n)["report"]["total_massacres"] for n in SERIES)
+    assert metrics(at)[0] == ("Massacres, all parties", f"{total:,}")
+
+
+def test_overview_counts_the_summary_only_months(series_db):
+    at = run_page("overview")
+    assert not at.exception
+    total = sum(_label(n)["report"]["total_massacres"] for n in SERIES)
+    assert f"{total:,}" in [v for _, v in metrics(at)]
+
+
+def test_data_quality_marks_summary_only_reports(series_db):
+    at = run_page("data_quality")
+    assert not at.exception
+    summary = at.dataframe[0].value.set_index("Report")
+    for name in SERIES:
+        month = _label(name)["report"]["month"]
+        row = summary.loc[month]
+        if month in SUMMARY_ONLY:
+            assert row["Details"] == "summary only, no details"
+            assert (row["Massacres detailed"], row["Figures that differ"]) == (0, 0)
+            # the page counts the figures it can compare: victims' shares aside
+            assert row["Figures stated"] == len([r for r in _label(name)["stated"] if r["dimension"] != "victims_share"])
+        else:
+            assert row["Details"] in ("every massacre", "most notable only")
