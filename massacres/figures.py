@@ -46,7 +46,7 @@ _NOUN_AFTER = [
     ("women", re.compile(rf"^\s+{_ADJ}(?:women|woman|females?)\b", re.I)),
 ]
 # "22 of the 26 massacres": the first number is a part of the second.
-_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|\w+\s+massacres)", re.I)
+_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|[\w']+\s+massacres|massacres)", re.I)
 # A number with nothing after it but punctuation, "and", or who it belongs to.
 _BARE_AFTER = re.compile(
     r"^(?:\s*$|\s+of\s+them\b|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
@@ -58,12 +58,14 @@ _CONNECTOR = re.compile(
     r"(?:by|at the hands of)\s+(?:the\s+)?$", re.I)
 _IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 _BREAKDOWN_INTRO = re.compile(
-    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
+    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
     re.I)
 _BREAKDOWN_ITEM = re.compile(
     rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:of them|of whom)\s+)?(?:(?:were|are|was)\s+)?(?:(?:female|male|adult)\s+)?"
     rf"(?P<noun>children|child|kids|infants?|minors|women|woman|females?)\b(?:\s*\(adult female\))?", re.I)
 # Shares that belong to no stated dimension: of one party's massacres, of a governorate's.
+# A clause that goes on about the figure before it: its numbers are the same party's.
+_RELATIVE = re.compile(r"^[^\w]*(?:\)\W*)?,?\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|leaving)\b", re.I)
 _SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
 _VICTIM_WORDS = re.compile(r"\b(?:victims?|killed|deaths?|death toll|individuals|civilians|people|persons)\b", re.I)
 _WOMEN_AND_CHILDREN = re.compile(r"\b(?:women and children|children and women)\b", re.I)
@@ -159,6 +161,8 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
         if m.group("pct"):
             found.append(_Token(m.start(), m.end(), to_int(raw), "percent", m.end()))
             continue
+        if not text[: m.start()].strip(" -\u2013\u2022*(") and re.match(r"^[.)\-]\s", after):
+            continue  # an item's number: "1. The Security Council must ..."
         if re.search(rf"(?:{MONTH_RX})\s*$", before, re.I) or re.match(
                 rf"^\s*(?:st|nd|rd|th)?\s*(?:(?:and|-|\u2013)\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{MONTH_RX})\b", after, re.I):
             continue  # a day of a date: "May 8", "8 May", "3 and 4 of May"
@@ -188,7 +192,7 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
                 tok.bare = True
             elif _UNIT_AFTER.match(after) or not raw[0].isdigit():
                 continue  # "four months", "12 missiles", "one side": not a figure
-            if not raw[0].isdigit() and re.match(r"^\s+(?:of|another|by one)\b", after, re.I) and not tok.part_of:
+            if not raw[0].isdigit() and re.match(r"^\s+(?:of\s+the\b|another\b|by one\b)", after, re.I) and not tok.part_of:
                 continue  # "one of the", "one another"
         found.append(tok)
     return found
@@ -248,28 +252,35 @@ def _scope(text: str, start: int, end: int, ctx: Context) -> str:
     return ctx.scope
 
 
+_SMALL = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_BREAKDOWN_GAP = re.compile(
+    rf"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?={_SMALL}\s+(?:of them|of whom|were)\b)"
+    rf"|:\s*(?={_SMALL}\s+(?:children|child|women|woman)\b)", re.I)
+
+
 def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], int] | None:
     """The breakdown of a victims count: "(three children and their parents)", ", including 139
     children and 85 women", "amongst 140 children", found before the next figure of the sentence
     ("430 individuals were killed in those massacres, including ...")."""
-    gap = re.search(r"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b)",
-                    text[pos:], re.I)
-    if not gap or pos + gap.start() > limit or re.search(r"[.;]", text[pos: pos + gap.start()]):
-        return None
-    m = _BREAKDOWN_INTRO.match(text, pos + gap.start())
-    if not m:
-        return None
-    counts: dict[str, int] = {}
-    p = m.end()
-    while True:
-        im = _BREAKDOWN_ITEM.match(text, p)
-        if not im or im.end() == p:
-            break
-        noun = im.group("noun").lower()
-        key = "women" if noun.startswith(("wom", "female")) else "children"
-        counts[key] = counts.get(key, 0) + to_int(im.group("num"))
-        p = im.end()
-    return (counts, p) if counts else None
+    for gap in _BREAKDOWN_GAP.finditer(text, pos):
+        if gap.start() > limit or re.search(r"[.;]", text[pos: gap.start()]):
+            return None
+        m = _BREAKDOWN_INTRO.match(text, gap.start())
+        if not m:
+            continue
+        counts: dict[str, int] = {}
+        p = m.end()
+        while True:
+            im = _BREAKDOWN_ITEM.match(text, p)
+            if not im or im.end() == p:
+                break
+            noun = im.group("noun").lower()
+            key = "women" if noun.startswith(("wom", "female")) else "children"
+            counts[key] = counts.get(key, 0) + to_int(im.group("num"))
+            p = im.end()
+        if counts:
+            return counts, p
+    return None
 
 
 def read_sentence(text: str, ctx: Context) -> Reading:
@@ -311,8 +322,12 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         hi = tokens[i + 1].start if i + 1 < len(tokens) else len(masked)
         measure = tok.measure
         if tok.part_of:
+            # "22 of the 26 massacres", "7 of July's massacres": the whole's noun is the part's
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            measure = nxt.measure if nxt and nxt.measure else sentence_measure
+            if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b", masked[tok.end:], re.I):
+                measure = "massacres"
+            else:
+                measure = nxt.measure if nxt and nxt.measure in ("massacres", "killed") else sentence_measure
         if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$", masked[max(0, tok.start - 30): tok.start], re.I):
             measure = "killed"  # "Syrian regime forces killed 38 of them"
         if measure is None and (tok.bare or tok.part_of):
@@ -339,7 +354,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             subject = (area_dimension(ctx.area_party), key)
         party = _pick(parties, masked, tok, lo, hi, claimed, ctx.attached_only)
         gov = _pick(governorates, masked, tok, lo, hi, claimed, ctx.attached_only)
-        if ctx.attached_only and not party and not gov and any(lo <= s[0] < hi for s in parties + governorates):
+        clause_end = next((m.start() + tok.noun_end for m in [re.search(r"[,;]", masked[tok.noun_end:hi])] if m), hi)
+        if ctx.attached_only and not party and not gov and any(lo <= s[0] < clause_end for s in parties + governorates):
             out.unread.append(words)  # a name near it, but not tied to it: whose is it?
             continue
         if subject is None:
@@ -353,6 +369,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 subject = ("governorate", gov[2])
                 if tok.part_of:
                     claimed.add(gov[0])
+        if subject is None and out.figures and _RELATIVE.match(masked[lo:tok.start]):
+            subject = out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
             name = _label_before(masked, lo, tok.start) or ctx.pending_label
             if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):

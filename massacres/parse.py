@@ -33,7 +33,7 @@ _DETAILS_HEAD = re.compile(
     r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)", re.I)
 _END_HEAD = re.compile(r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
 _KILLING_WORDS = re.compile(r"\b(?:resulted in the killing|killing of|were killed|killed)\b", re.I)
-_TERMINAL = re.compile(r"""[.!?"')]$""")
+_TERMINAL = re.compile(r"""[.!?:"')]$""")  # a closing ":" introduces a link, as summary-only posts end
 
 
 @dataclass
@@ -79,7 +79,10 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     warn = _Warnings()
     blocks = layout.blocks
     start = details_start(blocks)
-    report, stated = parse_summary(blocks if start is None else blocks[: start + 1], warn)
+    end = len(blocks) if start is None else next(
+        (i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text) and len(blocks[i].text) < 80), len(blocks))
+    # The conclusions restate (and sometimes add) the month's figures: they are read as summary too.
+    report, stated = parse_summary(blocks if start is None else blocks[: start + 1] + blocks[end:], warn)
     if report["month"] is None:
         raise ReportError(source, "not an SNHR massacres report: no report month found "
                                   "(no title, heading or summary sentence naming a month of massacres)")
@@ -93,8 +96,6 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
              blocks[-1].last_line if blocks else None)
         details, end = [], len(blocks)
     else:
-        end = next((i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text)
-                    and len(blocks[i].text) < 80), len(blocks))
         details = blocks[start + 1: end]
         if end == len(blocks) and details and not _TERMINAL.search(details[-1].text):
             raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)

@@ -22,7 +22,7 @@ KINDS = ("monthly", "year", "death_toll", "press_release")
 _MONTH_RX = "|".join(MONTHS)
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{_MONTH_RX})\b(?!\s*,?\s*\d)", re.I)
-_YEAR_ONLY = re.compile(r"\b(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_YEAR_ONLY = re.compile(r"\b(?:(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?|the\s+year\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
 _COUNT_WORDS = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:[- ][a-z]+)?)"
 # A title counts massacres (or, from 2019, civilians killed) in a month or a year.
 _TITLE_MASSACRES = re.compile(rf"\b{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}massacres?\b", re.I)
@@ -65,8 +65,8 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
 
 def _title(header: list[Block]) -> tuple[Block | None, str | None]:
     for b in header:
-        if len(b.text) > 250:
-            continue
+        if len(b.text) > 200 or (b.text.rstrip().endswith(".") and len(b.text) > 100):
+            continue  # a paragraph, not a title: titles are short and end without a full stop
         if (_TITLE_MASSACRES.search(b.text) or _TITLE_DEATHS.search(b.text)) and (
                 _MONTH_YEAR.search(b.text) or _YEAR_ONLY.search(b.text)):
             m = _TITLE_START.search(b.text)

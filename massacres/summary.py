@@ -29,7 +29,7 @@ REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victim
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
-_LABELLED = re.compile(r"^[^:.]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
+_LABELLED = re.compile(r"^[^:.\d]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
 _INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
 _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
@@ -112,7 +112,7 @@ class _Reader:
             ctx.area_party = parties[0][2] if parties else None
         else:
             ctx.subject_kind = "perpetrator"
-        if _DEATH_TOLL_WORDS.search(sentence) and not re.search(r"\bmassacres?\s+(?:as follows|were|are)\b", lower):
+        if _DEATH_TOLL_WORDS.search(sentence) and not re.match(r"^\W*(?:the\s+)?(?:\w+'s\s+)?massacres\b", lower):
             ctx.default_measure = "killed"
         else:
             ctx.default_measure = "massacres"
