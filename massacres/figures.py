@@ -46,7 +46,8 @@ _NOUN_AFTER = [
     ("women", re.compile(rf"^\s+{_ADJ}(?:women|woman|females?)\b", re.I)),
 ]
 # "22 of the 26 massacres": the first number is a part of the second.
-_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*(?=\d|[\w']+\s+massacres|massacres)", re.I)
+# "22 of the 26 massacres", "Nine of the Month's Ten Massacres", "45 of the massacre victims"
+_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*\d|^\s+of\s+(?:[\w']+\s+){0,3}?(?:massacres|(?:massacre\s+)?(?:victims|dead|deaths))\b", re.I)
 # A number with nothing after it but punctuation, "and", or who it belongs to.
 _BARE_AFTER = re.compile(
     r"^(?:\s*$|\s+of\s+them\b|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
@@ -65,7 +66,8 @@ _BREAKDOWN_ITEM = re.compile(
     rf"(?P<noun>children|child|kids|infants?|minors|women|woman|females?)\b(?:\s*\(adult female\))?", re.I)
 # Shares that belong to no stated dimension: of one party's massacres, of a governorate's.
 # A clause that goes on about the figure before it: its numbers are the same party's.
-_RELATIVE = re.compile(r"^[^\w]*(?:\)\W*)?,?\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|leaving)\b", re.I)
+_RELATIVE = re.compile(r"^[^\w(]*(?:\)\W*)?,?\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|leaving"
+                       r"|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\b|^[^\w(]*\(\s*$", re.I)
 _SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
 _VICTIM_WORDS = re.compile(r"\b(?:victims?|killed|deaths?|death toll|individuals|civilians|people|persons)\b", re.I)
 _WOMEN_AND_CHILDREN = re.compile(r"\b(?:women and children|children and women)\b", re.I)
@@ -144,7 +146,8 @@ _UNIT_AFTER = re.compile(
     r"countries|sessions?|agreements?|reports?|accounts?|(?:eye)?witness(?:es)?|interviews?|neighbou?rhoods?|"
     r"villages?|towns?|cities|governorates?|provinces?|parties|factions?|air ?strikes?|raids?|attacks?|strikes?|"
     r"pictures?|videos?|photos?|pages?|languages?|sides?|stages?|phases?|points?|articles?|paragraphs?|"
-    r"members?|offices?|decades?|centuries|testimon(?:y|ies)|sources?|percent of the territory)\b", re.I)
+    r"members?|offices?|decades?|centuries|testimon(?:y|ies)|sources?|soldiers?|fighters?|troops|militants?|"
+    r"percent of the territory)\b", re.I)
 
 
 def _tokens(text: str, killing: bool = False) -> list[_Token]:
@@ -170,6 +173,8 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             continue  # a year
         if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
             continue  # a range of days "14-15"
+        if re.search(r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase)\s+(?:\d+\s*(?:,|and)\s*)*$", text[: m.start()], re.I):
+            continue  # "Security Council resolutions 2139 and 2254"
         try:
             value: int | float = to_int(raw)
         except ImplausibleCount:
@@ -303,7 +308,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         bd = _breakdown_after(masked, tok.noun_end, nxt)
         if bd:
             counts, end = bd
-            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): tok.start]):
+            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): end]):
                 continue
             breakdowns[i] = counts
             for other in tokens[i + 1:]:
@@ -324,8 +329,10 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if tok.part_of:
             # "22 of the 26 massacres", "7 of July's massacres": the whole's noun is the part's
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b", masked[tok.end:], re.I):
+            if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b(?!\s+victims)", masked[tok.end:], re.I):
                 measure = "massacres"
+            elif re.match(r"^\s+of\s+[^,.;()]{0,30}?\b(?:victims|dead|deaths)\b", masked[tok.end:], re.I):
+                measure = "killed"  # "45 of the massacre victims"
             else:
                 measure = nxt.measure if nxt and nxt.measure in ("massacres", "killed") else sentence_measure
         if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$", masked[max(0, tok.start - 30): tok.start], re.I):
@@ -369,7 +376,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 subject = ("governorate", gov[2])
                 if tok.part_of:
                     claimed.add(gov[0])
-        if subject is None and out.figures and _RELATIVE.match(masked[lo:tok.start]):
+        if subject is None and out.figures and _RELATIVE.match(masked[tokens[i - 1].noun_end if i else 0: tok.start]):
             subject = out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
             name = _label_before(masked, lo, tok.start) or ctx.pending_label
@@ -380,6 +387,9 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                     continue  # an umbrella over the items that follow: its parts are the figures
                 out.unknown.append((ctx.subject_kind, name))
                 continue
+        if measure == "percent" and (subject is None or subject == ("total", "all")) and re.match(
+                r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b", masked[tok.end:], re.I):
+            subject = ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"
         if measure == "percent":
             if subject is None and _WOMEN_AND_CHILDREN.search(masked):
                 subject = ("victims_share", "women_and_children")
@@ -392,15 +402,34 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 out.unread.append(words)
                 continue
             subject = ("total", "all")
+        shared = _shared_subjects(masked, tok, lo, hi, subject, parties, governorates)
+        if shared:
+            # "Hama and Homs with 2 massacres each", "one each in Hasaka and Aleppo"
+            out.figures.extend(Figure(measure, tok.value, sub, scope, words) for sub in shared)
+            continue
         fig = Figure(measure, tok.value, subject, scope, words, label)
         out.figures.append(fig)
         if i in breakdowns:
             # A breakdown that names only children says there were no women, and the reverse.
             for key in ("children", "women"):
                 out.figures.append(Figure(key, breakdowns[i].get(key, 0), subject, scope, words))
-        elif measure in ("children", "women") and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo:tok.start], re.I):
+        elif (measure in ("children", "women") and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo:tok.start], re.I)
+              and not (i + 1 < len(tokens) and tokens[i + 1].measure in ("children", "women")
+                       and re.fullmatch(r"\W*(?:and)?\s*", masked[tok.noun_end: tokens[i + 1].start]))):
             out.figures.append(Figure("killed", tok.value, subject, scope, words))  # "killed six children"
     return out
+
+
+def _shared_subjects(text: str, tok: _Token, lo: int, hi: int, subject: tuple[str, str],
+                     parties: list[tuple[int, int, str]], governorates: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Every name a count is given to at once with "each"; [] when it is not so shared."""
+    if not re.match(r"^\s*(?:massacres?\s+)?each\b", text[tok.noun_end:], re.I) or subject[0] not in ("perpetrator", "governorate"):
+        return []
+    spans = governorates if subject[0] == "governorate" else parties
+    before = [s for s in spans if lo <= s[0] and s[1] <= tok.start]
+    after = [s for s in spans if s[0] >= tok.noun_end and s[0] < hi]
+    names = before if len(before) > 1 else after if len(after) > 1 else []
+    return [(subject[0], s[2]) for s in names]
 
 
 def _label_before(text: str, lo: int, start: int) -> str | None:
