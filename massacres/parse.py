@@ -121,7 +121,14 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
 def details_start(blocks: list[Block]) -> int | None:
     """Index of the block that opens the incident details, or None for a summary-only text."""
     def incidents_follow(i: int) -> bool:
-        return any(looks_like_incident(x.text) for x in blocks[i + 1: i + 6])
+        # An incident, not a dated sentence of the introduction ("On Wednesday, August 12, 2015, a
+        # truce came into force"), below it, and no section end first (a table of contents).
+        for x in blocks[i + 1: i + 6]:
+            if _END_HEAD.match(x.text) and len(x.text) < 80:
+                return False
+            if looks_like_incident(x.text) and _readable_incident(x.text):
+                return True
+        return False
 
     for i, b in enumerate(blocks):
         if (not b.text.startswith(("-", "Contents")) and len(b.text) < 80 and not b.text.endswith(".")

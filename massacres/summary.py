@@ -16,7 +16,7 @@ from typing import Any
 from . import vocab
 from .figures import Context, Figure, Reading, area_dimension, holds_figure, read_sentence
 from .layout import MONTHS, Block
-from .numbers import ImplausibleCount
+from .numbers import ImplausibleCount, to_int
 from .report_month import Heading, read_heading
 
 Warn = Callable[..., None]
@@ -44,6 +44,16 @@ _HALF = re.compile(r"(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?(?P
 _FIRST_MONTHS = re.compile(r"first\s+(?P<n>three|six|nine)\s+months", re.I)
 _YTD_WORDS = re.compile(r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
                         r"bringing\s+the\s+(?:total|toll|tally|number)[^,.;]*|(?:in|during|throughout)\s+(?:the\s+year\s+)?\d{4}|this\s+year", re.I)
+
+
+_COLUMN_MEASURES = {"massacres": "massacres", "massacre": "massacres", "victims": "killed", "killed": "killed",
+                    "dead": "killed", "deaths": "killed", "toll": "killed", "children": "children", "child": "children",
+                    "women": "women", "woman": "women", "percent": "percent", "share": "percent", "%": "percent"}
+
+
+def _column_word(cell: str) -> str:
+    words = re.findall(r"[a-z%]+", cell.lower())
+    return next((w for w in reversed(words) if w in _COLUMN_MEASURES), words[-1] if words else "")
 
 
 class StatedFigures:
@@ -88,6 +98,7 @@ class _Reader:
         self.section_scope = "year_report" if heading.kind == "year" else "month"
         self.list_ctx: Context | None = None
         self.totals: list[tuple[int | float, int, str]] = []  # the month's total massacres: (value, line, source)
+        self.table: tuple[str, list[str | None]] | None = None  # (what rows name, each column's measure)
 
     # -- context ----------------------------------------------------------------------------
     def _base_scope(self) -> str:
@@ -127,8 +138,45 @@ class _Reader:
         return self._base_scope()
 
     # -- reading ----------------------------------------------------------------------------
+    def table_row(self, b: Block) -> bool:
+        """A table flattened to lines, cells split by "|": a header names each column's measure
+        ("Perpetrator | Victims | Children | Women"), each row a label and its counts."""
+        cells = [c.strip() for c in b.text.split("|")]
+        if len(cells) < 2:
+            self.table = None
+            return False
+        if not any(re.search(r"\d", c) for c in cells[1:]):
+            measures = [_COLUMN_MEASURES.get(_column_word(c)) for c in cells[1:]]
+            if not any(measures):
+                return False
+            kind = "governorate" if re.search(r"governorate|province", cells[0], re.I) else "perpetrator"
+            self.table = (kind, measures)
+            self.list_ctx = None
+            return True
+        if self.table is None or len(cells) != len(self.table[1]) + 1:
+            return False
+        kind, measures = self.table
+        label = cells[0]
+        key = (vocab.governorate_key(label) if kind == "governorate" else vocab.perpetrator_key(label))
+        subject = ("total", "all") if re.match(r"^(?:the\s+)?total\b", label, re.I) else (kind, key) if key else None
+        if subject is None:
+            self.warn(f"unknown_{kind}", f"the table names an unknown {'party' if kind == 'perpetrator' else kind}: {label!r}", b.line)
+            return True
+        for cell, measure in zip(cells[1:], measures):
+            if not measure:
+                continue
+            try:
+                value = to_int(re.sub(r"\s*%$", "", cell))
+            except (ValueError, ImplausibleCount):
+                self.warn("unread_figure", f"a table cell the parser could not read: {cell!r} in {b.text[:200]!r}", b.line)
+                continue
+            self.route(Figure(measure, value, subject, self._base_scope(), b.text), b.line, b.text, False)
+        return True
+
     def block(self, b: Block) -> None:
         text = b.text
+        if "|" in text and self.table_row(b):
+            return
         if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)):
             self._heading_scope(text)
         is_item = bool(_LIST_ITEM.match(text) or _LABELLED.match(text)) or (
