@@ -44,21 +44,22 @@ _KILLED_PASSIVE = re.compile(
     rf"(?P<mid>(?:\s*,[^,.]{{0,120}},|\s*\([^)]{{0,120}}\)|\s+(?:at least|at once|in total))?)\s+(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)",
     re.I,
 )
+_FAMILY_AFTER = re.compile(rf"\s+and\s+(?:her|his|their)\s+(?P<n>{NUMBER})\s+(?:children|sons|daughters|kids)\b", re.I)
 _BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
-    rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|"
-    rf"their parents|parents|their mother|mother|their father|father|men|man|youths?|elderly)\b"
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|wife|"
+    rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\)))?",
     re.I,
 )
 _WOUNDED = re.compile(
     rf"(?P<q>about |approximately |around |nearly |no less than |at least |more than )?(?P<num>{NUMBER})\s+"
     rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
-    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least )?(?P<num2>{NUMBER})",
+    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least |more than |nearly |around |approximately )?(?P<num2>{NUMBER})",
     re.I,
 )
 _CONTROL = re.compile(
-    r"\b(?:was|were|is|are)\s+under\s+the\s+(?:joint\s+)?control\s+of\s+(?P<who>.+?)"
+    r"\b(?:was|were|is|are)\s+(?:under\s+the\s+(?:joint\s+)?control\s+of|(?:jointly\s+)?(?:controlled|held)\s+by)\s+(?P<who>.+?)"
     r"(?=\s+at the time of the incident|[.;]|,\s*while\b|$)",
     re.I,
 )
@@ -122,6 +123,13 @@ def governorate_mentions(text: str) -> list[tuple[int, str]]:
     found = []
     for m in _GOV_MENTION.finditer(text):
         words = _LEADING_FILLERS.sub("", m.group("name")).split()
+        if m.group("kind").lower() in ("suburbs", "countryside"):
+            # "Eastern Ghouta, Damascus suburbs": the governorate whose name holds the word
+            whole = next((vocab.governorate_key(" ".join(words[i:] + [m.group("kind")])) for i in range(len(words))
+                          if vocab.governorate_key(" ".join(words[i:] + [m.group("kind")]))), None)
+            if whole:
+                found.append((m.start(), whole))
+                continue
         # Try the longest tail of the capitalised run first: "Eastern Ghouta, Damascus suburbs".
         for i in range(len(words)):
             key = vocab.governorate_key(" ".join(words[i:]))
@@ -145,7 +153,7 @@ def _breakdown(text: str) -> dict[str, int] | None:
             counts["children"] += n
         elif noun.startswith(("fetus", "foetus")):
             counts["fetuses"] += n
-        elif noun.startswith(("wom", "mother", "their mother")):
+        elif noun.startswith(("wom", "mother", "their mother", "wife", "grandmother")):
             counts["women"] += n
         elif noun in ("parents", "their parents"):
             counts["women"] += 1  # two parents: a mother and a father
@@ -161,7 +169,14 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
     # The breakdown is the first "(...)" or "including ..." in the sentence that reads as
     # one: "(what we have been able to document)" is a note, not a breakdown.
     spans = [(m.start(), m.group("inner")) for m in re.finditer(r"\((?P<inner>[^)]*)\)", sentence)]
-    spans += [(m.start(), m.group("rest")) for m in re.finditer(r"\bincluding\s+(?P<rest>[^.;()]*)", sentence, re.I)]
+    spans += [(m.start(), m.group("rest")) for m in re.finditer(
+        r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I)]
+    # "five civilians, a mother and her four children"; "five members of one family: a man, his wife and ..."
+    spans += [(m.start(), m.group("rest")) for m in re.finditer(
+        r"^[^.;()]{0,40}?[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
+        sentence, re.I)]
+    if re.match(r"^[^.;()]{0,20}?,?\s*all\s+(?:of\s+them\s+)?(?:adult\s+)?(?:men|males)\b", sentence, re.I):
+        return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "five civilians, all of them men"
     # "16 civilians, 9 of whom were children"
     spans += [(m.start(), m.group("rest")) for m in re.finditer(
         rf",\s*(?P<rest>(?:{NUMBER}|an?)\s+(?:of whom|of them)\b[^.;()]*)", sentence, re.I)]
@@ -260,6 +275,13 @@ def _counts(after_head: str) -> dict[str, Any]:
         raise IncidentParseError("no 'killing of N ...' clause")
     killed = _count(km.group("num"))
     counts, sentence = _victims(after, km.group("noun"))
+    family = _FAMILY_AFTER.match(after)
+    if family and killed == 1 and km.group("noun").lower() in ("woman", "mother", "man", "father", "child"):
+        # "the death of a woman and her four children": the count is the whole family
+        n = _count(family.group("n"))
+        killed += n
+        women = 1 if km.group("noun").lower() in ("woman", "mother") else 0
+        counts = {"children": n + (1 if km.group("noun").lower() == "child" else 0), "women": women, "fetuses": 0}
     rec: dict[str, Any] = {"killed": killed, "children": None, "women": None, "fetuses": None}
     if counts:
         for k, v in counts.items():
@@ -342,7 +364,8 @@ def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     tm = _TIME.search(head)
     cm = _CONTROL.search(body)
     area_text = cm.group("who").strip() if cm else None
-    mentions = governorate_mentions(head) or [(start, key) for start, _, key in vocab.governorate_spans(head)]
+    mentions = (governorate_mentions(head) or [(start, key) for start, _, key in vocab.governorate_spans(head)]
+                or [(start, key) for start, _, key in vocab.region_spans(head)])
     notes = _notes(paragraph)
     base: dict[str, Any] = {
         "date": date.isoformat(),

@@ -185,6 +185,9 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             if perpetrator is None:
                 warn("unknown_perpetrator", f"sub-section {title!r} names no known party; kept as written", b.line)
             continue
+        if len(text) < 40 and not is_incident_start(text) and (bare := vocab.governorate_key(text.strip(" :-\u2013"))):
+            governorate = bare  # a heading that is only the name: "Aleppo:", "Damascus countryside"
+            continue
         if (gm := GOVERNORATE_HEADING.match(text)) and len(text) < 60:
             governorate = vocab.governorate_key(gm.group("name"))
             if governorate is None:
@@ -213,7 +216,7 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             continue
         # Details with no party headings name the party in the paragraph ("Syrian regime
         # helicopters dropped ..."); with no governorate heading, the paragraph's governorate.
-        named = party_in(text.split(" killing", 1)[0]) if perpetrator_text is None else None
+        named = (party_in(text.split(" killing", 1)[0]) or party_in(text)) if perpetrator_text is None else None
         for rec in records:
             rec.update(
                 seq=len(incidents) + 1,

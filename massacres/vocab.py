@@ -111,6 +111,17 @@ def governorate_spans(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _regions() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows("regions.csv"))
+
+
+def region_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, governorate key) of each region the text names that lies in one governorate
+    ("Eastern Ghouta"): the governorate of a paragraph that names no governorate itself."""
+    return sorted((m.start(), m.end(), key) for rx, key in _regions() for m in rx.finditer(text))
+
+
 def area_key(text: str) -> str | None:
     return first_key("areas_of_control.csv", text)
 
