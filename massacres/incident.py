@@ -173,7 +173,7 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
         r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I)]
     # "five civilians, a mother and her four children"; "five members of one family: a man, his wife and ..."
     spans += [(m.start(), m.group("rest")) for m in re.finditer(
-        r"^[^.;()]{0,40}?[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
+        r"^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
         sentence, re.I)]
     if re.match(r"^[^.;()]{0,20}?,?\s*all\s+(?:of\s+them\s+)?(?:adult\s+)?(?:men|males)\b", sentence, re.I):
         return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "five civilians, all of them men"

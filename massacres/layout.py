@@ -134,10 +134,27 @@ def _full_width(lines: list[str]) -> float:
     return float(lengths[int(len(lengths) * 0.9)]) if lengths else 80.0
 
 
+_SPACED_HYPHEN = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
+
+
+def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
+    """A word broken across a PDF line and joined back with a space: "chil- dren" -> "children"
+    when the document writes "children" elsewhere, "fixed- wing" -> "fixed-wing" when it writes that."""
+    def join(m: re.Match[str]) -> str:
+        whole, hyphened = m.group(1) + m.group(2), f"{m.group(1)}-{m.group(2)}"
+        if whole.lower() in vocabulary:
+            return whole
+        # Else only a compound the document writes whole elsewhere: "-five minutes apart- that"
+        # is a dash around an aside, not a broken word.
+        return hyphened if hyphened.lower() in vocabulary else m.group(0)
+    return _SPACED_HYPHEN.sub(join, line)
+
+
 def split_blocks(text: str) -> Layout:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     form = detect_form(lines)
     vocabulary = _vocabulary(lines)
+    lines = [_join_spaced_hyphens(ln, vocabulary) if "- " in ln else ln for ln in lines]
     full_width = _full_width(lines)
     blocks: list[Block] = []
     urls_by_page: dict[int, list[tuple[int, str]]] = {}

@@ -32,6 +32,8 @@ _DETAILS_HEAD = re.compile(
     r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:the\s+)?(?:details\b|(?:the\s+)?most\s+notable\s+massacres\b|.*\bincidents\b"
     r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)", re.I)
 _END_HEAD = re.compile(r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
+# The sentence saying who held the place names a party that did not do it.
+_WHO_HELD = re.compile(r"[^.]*\b(?:control(?:led)?\s+(?:of|by)|held\s+by)\b[^.]*\.?", re.I)
 _KILLING_WORDS = re.compile(r"\b(?:resulted in the killing|killing of|were killed|killed)\b", re.I)
 _TERMINAL = re.compile(r"""[.!?:"')]$""")  # a closing ":" introduces a link, as summary-only posts end
 
@@ -216,7 +218,7 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             continue
         # Details with no party headings name the party in the paragraph ("Syrian regime
         # helicopters dropped ..."); with no governorate heading, the paragraph's governorate.
-        named = (party_in(text.split(" killing", 1)[0]) or party_in(text)) if perpetrator_text is None else None
+        named = (party_in(text.split(" killing", 1)[0]) or party_in(_WHO_HELD.sub(" ", text))) if perpetrator_text is None else None
         for rec in records:
             rec.update(
                 seq=len(incidents) + 1,
