@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import constraints, vocab
 from .errors import ReportError
 from .incident import IncidentParseError, parse_incident
 from .layout import GOVERNORATE_HEADING, LETTER_HEADING, ROMAN_HEADING, Block, is_incident_start, split_blocks
@@ -103,6 +103,7 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
         report=report, stated=stated, incidents=incidents, warnings=warn.items,
         details_complete=not re.search(r"most notable", blocks[start].text, re.I),
     )
+    constraints.enforce(parsed, warn)
     _check(parsed, warn)
     return parsed
 
