@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -25,6 +26,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .db import MANIFEST
+from .errors import ReportError
 from .parse import INCIDENT_FIELDS, ParsedReport
 
 try:
@@ -266,33 +269,97 @@ _PARTITIONED = {
 
 def export_parquet(db_path: Path, directory: Path) -> dict[str, int]:
     """Every table as Parquet, hive-partitioned by year and month (year=2017/month=9/...), for
-    DuckDB, Spark, Trino or a hosted service to read. Written beside the target and swapped in.
-    The data tables only: the ingest_log (a record of writes to the file) stays in the file."""
-    import json
-    import shutil
+    DuckDB, Spark, Trino or a hosted service to read, with a manifest listing each file and each
+    table's rows (the app reads only those files and checks those counts).
 
-    from .db import MANIFEST
-
+    `directory` must be missing, empty, or a previous export (it holds the manifest): anything
+    else is refused, so `export --parquet data` cannot destroy the database and the reports. In
+    a previous export only the files its manifest lists are replaced or removed; a file someone
+    else put there stays. The data tables only: the ingest_log stays in the file."""
     directory = Path(directory)
-    staging = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    previous = _previous_export_files(directory)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.tmp-", dir=directory.parent))
+    try:
+        counts, written = _write_parquet(db_path, staging)
+        manifest = {"source": Path(db_path).name, "rows": counts, "files": written}
+        if previous is None:  # a new or empty directory: swapped in whole
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+            os.replace(staging, directory)
+        else:
+            _replace_export_files(staging, directory, manifest, previous)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def _previous_export_files(directory: Path) -> set[str] | None:
+    """The files a previous export in `directory` wrote (relative paths), None when the directory
+    is missing or empty; ReportError when it holds anything that is not an export of ours."""
+    if not directory.exists():
+        return None
+    if not directory.is_dir():
+        raise ReportError(str(directory), "not a directory: refusing to export over it")
+    if not any(directory.iterdir()):
+        return None
+    manifest = directory / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        rows = listed["rows"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ReportError(str(directory), f"the directory is not empty and holds no previous export ({MANIFEST}): "
+                                          "refusing to write into it; choose a new or empty directory") from None
+    if isinstance(listed.get("files"), dict):
+        return {f for files in listed["files"].values() for f in files} | {MANIFEST}
+    # An export made before the manifest listed its files wrote <table>/year=*/month=*/*.parquet.
+    return {str(p.relative_to(directory)) for t in rows for p in (directory / t).glob("year=*/**/*.parquet")} | {MANIFEST}
+
+
+def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Each table's Parquet files under `out`: row counts and the files written, per table."""
     con = duckdb.connect(str(db_path), read_only=True)
-    counts = {}
+    counts: dict[str, int] = {}
     try:
         for table, select in _PARTITIONED.items():
-            target = _sql_literal(str(staging / table))
+            target = _sql_literal(str(out / table))
             con.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet, PARTITION_BY (year, month))")
             counts[table] = con.execute(_COUNT[table]).fetchone()[0]
+            if counts[table] == 0:  # no partition, no file: one empty file keeps the table's columns
+                empty = out / table / _EMPTY_PARTITION
+                empty.parent.mkdir(parents=True)
+                con.execute("COPY (" + select + " LIMIT 0) TO " + _sql_literal(str(empty)) + " (FORMAT parquet)")
     finally:
         con.close()
-    (staging / MANIFEST).write_text(json.dumps({"source": Path(db_path).name, "rows": counts}, indent=2) + "\n")
-    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-    if directory.exists():
-        os.replace(directory, old)
-    os.replace(staging, directory)
-    shutil.rmtree(old, ignore_errors=True)
-    return counts
+    written = {t: sorted(str(p.relative_to(out)) for p in (out / t).rglob("*.parquet")) for t in _PARTITIONED}
+    return counts, written
+
+
+# Where an empty table's file goes: a partition no row can have, so readers see no row.
+_EMPTY_PARTITION = Path("year=0") / "month=0" / "empty.parquet"
+
+
+def _replace_export_files(staging: Path, directory: Path, manifest: dict, previous: set[str]) -> None:
+    """Move the new files in, then the manifest (what readers follow), then remove the files the
+    previous export wrote that this one did not; nothing else in `directory` is touched."""
+    new = {f for files in manifest["files"].values() for f in files}
+    for name in sorted(new):
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, directory / name)
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    os.replace(staging / MANIFEST, directory / MANIFEST)
+    for name in sorted(previous - new - {MANIFEST}):
+        with contextlib.suppress(FileNotFoundError):
+            (directory / name).unlink()
+        _remove_empty_parents(directory / name, directory)
+
+
+def _remove_empty_parents(path: Path, top: Path) -> None:
+    for parent in path.parents:
+        if parent == top or top not in parent.parents:
+            return
+        try:
+            parent.rmdir()  # only when empty: a file someone else put there keeps its folder
+        except OSError:
+            return
 
 
 _COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES}
