@@ -1,6 +1,8 @@
 """`massacres`: build the database, ingest reports, or check a report without writing.
 
-Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing written).
+Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing written);
+3 a system error: the disk is full, a directory is read-only, a file cannot be written
+(nothing written: the database is as it was). Errors are one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb
 from tqdm import tqdm
 
 from . import store
 from .errors import ReportError
 from .parse import ParsedReport, parse_file
 
-EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT, EXIT_SYSTEM = 0, 1, 2, 3
 REPORT_SUFFIXES = (".txt", ".pdf")
 
 
@@ -171,6 +174,18 @@ def main(argv: list[str] | None = None) -> int:
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except (OSError, duckdb.IOException, duckdb.PermissionException) as exc:
+        print(f"error: {system_error(exc, args.db)}", file=sys.stderr)
+        return EXIT_SYSTEM
+
+
+def system_error(exc: BaseException, db: str) -> str:
+    """One line for a fault of the machine, not of the input: where, and the system's words."""
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else db
+        return f"{where}: {exc.strerror or exc} (nothing was written)"
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{db}: {first[:200]} (nothing was written)"
 
 
 if __name__ == "__main__":
