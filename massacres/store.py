@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from importlib.resources import files
@@ -102,11 +104,72 @@ def _writer_lock(directory: Path):
 
 @contextlib.contextmanager
 def _atomic_db(db_path: Path, start_from_existing: bool):
-    """A read-write connection to a temporary copy that replaces `db_path` on success only."""
+    """A read-write connection to a temporary copy that replaces `db_path` on success only.
+
+    A symlink is followed: the file it points to is replaced, the link stays. A path holding
+    anything but a database of this project is refused (`build --db report.txt` must not turn a
+    report into a database). The replaced file's owner and mode carry over to the new one, so an
+    app running as another user can still read it. Temporary copies left by killed writes are
+    removed first: under the writer lock no other writer is alive to own them."""
+    db_path = Path(os.path.realpath(db_path))
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(db_path.parent):
+        check_target(db_path)
+        remove_stale_copies(db_path)
         with _atomic_copy(db_path, start_from_existing) as con:
             yield con
+
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_target(db_path: Path) -> None:
+    """Refuse to write over `db_path` unless it is missing, empty, or a database of this project."""
+    if not db_path.exists():
+        return
+    if not db_path.is_file():
+        raise ReportError(str(db_path), "not a regular file: refusing to replace it with a database")
+    with open(db_path, "rb") as fh:
+        head = fh.read(12)
+    if not head:
+        return  # an empty file holds nothing to lose
+    if head[8:12] != DUCKDB_MAGIC:
+        raise ReportError(str(db_path), "exists and is not a DuckDB database: refusing to replace it "
+                                        "(give --db a new path or this project's database)")
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS target (READ_ONLY)")
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'target'").fetchall()}
+    except duckdb.Error as exc:
+        raise ReportError(str(db_path), f"a DuckDB file that cannot be opened ({str(exc).splitlines()[0][:120]}): "
+                                        "refusing to replace it") from None
+    finally:
+        con.close()
+    if not {"reports", "incidents"} <= tables:
+        raise ReportError(str(db_path), "a DuckDB database of something else (no reports and incidents tables): "
+                                        "refusing to replace it")
+
+
+def remove_stale_copies(db_path: Path) -> list[Path]:
+    """Delete the temporary copies (and their WAL files) of writes that died before replacing
+    `db_path`. Call it holding the writer lock: then no live writer owns any of them."""
+    stale = sorted(db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp")) + sorted(
+        db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp.wal"))
+    for path in stale:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    return stale
+
+
+def _keep_owner_and_mode(tmp: Path, db_path: Path) -> None:
+    try:
+        st = os.stat(db_path)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    with contextlib.suppress(PermissionError):  # only root may give a file away; the mode still carries
+        os.chown(tmp, st.st_uid, st.st_gid)
 
 
 @contextlib.contextmanager
@@ -116,7 +179,7 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        if start_from_existing and db_path.exists():
+        if start_from_existing and db_path.exists() and db_path.stat().st_size:
             shutil.copyfile(db_path, tmp)
             con = duckdb.connect(str(tmp))
             con.execute(_log_ddl())  # a database made before the log gets it now
@@ -128,6 +191,7 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        _keep_owner_and_mode(tmp, db_path)
         os.replace(tmp, db_path)
     finally:
         for leftover in (tmp, Path(f"{tmp}.wal")):
