@@ -77,6 +77,11 @@ def connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def serving_last_good() -> bool:
+    """True while pages read the last good file because the current one cannot be read."""
+    return _serve()[2] is not None
+
+
 def identity() -> tuple[int, int]:
     """The identity of the file the pages are reading (the last good one while the current is unreadable)."""
     return _serve()[1]

@@ -25,6 +25,10 @@ if db.parquet_dir() is not None:
             "report to the DuckDB file with `massacres ingest FILE` and export again with `massacres export`.")
     st.stop()
 DB = db.db_path()
+if ui.serving_last_good():
+    st.error("The database file cannot be read (see the notice above), so nothing can be added to it. Rebuild "
+             "it with `make build`, then add the report.", icon=":material/error:")
+    st.stop()
 
 if "upload_written" in ss:  # what the last confirmation wrote, shown once
     st.success(ss.pop("upload_written"), icon=":material/check_circle:")

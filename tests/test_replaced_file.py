@@ -6,7 +6,14 @@ import os
 
 import streamlit as st
 
+from streamlit.testing.v1 import AppTest
+
 from apptest import metrics, run_page
+from conftest import ROOT
+
+
+def _add_report() -> AppTest:
+    return AppTest.from_file(str(ROOT / "pages" / "7_Add_report.py"), default_timeout=60).run()
 
 
 def _replace_with_text(path) -> None:
@@ -19,8 +26,8 @@ def test_pages_keep_serving_the_last_good_file(app_db):
     first = run_page("overview")
     assert not first.exception and metrics(first)[0] == ("Massacres", "62")
     _replace_with_text(app_db)
-    for page in ("overview", "perpetrators", "incidents"):
-        at = run_page(page)
+    for page in ("overview", "perpetrators", "incidents", "add_report"):
+        at = _add_report() if page == "add_report" else run_page(page)
         assert not at.exception, page
         assert any("cannot be read" in w.value for w in at.warning), page
     assert metrics(run_page("overview"))[0] == ("Massacres", "62")
@@ -35,3 +42,11 @@ def test_with_no_good_file_open_the_page_says_what_is_wrong(app_db):
     at = run_page("overview")
     assert not at.exception
     assert any("is not a DuckDB database this app can read" in e.value for e in at.error)
+
+
+def test_nothing_can_be_added_to_an_unreadable_file(app_db):
+    run_page("overview")
+    _replace_with_text(app_db)
+    at = _add_report()
+    assert not at.exception and not at.file_uploader
+    assert any("nothing can be added" in e.value for e in at.error)
