@@ -17,9 +17,10 @@ from tqdm import tqdm
 from . import store
 from .errors import ReportError
 from .parse import ParsedReport, parse_file
+from .sources import read_capped
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT, EXIT_SYSTEM = 0, 1, 2, 3
-REPORT_SUFFIXES = (".txt", ".pdf")
+REPORT_SUFFIXES = store.REPORT_SUFFIXES
 
 
 def _parse_all(paths: list[Path]) -> list[ParsedReport]:
@@ -74,8 +75,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = report_files(directory)
     if not paths:
         raise ReportError(str(directory), "no report files (.txt, .pdf) in the directory")
-    parsed = _parse_all(paths)
-    store.build(Path(args.db), parsed)
+    parsed = store.prefer_stored(Path(args.db), _parse_all(paths))
+    dropped = store.months_not_reproduced(Path(args.db), parsed)
+    if dropped:
+        # An upload or an ingested file lives in the database only if its file is lost: a
+        # rebuild must not silently throw the month away.
+        raise ReportError(str(args.db), "a rebuild from " + str(directory) + " would drop "
+                          + ", ".join(f"{m} (stored from {f})" for m, f in dropped)
+                          + f": no report there gives it. Put its file in {directory}, or build into a new --db")
+    store.build(Path(args.db), parsed, keep_log=True)
     n = _print_warnings(parsed)
     for p in parsed:
         print(_summary_line(p))
@@ -86,7 +94,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     parsed = _parse_all([Path(f) for f in args.files])
-    store.ingest(Path(args.db), parsed)
+    # Each file is kept beside the database (store.sources_dir), so a rebuild reproduces it.
+    originals = {p.sha256: read_capped(Path(p.source)) for p in parsed}
+    store.ingest(Path(args.db), parsed, originals=originals)
     n = _print_warnings(parsed)
     for p in parsed:
         print(_summary_line(p))

@@ -13,8 +13,10 @@ TABLES, so checksums, month replacement and the Parquet export leave it alone.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import glob
+import hashlib
 import json
 import os
 import re
@@ -41,6 +43,7 @@ DEFAULT_DB = Path("data/massacres.duckdb")
 TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")  # the data, per report month
 LOG_TABLE = "ingest_log"  # the record of writes: not data, never in TABLES
 ACTIONS = ("build", "ingest", "upload")
+REPORT_SUFFIXES = (".txt", ".pdf")  # the report files `massacres build` reads from a folder
 _LOG_COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
 _INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
 _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
@@ -103,7 +106,7 @@ def _writer_lock(directory: Path):
 
 
 @contextlib.contextmanager
-def _atomic_db(db_path: Path, start_from_existing: bool):
+def _atomic_db(db_path: Path, start_from_existing: bool, after: list | None = None):
     """A read-write connection to a temporary copy that replaces `db_path` on success only.
 
     A symlink is followed: the file it points to is replaced, the link stays. A path holding
@@ -118,6 +121,8 @@ def _atomic_db(db_path: Path, start_from_existing: bool):
         remove_stale_copies(db_path)
         with _atomic_copy(db_path, start_from_existing) as con:
             yield con
+        for step in after or ():  # once the new file is in place, still holding the lock
+            step()
 
 
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
@@ -277,18 +282,144 @@ def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
     return [by_month[m] for m in sorted(by_month)]
 
 
-def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
+def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True, keep_log: bool = False) -> None:
     """A new database holding exactly these reports (deterministic: ordered by month, seq; the
-    data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows."""
-    with _atomic_db(Path(db_path), start_from_existing=False) as con:
+    data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows,
+    or, with `keep_log`, goes on from the log of the database it replaces (a rebuild keeps the
+    record of every earlier write)."""
+    db_path = Path(os.path.realpath(db_path))
+    with _atomic_db(db_path, start_from_existing=False) as con:
+        if keep_log and db_path.exists() and db_path.stat().st_size:
+            _copy_log(con, db_path)
         _insert(con, _latest_per_month(reports), geocode, "build")
 
 
-def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest") -> None:
+def _copy_log(con: duckdb.DuckDBPyConnection, old: Path) -> None:
+    con.execute("ATTACH " + _sql_literal(str(old)) + " AS old (READ_ONLY)")
+    try:
+        has_log = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' "
+                              "AND table_name = ?", [LOG_TABLE]).fetchone()[0]
+        if has_log:
+            con.execute("INSERT INTO " + LOG_TABLE + " BY NAME SELECT * FROM old." + LOG_TABLE)
+    finally:
+        con.execute("DETACH old")
+
+
+class MonthChanged(ReportError):
+    """The stored month is no longer what the writer was shown: another write came first."""
+
+
+def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest",
+           originals: dict[str, bytes] | None = None, expected: dict[str, str | None] | None = None) -> None:
     """Add reports to the database; a report whose month is already there replaces it. Logged
-    as `action` ('ingest' from the command line, 'upload' from the app)."""
-    with _atomic_db(Path(db_path), start_from_existing=True) as con:
-        _insert(con, _latest_per_month(reports), geocode, action)
+    as `action` ('ingest' from the command line, 'upload' from the app).
+
+    `originals` (the file bytes, by sha256) are kept in the reports folder beside the database
+    (`sources_dir`), so that a rebuild reproduces every accepted report; a report is stored
+    under the name its file is kept by. `expected` (month -> sha256 of the stored report, None
+    for a month not stored) is checked under the writer lock: when another write has changed
+    the month since, MonthChanged is raised and nothing is written."""
+    db_path = Path(os.path.realpath(db_path))
+    reports = _latest_per_month(reports)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        with _atomic_db(db_path, start_from_existing=True, after=[lambda: _unstage(staged)]) as con:
+            if expected:
+                _check_expected(con, db_path, expected)
+            if originals:
+                reports = [_keep_source(db_path, p, originals.get(p.sha256), staged) for p in reports]
+            _insert(con, reports, geocode, action)
+    finally:
+        for tmp, _ in staged:  # the write failed before the kept files were moved into place
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+def _check_expected(con: duckdb.DuckDBPyConnection, db_path: Path, expected: dict[str, str | None]) -> None:
+    stored = dict(con.execute("SELECT month, sha256 FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))",
+                              [list(expected)]).fetchall())
+    for month, sha in expected.items():
+        if stored.get(month) != sha:
+            now = f"holds a report with sha256 {stored[month][:16]}…" if month in stored else "no longer holds it"
+            raise MonthChanged(str(db_path), f"{month} was written by someone else meanwhile (the database now {now}): "
+                                             "nothing was written; review the changes again")
+
+
+# --- the source files of accepted reports -------------------------------------------------------
+
+def sources_dir(db_path: Path) -> Path:
+    """Where accepted reports' files are kept: `reports/` beside the database (data/reports/ for
+    the default database, the folder `massacres build` reads), so a rebuild reproduces them."""
+    return Path(os.path.realpath(db_path)).parent / "reports"
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _keep_source(db_path: Path, p: ParsedReport, data: bytes | None, staged: list[tuple[Path, Path]]) -> ParsedReport:
+    """The report as it will be stored: its file kept in sources_dir (already there when a file
+    with the same bytes is), and its source the name kept, which reports and the log record."""
+    if data is None or hashlib.sha256(data).hexdigest() != p.sha256:
+        raise ReportError(p.source, "the file changed after it was read: nothing was written; try again")
+    folder = sources_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = base_name(p.source) or "report"
+    if not name.lower().endswith(REPORT_SUFFIXES):  # `massacres build` reads only these
+        name += ".pdf" if data[:5] == b"%PDF-" else ".txt"
+    same = [f for f in sorted(folder.iterdir()) if f.is_file() and not f.name.startswith(".")
+            and f.stat().st_size == len(data) and _sha256_file(f) == p.sha256]
+    if same:
+        return dataclasses.replace(p, source=same[0].name)
+    if (folder / name).exists() or any(final.name == name for _, final in staged):
+        stem, dot, suffix = name.rpartition(".")
+        name = f"{stem}-{p.sha256[:8]}.{suffix}" if dot else f"{name}-{p.sha256[:8]}"
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    staged.append((Path(tmp), folder / name))
+    return dataclasses.replace(p, source=name)
+
+
+def _unstage(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    staged.clear()
+
+
+def months_not_reproduced(db_path: Path, reports: list[ParsedReport]) -> list[tuple[str, str]]:
+    """(month, stored file) of each month the database holds that none of `reports` has: what a
+    rebuild from them would drop."""
+    stored = stored_reports(db_path)
+    have = {p.report["month"] for p in reports}
+    return [(m, f) for m, (f, _) in sorted(stored.items()) if m not in have]
+
+
+def stored_reports(db_path: Path) -> dict[str, tuple[str, str]]:
+    """month -> (source file, sha256) of every report in the database (empty when there is none)."""
+    db_path = Path(db_path)
+    if not db_path.exists() or not db_path.stat().st_size:
+        return {}
+    check_target(Path(os.path.realpath(db_path)))
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS stored (READ_ONLY)")
+        return {m: (f, h) for m, f, h in con.execute("SELECT month, source_file, sha256 FROM stored.reports").fetchall()}
+    finally:
+        con.close()
+
+
+def prefer_stored(db_path: Path, reports: list[ParsedReport]) -> list[ParsedReport]:
+    """`reports` ordered so that, where several files give one month, the one the database
+    holds comes last (the one a build keeps): a rebuild reproduces the database."""
+    stored = stored_reports(db_path)
+    return sorted(reports, key=lambda p: stored.get(p.report["month"], (None, None))[1] == p.sha256)
 
 
 _GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
