@@ -110,10 +110,10 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
     base = str(directory) + os.sep
     _lock_down(con, allowed=[base, _glob_escape(base)])
     for table in REQUIRED_TABLES:
-        files = "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][table]) + "]"
-        if not manifest["files"][table]:
+        if not manifest["files"][table]:  # every export writes at least one file per table
             con.close()
             raise DataUnavailable(f"{directory / MANIFEST} lists no file for {table}: export again")
+        files = "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][table]) + "]"
         partitions = "year" if table == "reports" else "year, month"  # reports.month is its own column
         # A view definition cannot take parameters: the paths (the operator's setting and the
         # manifest's names, never a visitor's input) go in as quoted SQL string literals.

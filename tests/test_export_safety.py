@@ -118,3 +118,14 @@ def test_the_app_on_an_empty_parquet_directory_shows_a_message(tmp_path, monkeyp
     at = run_page("overview")
     assert not at.exception
     assert any("holds no Parquet export" in e.value for e in at.error)
+
+
+def test_an_empty_table_is_exported_and_read_as_empty(tmp_path, built_db):
+    con = duckdb.connect(str(built_db))
+    con.execute("DELETE FROM warnings")
+    con.close()
+    out = _export(tmp_path, built_db, "out")
+    assert json.loads((out / db.MANIFEST).read_text())["rows"]["warnings"] == 0
+    ro = db.connect_readonly(out / db.MANIFEST)
+    assert ro.execute("SELECT count(*) FROM warnings").fetchone()[0] == 0
+    assert "code" in [d[0] for d in ro.execute("SELECT * FROM warnings").description]
