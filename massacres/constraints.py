@@ -30,7 +30,9 @@ FIRST_DAY, LAST_DAY = dt.date(2011, 1, 1), dt.date(2035, 12, 31)     # incidents
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")                         # reports.month
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")                         # incidents.time
 SOURCE_FORMS = ("web", "pdf_text", "pdf")                            # reports.source_form
-REPORT_COUNTS = ("total_massacres", "victims_total", "victims_children", "victims_women", "ytd_massacres")
+KINDS = ("monthly", "year", "death_toll", "press_release")            # reports.kind, where the parser sets it
+REPORT_COUNTS = ("total_massacres", "victims_total", "victims_children", "victims_women", "ytd_massacres",
+                 "civilians_killed")
 STATED_COUNTS = ("massacres", "killed", "children", "women")
 INCIDENT_COUNTS = ("children", "women", "fetuses", "wounded")
 # NOT NULL columns an incident cannot be stored without (killed, date, seq, line are checked apart).
@@ -61,6 +63,9 @@ def _enforce_report(parsed: ParsedReport) -> None:
                                          f"{LAST_MONTH:%Y-%m}: a typo in the year?")
     if parsed.form not in SOURCE_FORMS:
         raise ReportError(parsed.source, f"unknown source form {parsed.form!r}")
+    kind = parsed.report.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise ReportError(parsed.source, f"unknown kind of document {kind!r}")
 
 
 def _negative(value: Any) -> bool:
