@@ -123,3 +123,13 @@ def test_excel_download_survives_control_characters_already_stored():
     ws = openpyxl.load_workbook(io.BytesIO(data))["incidents"]
     assert [c.value for c in ws["A"]] == ["paragraph", "fine", "badtext", "=1+1"]
     assert ws["A4"].data_type == "s"
+
+
+def test_exit_codes_are_documented():
+    from conftest import ROOT
+    from massacres import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert cli.EXIT_SYSTEM == 3
+    assert "3 a system error: the disk is full" in cli.__doc__
+    assert "| `3` | a system error: the disk is full" in readme and "| `2` | bad input" in readme
