@@ -1,6 +1,8 @@
 """`massacres`: build the database, ingest reports, or check a report without writing.
 
-Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing written).
+Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing written);
+3 a system error: the disk is full, a directory is read-only, a file cannot be written
+(nothing written: the database is as it was). Errors are one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -9,14 +11,16 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb
 from tqdm import tqdm
 
 from . import store
 from .errors import ReportError
 from .parse import ParsedReport, parse_file
+from .sources import read_capped
 
-EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
-REPORT_SUFFIXES = (".txt", ".pdf")
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT, EXIT_SYSTEM = 0, 1, 2, 3
+REPORT_SUFFIXES = store.REPORT_SUFFIXES
 
 
 def _parse_all(paths: list[Path]) -> list[ParsedReport]:
@@ -72,8 +76,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = report_files(directory)
     if not paths:
         raise ReportError(str(directory), "no report files (.txt, .pdf) in the directory")
-    parsed = _parse_all(paths)
-    store.build(Path(args.db), parsed)
+    parsed = store.prefer_stored(Path(args.db), _parse_all(paths))
+    dropped = store.months_not_reproduced(Path(args.db), parsed)
+    if dropped:
+        # An upload or an ingested file lives in the database only if its file is lost: a
+        # rebuild must not silently throw the month away.
+        raise ReportError(str(args.db), "a rebuild from " + str(directory) + " would drop "
+                          + ", ".join(f"{m} (stored from {f})" for m, f in dropped)
+                          + f": no report there gives it. Put its file in {directory}, or build into a new --db")
+    store.build(Path(args.db), parsed, keep_log=True)
     n = _print_warnings(parsed)
     for p in parsed:
         print(_summary_line(p))
@@ -84,7 +95,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     parsed = _parse_all([Path(f) for f in args.files])
-    store.ingest(Path(args.db), parsed)
+    # Each file is kept beside the database (store.sources_dir), so a rebuild reproduces it.
+    originals = {p.sha256: read_capped(Path(p.source)) for p in parsed}
+    store.ingest(Path(args.db), parsed, originals=originals)
     n = _print_warnings(parsed)
     for p in parsed:
         print(_summary_line(p))
@@ -172,6 +185,18 @@ def main(argv: list[str] | None = None) -> int:
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except (OSError, duckdb.IOException, duckdb.PermissionException) as exc:
+        print(f"error: {system_error(exc, args.db)}", file=sys.stderr)
+        return EXIT_SYSTEM
+
+
+def system_error(exc: BaseException, db: str) -> str:
+    """One line for a fault of the machine, not of the input: where, and the system's words."""
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else db
+        return f"{where}: {exc.strerror or exc} (nothing was written)"
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{db}: {first[:200]} (nothing was written)"
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 Parquet files written by `massacres export --parquet` (one setting, MASSACRES_PARQUET)."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -33,35 +34,111 @@ def file_identity(path: Path) -> tuple[int, int]:
     return st.st_ino, st.st_mtime_ns
 
 
+class DataUnavailable(Exception):
+    """The data cannot be read as this project's: a message for the reader, no traceback."""
+
+
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only view of the data at `path` (a DuckDB file, or a Parquet export's manifest)."""
+    """A read-only view of the data at `path` (a DuckDB file, or a Parquet export's manifest).
+    The connection can read nothing else: a database file holding a view that calls
+    read_text('/etc/passwd') gets a permission error, not the file (external access is off and
+    the setting locked). Raises DataUnavailable when `path` is not data of this project."""
     if path.name == MANIFEST:
         return connect_parquet(path.parent)
     # Not duckdb.connect(path): DuckDB keeps one database instance per path in a process, so
     # after the file is replaced a new connection would still see the old one while any
     # connection to it is open. Attaching into a fresh in-memory database opens the file anew.
     con = duckdb.connect(":memory:")
-    con.execute("ATTACH " + _sql_string(str(path)) + " AS data (READ_ONLY)")
+    try:
+        con.execute("ATTACH " + _sql_string(str(path)) + " AS data (READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise DataUnavailable(f"{path} is not a DuckDB database this app can read "
+                              f"({type(exc).__name__}: {str(exc).splitlines()[0][:160]})") from None
+    _lock_down(con)
     present = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
     for table in REQUIRED_TABLES:
         if table in present:  # an older file lacks some: missing_tables() says which
-            con.execute("CREATE VIEW " + table + " AS SELECT * FROM data." + table)
+            try:
+                con.execute("CREATE VIEW " + table + " AS SELECT * FROM data." + table)
+            except duckdb.Error as exc:  # a view in the file that reads other files, say
+                con.close()
+                raise DataUnavailable(f"{path}: its {table} cannot be read ({type(exc).__name__}: "
+                                      f"{str(exc).splitlines()[0][:160]})") from None
     return con
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection, allowed: list[str] | None = None) -> None:
+    """No file outside `allowed` (directories) can be read, and no query can change that."""
+    if allowed:
+        con.execute("SET allowed_directories = ?", [allowed])
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def read_manifest(directory: Path) -> dict:
+    """The export's manifest: each table's files (relative paths) and rows. DataUnavailable when
+    the directory holds no export of this version."""
+    path = directory / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        files, rows = manifest["files"], manifest["rows"]
+        if not all(isinstance(files[t], list) and isinstance(rows[t], int) for t in REQUIRED_TABLES):
+            raise ValueError("a table is missing")
+    except FileNotFoundError:
+        raise DataUnavailable(f"{directory} holds no Parquet export ({MANIFEST} is missing): "
+                              "write one with `massacres export --parquet DIR`") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataUnavailable(f"{path} is not a manifest of this version ({exc}): export again") from None
+    for name in (f for t in REQUIRED_TABLES for f in files[t]):
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            raise DataUnavailable(f"{path} lists {name[:80]!r}, outside the export: export again")
+    return manifest
 
 
 def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB whose tables are views over the hive-partitioned Parquet files.
-    The same SQL runs unchanged; DuckDB prunes partitions and reads only the columns used."""
+    """An in-memory DuckDB whose tables are views over the hive-partitioned Parquet files the
+    manifest lists (a file dropped into the folder by anyone else is not read), each table's
+    rows checked against the manifest. The same SQL runs unchanged; DuckDB prunes partitions
+    and reads only the columns used."""
+    directory = Path(directory).resolve()
+    manifest = read_manifest(directory)
     con = duckdb.connect(":memory:")
+    # DuckDB globs every path it reads: the directory's own * ? [ are escaped as one-character
+    # classes, and both spellings allowed, so a path like "exports[1]" reads that folder only.
+    base = str(directory) + os.sep
+    _lock_down(con, allowed=[base, _glob_escape(base)])
     for table in REQUIRED_TABLES:
-        # A view definition cannot take parameters: the path (the operator's setting, never a
-        # user's input) goes in as a quoted SQL string literal; table names are our own.
-        pattern = _sql_string(str(directory / table / "**" / "*.parquet"))
+        if not manifest["files"][table]:  # every export writes at least one file per table
+            con.close()
+            raise DataUnavailable(f"{directory / MANIFEST} lists no file for {table}: export again")
+        files = "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][table]) + "]"
         partitions = "year" if table == "reports" else "year, month"  # reports.month is its own column
+        # A view definition cannot take parameters: the paths (the operator's setting and the
+        # manifest's names, never a visitor's input) go in as quoted SQL string literals.
         con.execute("CREATE VIEW " + table + " AS SELECT * EXCLUDE (" + partitions + ") FROM read_parquet("
-                    + pattern + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+                    + files + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+    _check_counts(con, directory, manifest["rows"])
     return con
+
+
+def _check_counts(con: duckdb.DuckDBPyConnection, directory: Path, rows: dict[str, int]) -> None:
+    for table in REQUIRED_TABLES:
+        try:
+            have = con.execute("SELECT count(*) FROM " + table).fetchone()[0]
+        except duckdb.Error as exc:
+            con.close()
+            raise DataUnavailable(f"the Parquet export in {directory} cannot be read ({type(exc).__name__}: "
+                                  f"{str(exc).splitlines()[0][:160]}): export again") from None
+        if have != rows[table]:
+            con.close()
+            raise DataUnavailable(f"the Parquet export in {directory} has {have} rows of {table} where its "
+                                  f"manifest says {rows[table]}: export again")
+
+
+def _glob_escape(path: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in path)
 
 
 def _sql_string(text: str) -> str:

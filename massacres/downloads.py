@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from typing import Any
 
 import duckdb
@@ -101,14 +102,17 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
     text = [i for i, f in enumerate(shown.schema) if _is_text(f.type)]
     for batch in shown.to_batches(max_chunksize=BATCH):
         # Rows holding text that openpyxl would store as a formula, found column by column.
+        # and rows holding control characters, which an .xlsx cannot store (a database written
+        # before reports were cleaned of them at read time may hold some): those are dropped.
         risky = None
         for i in text:
-            hit = pc.fill_null(pc.starts_with(batch.column(i), "="), False)
+            hit = pc.fill_null(pc.or_(pc.starts_with(batch.column(i), "="),
+                                      pc.match_substring_regex(batch.column(i), EXCEL_ILLEGAL)), False)
             risky = hit if risky is None else pc.or_(risky, hit)
         risky_rows = set(pc.indices_nonzero(risky).to_pylist()) if risky is not None else set()
         for r, values in enumerate(zip(*(c.to_pylist() for c in batch.columns))):
             if r in risky_rows:
-                values = [_as_text(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+                values = [_excel_safe(ws, v) if isinstance(v, str) else v for v in values]
             ws.append(values)
     notes = [about, "Source: SNHR monthly reports"]
     if total > max_rows:
@@ -122,6 +126,15 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+EXCEL_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"  # what openpyxl refuses in a cell (its ILLEGAL_CHARACTERS_RE)
+_ILLEGAL = re.compile(EXCEL_ILLEGAL)
+
+
+def _excel_safe(ws: Any, value: str) -> Any:
+    value = _ILLEGAL.sub("", value)
+    return _as_text(ws, value) if value.startswith("=") else value
 
 
 def _as_text(ws: Any, value: str) -> WriteOnlyCell:

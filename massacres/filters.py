@@ -6,6 +6,7 @@ URL that is not valid is dropped with a notice saying so, never allowed to reach
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -20,6 +21,28 @@ LIST_FIELDS = {  # URL name -> (attribute, allowed keys)
 }
 MAX_KILLED = 100_000
 QUERY_KEYS = ("from", "to", *LIST_FIELDS, "min_killed", "uncertain")
+# What the sidebar's widgets produce, in ASCII digits only: str.isdigit() is true for '²' or
+# '١' and int() then fails or reads another number; date.fromisoformat() also takes '20170901'.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_count(raw: str) -> int | None:
+    """A whole number from 0 to MAX_KILLED, as the Minimum-killed box takes it; else None."""
+    if not _WHOLE_NUMBER.fullmatch(raw):
+        return None
+    value = int(raw)
+    return value if value <= MAX_KILLED else None
+
+
+def parse_day(raw: str) -> dt.date | None:
+    """A YYYY-MM-DD date, as the date-range widget writes it; else None."""
+    if not _ISO_DATE.fullmatch(raw):
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -106,9 +129,8 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
     for name, attr in (("from", "start"), ("to", "end")):
         if name in query:
             raw = _first(query[name])
-            try:
-                day = dt.date.fromisoformat(raw)
-            except ValueError:
+            day = parse_day(raw)
+            if day is None:
                 notices.append(f"Ignored '{name}={raw[:40]}': not a date (YYYY-MM-DD).")
                 continue
             clamped = min(max(day, default.start), default.end)
@@ -126,8 +148,9 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
             values[attr] = good
     if "min_killed" in query:
         raw = _first(query["min_killed"])
-        if raw.isdigit() and int(raw) <= MAX_KILLED:
-            values["min_killed"] = int(raw)
+        count = parse_count(raw)
+        if count is not None:
+            values["min_killed"] = count
         else:
             notices.append(f"Ignored 'min_killed={raw[:40]}': not a whole number from 0 to {MAX_KILLED}.")
     if "uncertain" in query:

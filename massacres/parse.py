@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import constraints, vocab
 from .errors import ReportError
 from .incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
 from .layout import GOVERNORATE_HEADING, LETTER_HEADING, ROMAN_HEADING, Block, is_incident_start, split_blocks
@@ -116,6 +116,7 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
             and len(incidents) < report["total_massacres"]):
         parsed.details_complete = False  # no heading says these are all, and they are fewer than stated
     parsed.report["details_complete"] = parsed.details_complete
+    constraints.enforce(parsed, warn)
     _check(parsed, warn)
     return parsed
 

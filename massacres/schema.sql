@@ -23,8 +23,9 @@ CREATE TABLE reports (
     source_file       VARCHAR NOT NULL,     -- file name only, never a path
     source_form       VARCHAR NOT NULL CHECK (source_form IN ('web', 'pdf_text', 'pdf')),
     sha256            VARCHAR NOT NULL,
-    incident_count    INTEGER NOT NULL,
-    CHECK (victims_total IS NULL OR victims_total >= coalesce(victims_children, 0) + coalesce(victims_women, 0))
+    incident_count    INTEGER NOT NULL
+    -- No check that children + women fit in victims_total: a report's own figures can disagree
+    -- (a typo in the source), and both are kept as stated, with a victims_breakdown_exceeds warning.
 );
 
 CREATE TABLE stated_figures (
@@ -37,8 +38,8 @@ CREATE TABLE stated_figures (
     children      INTEGER CHECK (children >= 0),
     women         INTEGER CHECK (women >= 0),
     line          INTEGER,
-    PRIMARY KEY (report_month, dimension, key),
-    CHECK (killed IS NULL OR killed >= coalesce(children, 0) + coalesce(women, 0))
+    PRIMARY KEY (report_month, dimension, key)
+    -- As for reports: a stated breakdown above its stated total is kept as stated, and warned about.
 );
 
 CREATE TABLE incidents (

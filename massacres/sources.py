@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
+import stat
 from pathlib import Path
 
 from .errors import ReportError
@@ -17,18 +19,12 @@ MAX_PAGE_TEXT = 200_000
 def read_source(path: Path) -> tuple[str, str | None, str]:
     """(text, form hint, sha256 of the file's bytes). Raises ReportError naming the file."""
     source = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReportError(source, f"cannot read the file: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise ReportError(source, f"the file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
-    data = path.read_bytes()
+    data = read_capped(path)
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise ReportError(source, "the file is empty")
     if data[:5] == b"%PDF-":
-        return pdf_text(data, source), "pdf", digest
+        return strip_controls(pdf_text(data, source)), "pdf", digest
     if b"\x00" in data[:65536]:
         raise ReportError(source, "binary content: neither a text report nor a PDF")
     try:
@@ -36,7 +32,46 @@ def read_source(path: Path) -> tuple[str, str | None, str]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ReportError(source, "not UTF-8 text (undecodable byte)", line) from None
-    return text, None, digest
+    return strip_controls(text), None, digest
+
+
+def read_capped(path: Path) -> bytes:
+    """The file's bytes, never more than MAX_BYTES read: a directory, a FIFO (which would wait
+    forever for a writer) or a device such as /dev/zero (endless, and its st_size says 0) is
+    refused before it is read, and a file growing past the limit while read is refused too."""
+    source = str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise ReportError(source, "a directory, not a report file") from None
+    except OSError as exc:
+        raise ReportError(source, f"cannot read the file: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportError(source, "a directory, not a report file")
+        raise ReportError(source, "not a regular file (a pipe, device or socket): save the report to a file first")
+    with os.fdopen(fd, "rb") as fh:
+        size = info.st_size
+        if size > MAX_BYTES:
+            raise ReportError(source, f"the file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ReportError(source, f"the file is over the {MAX_BYTES // 2**20} MB limit")
+    return data
+
+
+# C0 control characters but tab, line feed and carriage return, DEL, and the C1 controls: no
+# report text holds them, spreadsheets refuse them (one made the Excel download fail for every
+# filter including its incident), and a NUL past the first 64 KiB slipped by the binary check.
+_CONTROLS = dict.fromkeys([c for c in range(0x20) if chr(c) not in "\t\n\r"] + list(range(0x7F, 0xA0)))
+
+
+def strip_controls(text: str) -> str:
+    """The text without control characters (line breaks and tabs kept, so line numbers hold)."""
+    return text.translate(_CONTROLS)
 
 
 def pdf_text(data: bytes, source: str) -> str:

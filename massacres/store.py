@@ -13,10 +13,15 @@ TABLES, so checksums, month replacement and the Parquet export leave it alone.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import glob
+import hashlib
+import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from importlib.resources import files
@@ -25,6 +30,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .db import MANIFEST
+from .errors import ReportError
 from .parse import INCIDENT_FIELDS, ParsedReport
 
 try:
@@ -36,6 +43,7 @@ DEFAULT_DB = Path("data/massacres.duckdb")
 TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")  # the data, per report month
 LOG_TABLE = "ingest_log"  # the record of writes: not data, never in TABLES
 ACTIONS = ("build", "ingest", "upload")
+REPORT_SUFFIXES = (".txt", ".pdf")  # the report files `massacres build` reads from a folder
 _LOG_COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
 _INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
 _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
@@ -98,12 +106,75 @@ def _writer_lock(directory: Path):
 
 
 @contextlib.contextmanager
-def _atomic_db(db_path: Path, start_from_existing: bool):
-    """A read-write connection to a temporary copy that replaces `db_path` on success only."""
+def _atomic_db(db_path: Path, start_from_existing: bool, after: list | None = None):
+    """A read-write connection to a temporary copy that replaces `db_path` on success only.
+
+    A symlink is followed: the file it points to is replaced, the link stays. A path holding
+    anything but a database of this project is refused (`build --db report.txt` must not turn a
+    report into a database). The replaced file's owner and mode carry over to the new one, so an
+    app running as another user can still read it. Temporary copies left by killed writes are
+    removed first: under the writer lock no other writer is alive to own them."""
+    db_path = Path(os.path.realpath(db_path))
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(db_path.parent):
+        check_target(db_path)
+        remove_stale_copies(db_path)
         with _atomic_copy(db_path, start_from_existing) as con:
             yield con
+        for step in after or ():  # once the new file is in place, still holding the lock
+            step()
+
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_target(db_path: Path) -> None:
+    """Refuse to write over `db_path` unless it is missing, empty, or a database of this project."""
+    if not db_path.exists():
+        return
+    if not db_path.is_file():
+        raise ReportError(str(db_path), "not a regular file: refusing to replace it with a database")
+    with open(db_path, "rb") as fh:
+        head = fh.read(12)
+    if not head:
+        return  # an empty file holds nothing to lose
+    if head[8:12] != DUCKDB_MAGIC:
+        raise ReportError(str(db_path), "exists and is not a DuckDB database: refusing to replace it "
+                                        "(give --db a new path or this project's database)")
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS target (READ_ONLY)")
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'target'").fetchall()}
+    except duckdb.Error as exc:
+        raise ReportError(str(db_path), f"a DuckDB file that cannot be opened ({str(exc).splitlines()[0][:120]}): "
+                                        "refusing to replace it") from None
+    finally:
+        con.close()
+    if not {"reports", "incidents"} <= tables:
+        raise ReportError(str(db_path), "a DuckDB database of something else (no reports and incidents tables): "
+                                        "refusing to replace it")
+
+
+def remove_stale_copies(db_path: Path) -> list[Path]:
+    """Delete the temporary copies (and their WAL files) of writes that died before replacing
+    `db_path`. Call it holding the writer lock: then no live writer owns any of them."""
+    stale = sorted(db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp")) + sorted(
+        db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp.wal"))
+    for path in stale:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    return stale
+
+
+def _keep_owner_and_mode(tmp: Path, db_path: Path) -> None:
+    try:
+        st = os.stat(db_path)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    with contextlib.suppress(PermissionError):  # only root may give a file away; the mode still carries
+        os.chown(tmp, st.st_uid, st.st_gid)
 
 
 @contextlib.contextmanager
@@ -113,7 +184,7 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        if start_from_existing and db_path.exists():
+        if start_from_existing and db_path.exists() and db_path.stat().st_size:
             shutil.copyfile(db_path, tmp)
             con = duckdb.connect(str(tmp))
             con.execute(_log_ddl())  # a database made before the log gets it now
@@ -125,6 +196,7 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        _keep_owner_and_mode(tmp, db_path)
         os.replace(tmp, db_path)
     finally:
         for leftover in (tmp, Path(f"{tmp}.wal")):
@@ -211,18 +283,144 @@ def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
     return [by_month[m] for m in sorted(by_month)]
 
 
-def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True) -> None:
+def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True, keep_log: bool = False) -> None:
     """A new database holding exactly these reports (deterministic: ordered by month, seq; the
-    data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows."""
-    with _atomic_db(Path(db_path), start_from_existing=False) as con:
+    data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows,
+    or, with `keep_log`, goes on from the log of the database it replaces (a rebuild keeps the
+    record of every earlier write)."""
+    db_path = Path(os.path.realpath(db_path))
+    with _atomic_db(db_path, start_from_existing=False) as con:
+        if keep_log and db_path.exists() and db_path.stat().st_size:
+            _copy_log(con, db_path)
         _insert(con, _latest_per_month(reports), geocode, "build")
 
 
-def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest") -> None:
+def _copy_log(con: duckdb.DuckDBPyConnection, old: Path) -> None:
+    con.execute("ATTACH " + _sql_literal(str(old)) + " AS old (READ_ONLY)")
+    try:
+        has_log = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' "
+                              "AND table_name = ?", [LOG_TABLE]).fetchone()[0]
+        if has_log:
+            con.execute("INSERT INTO " + LOG_TABLE + " BY NAME SELECT * FROM old." + LOG_TABLE)
+    finally:
+        con.execute("DETACH old")
+
+
+class MonthChanged(ReportError):
+    """The stored month is no longer what the writer was shown: another write came first."""
+
+
+def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest",
+           originals: dict[str, bytes] | None = None, expected: dict[str, str | None] | None = None) -> None:
     """Add reports to the database; a report whose month is already there replaces it. Logged
-    as `action` ('ingest' from the command line, 'upload' from the app)."""
-    with _atomic_db(Path(db_path), start_from_existing=True) as con:
-        _insert(con, _latest_per_month(reports), geocode, action)
+    as `action` ('ingest' from the command line, 'upload' from the app).
+
+    `originals` (the file bytes, by sha256) are kept in the reports folder beside the database
+    (`sources_dir`), so that a rebuild reproduces every accepted report; a report is stored
+    under the name its file is kept by. `expected` (month -> sha256 of the stored report, None
+    for a month not stored) is checked under the writer lock: when another write has changed
+    the month since, MonthChanged is raised and nothing is written."""
+    db_path = Path(os.path.realpath(db_path))
+    reports = _latest_per_month(reports)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        with _atomic_db(db_path, start_from_existing=True, after=[lambda: _unstage(staged)]) as con:
+            if expected:
+                _check_expected(con, db_path, expected)
+            if originals:
+                reports = [_keep_source(db_path, p, originals.get(p.sha256), staged) for p in reports]
+            _insert(con, reports, geocode, action)
+    finally:
+        for tmp, _ in staged:  # the write failed before the kept files were moved into place
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+def _check_expected(con: duckdb.DuckDBPyConnection, db_path: Path, expected: dict[str, str | None]) -> None:
+    stored = dict(con.execute("SELECT month, sha256 FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))",
+                              [list(expected)]).fetchall())
+    for month, sha in expected.items():
+        if stored.get(month) != sha:
+            now = f"holds a report with sha256 {stored[month][:16]}…" if month in stored else "no longer holds it"
+            raise MonthChanged(str(db_path), f"{month} was written by someone else meanwhile (the database now {now}): "
+                                             "nothing was written; review the changes again")
+
+
+# --- the source files of accepted reports -------------------------------------------------------
+
+def sources_dir(db_path: Path) -> Path:
+    """Where accepted reports' files are kept: `reports/` beside the database (data/reports/ for
+    the default database, the folder `massacres build` reads), so a rebuild reproduces them."""
+    return Path(os.path.realpath(db_path)).parent / "reports"
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _keep_source(db_path: Path, p: ParsedReport, data: bytes | None, staged: list[tuple[Path, Path]]) -> ParsedReport:
+    """The report as it will be stored: its file kept in sources_dir (already there when a file
+    with the same bytes is), and its source the name kept, which reports and the log record."""
+    if data is None or hashlib.sha256(data).hexdigest() != p.sha256:
+        raise ReportError(p.source, "the file changed after it was read: nothing was written; try again")
+    folder = sources_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = base_name(p.source) or "report"
+    if not name.lower().endswith(REPORT_SUFFIXES):  # `massacres build` reads only these
+        name += ".pdf" if data[:5] == b"%PDF-" else ".txt"
+    same = [f for f in sorted(folder.iterdir()) if f.is_file() and not f.name.startswith(".")
+            and f.stat().st_size == len(data) and _sha256_file(f) == p.sha256]
+    if same:
+        return dataclasses.replace(p, source=same[0].name)
+    if (folder / name).exists() or any(final.name == name for _, final in staged):
+        stem, dot, suffix = name.rpartition(".")
+        name = f"{stem}-{p.sha256[:8]}.{suffix}" if dot else f"{name}-{p.sha256[:8]}"
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    staged.append((Path(tmp), folder / name))
+    return dataclasses.replace(p, source=name)
+
+
+def _unstage(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    staged.clear()
+
+
+def months_not_reproduced(db_path: Path, reports: list[ParsedReport]) -> list[tuple[str, str]]:
+    """(month, stored file) of each month the database holds that none of `reports` has: what a
+    rebuild from them would drop."""
+    stored = stored_reports(db_path)
+    have = {p.report["month"] for p in reports}
+    return [(m, f) for m, (f, _) in sorted(stored.items()) if m not in have]
+
+
+def stored_reports(db_path: Path) -> dict[str, tuple[str, str]]:
+    """month -> (source file, sha256) of every report in the database (empty when there is none)."""
+    db_path = Path(db_path)
+    if not db_path.exists() or not db_path.stat().st_size:
+        return {}
+    check_target(Path(os.path.realpath(db_path)))
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS stored (READ_ONLY)")
+        return {m: (f, h) for m, f, h in con.execute("SELECT month, source_file, sha256 FROM stored.reports").fetchall()}
+    finally:
+        con.close()
+
+
+def prefer_stored(db_path: Path, reports: list[ParsedReport]) -> list[ParsedReport]:
+    """`reports` ordered so that, where several files give one month, the one the database
+    holds comes last (the one a build keeps): a rebuild reproduces the database."""
+    stored = stored_reports(db_path)
+    return sorted(reports, key=lambda p: stored.get(p.report["month"], (None, None))[1] == p.sha256)
 
 
 _GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
@@ -267,33 +465,97 @@ _PARTITIONED = {
 
 def export_parquet(db_path: Path, directory: Path) -> dict[str, int]:
     """Every table as Parquet, hive-partitioned by year and month (year=2017/month=9/...), for
-    DuckDB, Spark, Trino or a hosted service to read. Written beside the target and swapped in.
-    The data tables only: the ingest_log (a record of writes to the file) stays in the file."""
-    import json
-    import shutil
+    DuckDB, Spark, Trino or a hosted service to read, with a manifest listing each file and each
+    table's rows (the app reads only those files and checks those counts).
 
-    from .db import MANIFEST
-
+    `directory` must be missing, empty, or a previous export (it holds the manifest): anything
+    else is refused, so `export --parquet data` cannot destroy the database and the reports. In
+    a previous export only the files its manifest lists are replaced or removed; a file someone
+    else put there stays. The data tables only: the ingest_log stays in the file."""
     directory = Path(directory)
-    staging = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    previous = _previous_export_files(directory)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.tmp-", dir=directory.parent))
+    try:
+        counts, written = _write_parquet(db_path, staging)
+        manifest = {"source": Path(db_path).name, "rows": counts, "files": written}
+        if previous is None:  # a new or empty directory: swapped in whole
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+            os.replace(staging, directory)
+        else:
+            _replace_export_files(staging, directory, manifest, previous)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def _previous_export_files(directory: Path) -> set[str] | None:
+    """The files a previous export in `directory` wrote (relative paths), None when the directory
+    is missing or empty; ReportError when it holds anything that is not an export of ours."""
+    if not directory.exists():
+        return None
+    if not directory.is_dir():
+        raise ReportError(str(directory), "not a directory: refusing to export over it")
+    if not any(directory.iterdir()):
+        return None
+    manifest = directory / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        rows = listed["rows"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ReportError(str(directory), f"the directory is not empty and holds no previous export ({MANIFEST}): "
+                                          "refusing to write into it; choose a new or empty directory") from None
+    if isinstance(listed.get("files"), dict):
+        return {f for files in listed["files"].values() for f in files} | {MANIFEST}
+    # An export made before the manifest listed its files wrote <table>/year=*/month=*/*.parquet.
+    return {str(p.relative_to(directory)) for t in rows for p in (directory / t).glob("year=*/**/*.parquet")} | {MANIFEST}
+
+
+def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Each table's Parquet files under `out`: row counts and the files written, per table."""
     con = duckdb.connect(str(db_path), read_only=True)
-    counts = {}
+    counts: dict[str, int] = {}
     try:
         for table, select in _PARTITIONED.items():
-            target = _sql_literal(str(staging / table))
+            target = _sql_literal(str(out / table))
             con.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet, PARTITION_BY (year, month))")
             counts[table] = con.execute(_COUNT[table]).fetchone()[0]
+            if counts[table] == 0:  # no partition, no file: one empty file keeps the table's columns
+                empty = out / table / _EMPTY_PARTITION
+                empty.parent.mkdir(parents=True)
+                con.execute("COPY (" + select + " LIMIT 0) TO " + _sql_literal(str(empty)) + " (FORMAT parquet)")
     finally:
         con.close()
-    (staging / MANIFEST).write_text(json.dumps({"source": Path(db_path).name, "rows": counts}, indent=2) + "\n")
-    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-    if directory.exists():
-        os.replace(directory, old)
-    os.replace(staging, directory)
-    shutil.rmtree(old, ignore_errors=True)
-    return counts
+    written = {t: sorted(str(p.relative_to(out)) for p in (out / t).rglob("*.parquet")) for t in _PARTITIONED}
+    return counts, written
+
+
+# Where an empty table's file goes: a partition no row can have, so readers see no row.
+_EMPTY_PARTITION = Path("year=0") / "month=0" / "empty.parquet"
+
+
+def _replace_export_files(staging: Path, directory: Path, manifest: dict, previous: set[str]) -> None:
+    """Move the new files in, then the manifest (what readers follow), then remove the files the
+    previous export wrote that this one did not; nothing else in `directory` is touched."""
+    new = {f for files in manifest["files"].values() for f in files}
+    for name in sorted(new):
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, directory / name)
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    os.replace(staging / MANIFEST, directory / MANIFEST)
+    for name in sorted(previous - new - {MANIFEST}):
+        with contextlib.suppress(FileNotFoundError):
+            (directory / name).unlink()
+        _remove_empty_parents(directory / name, directory)
+
+
+def _remove_empty_parents(path: Path, top: Path) -> None:
+    for parent in path.parents:
+        if parent == top or top not in parent.parents:
+            return
+        try:
+            parent.rmdir()  # only when empty: a file someone else put there keeps its folder
+        except OSError:
+            return
 
 
 _COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES}

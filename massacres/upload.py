@@ -267,11 +267,23 @@ def _figure_changes(report: dict, stored_stated: list[dict], parsed: ParsedRepor
     return out
 
 
-def commit(db_path: Path, parsed: ParsedReport, file_name: str) -> None:
+ANY = object()  # commit(expect_stored=ANY): write whatever the database holds now
+
+
+def commit(db_path: Path, parsed: ParsedReport, file_name: str, data: bytes | None = None,
+           expect_stored: str | None | object = ANY) -> None:
     """Write the report like `massacres ingest` (a temporary copy swapped in with os.replace, so
-    readers see the old file or the new one) and log it as an 'upload' under its base name."""
+    readers see the old file or the new one) and log it as an 'upload' under its base name.
+
+    `data`, the uploaded bytes, is kept in the reports folder beside the database, so a rebuild
+    reproduces the month. `expect_stored` is the stored month's sha256 the user was shown (None:
+    the month was not stored): checked under the writer lock, so when two sessions save the same
+    month at once the second gets store.MonthChanged, not a silent replacement."""
     report = dataclasses.replace(parsed, source=safe_name(file_name))
-    store.ingest(Path(db_path), [report], action="upload")
+    month = parsed.report["month"]
+    store.ingest(Path(db_path), [report], action="upload",
+                 originals=None if data is None else {parsed.sha256: data},
+                 expected=None if expect_stored is ANY else {month: expect_stored})
 
 
 def recent_writes(db_path: Path, limit: int = 20) -> pd.DataFrame:

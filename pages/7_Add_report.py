@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from massacres import db, theme, ui, upload
+from massacres import db, store, theme, ui, upload
 from massacres.errors import ReportError
 
 current, default = ui.page("Add a report")
@@ -25,7 +25,14 @@ if db.parquet_dir() is not None:
             "report to the DuckDB file with `massacres ingest FILE` and export again with `massacres export`.")
     st.stop()
 DB = db.db_path()
+if ui.serving_last_good():
+    st.error("The database file cannot be read (see the notice above), so nothing can be added to it. Rebuild "
+             "it with `make build`, then add the report.", icon=":material/error:")
+    st.stop()
 
+if "upload_conflict" in ss:  # another session wrote the month between the listing and the confirmation
+    st.warning(f"{ss.pop('upload_conflict')}. The changes below are now listed against the month as it is "
+               "stored.", icon=":material/sync_problem:")
 if "upload_written" in ss:  # what the last confirmation wrote, shown once
     st.success(ss.pop("upload_written"), icon=":material/check_circle:")
 
@@ -209,7 +216,14 @@ else:
 if confirmed:
     try:
         with st.spinner("Writing…"):
-            upload.commit(DB, parsed, pv.file_name)
+            # The stored month must still be the one whose changes were listed (checked under
+            # the writer lock), and the file is kept beside the database for rebuilds.
+            upload.commit(DB, parsed, pv.file_name, data=uploaded.getvalue(), expect_stored=d.stored_sha256)
+    except store.MonthChanged as exc:
+        st.cache_data.clear()
+        ui._connection.clear()
+        ss["upload_conflict"] = str(exc.message)
+        st.rerun()
     except (ReportError, ValueError, OSError, duckdb.Error) as exc:
         st.error("Nothing was written: the database is as it was.", icon=":material/error:")
         st.text(str(exc))

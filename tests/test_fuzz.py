@@ -1,10 +1,10 @@
-"""Property-based tests: the parser on random and mutated reports (a short run here; the long
-run of 10,000+ cases is `bench/fuzz.py`)."""
+"""Property-based tests: the parser on random and mutated reports, and what it accepts through
+`ingest` (a short run here; the long run of 10,000+ cases is `bench/fuzz.py`)."""
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from fuzzing import check, mutated_report, random_text
+from fuzzing import check, check_ingest, mutated_report, random_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -29,3 +29,11 @@ def test_random_text_inside_a_report(junk):
     text = SAMPLES["snhr-2017-09-massacres"]
     cut = text.index("Monday, September 11, 2017")
     check(text[:cut] + junk + "\n\n" + text[cut:])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(mutated_report())
+def test_mutated_reports_that_parse_are_stored(tmp_path_factory, text):
+    """Issue 12, point 6: a report `parse` accepts never ends `ingest` in a ConstraintException."""
+    db = tmp_path_factory.getbasetemp() / "fuzz-ingest.duckdb"
+    check_ingest(text, db)

@@ -127,3 +127,28 @@ def test_sql_in_url_filters_is_harmless(app_db, value):
     con = duckdb.connect(str(app_db), read_only=True)
     assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 62
     con.close()
+
+
+def test_a_database_file_cannot_make_the_app_read_other_files(tmp_path):
+    """Issue 12, point 14: a database whose table is a view calling read_text() on a secret
+    file gets a permission error in the app's connection, never the file's content."""
+    from massacres import db
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password")
+    path = tmp_path / "hostile.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE VIEW reports AS SELECT content AS month FROM read_text(" + f"'{secret}'" + ")")
+    con.close()
+    with pytest.raises(db.DataUnavailable, match="PermissionException") as refused:
+        db.connect_readonly(path)
+    assert "the password" not in str(refused.value)
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW reports")
+    con.execute("CREATE TABLE reports (month VARCHAR)")
+    con.close()
+    ro = db.connect_readonly(path)
+    with pytest.raises(duckdb.Error, match="disabled by configuration"):
+        ro.execute("SELECT content FROM read_text(?)", [str(secret)]).fetchall()
+    with pytest.raises(duckdb.Error, match="lock"):
+        ro.execute("SET enable_external_access = true")
