@@ -68,9 +68,6 @@ def main() -> int:
     else:
         print(f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['stored']} parsed and stored by "
               f"ingest, {outcome['refused']} refused with a clear error, 0 other exceptions")
-        if outcome["no_governorate"]:
-            print(f"  and {outcome['no_governorate']} parsed with an incident under no governorate heading, which the "
-                  "geocoder cannot place (issue 12 point 7)")
     return 0
 
 

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from . import store
 from .errors import ReportError
 from .parse import ParsedReport, parse_file
+from .pipeline import read_report, relocate
 from .sources import read_capped
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT, EXIT_SYSTEM = 0, 1, 2, 3
@@ -27,7 +28,7 @@ def _parse_all(paths: list[Path]) -> list[ParsedReport]:
     """Parse every file before anything is written: one bad file means no write at all."""
     parsed = []
     for path in tqdm(paths, desc="parsing", unit="report", disable=len(paths) < 2 or None, file=sys.stderr):
-        parsed.append(parse_file(path))
+        parsed.append(read_report(path))
     return parsed
 
 
@@ -116,7 +117,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise ReportError(str(db), "no such database: build it first (massacres build)")
-    store.regeocode(db)
+    relocate(db)
     con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute(_GEOCODED).df().to_dict("records")

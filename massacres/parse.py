@@ -48,6 +48,9 @@ class ParsedReport:
     incidents: list[dict[str, Any]]
     warnings: list[dict[str, Any]] = field(default_factory=list)
     details_complete: bool = True
+    # One geocode.Location (or None: not locatable) per incident, set by pipeline.locate; None
+    # while the report is only parsed (the store then writes no locations for it).
+    locations: list[Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `massacres parse --json` contract."""

@@ -208,14 +208,13 @@ _LOCATION_COLUMNS = ("report_month", "seq", "lat", "lon", "precision", "method",
                      "score", "iso_code", "point_governorate", "warnings")
 
 
-def _location_rows(month: str, incidents: list[dict]) -> list[dict]:
-    from .geocode import geocode_all  # the gazetteer loads only when geocoding
-
+def _location_rows(month: str, p: ParsedReport) -> list[dict]:
+    """The locations pipeline.locate gave the report's incidents (none for an unlocated report)."""
     return [{"report_month": month, "seq": inc["seq"], **loc.as_dict()}
-            for inc, loc in zip(incidents, geocode_all(incidents)) if loc is not None]
+            for inc, loc in zip(p.incidents, p.locations or []) if loc is not None]
 
 
-def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFrame]:
+def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     for p in reports:
         month = p.report["month"]
@@ -234,8 +233,7 @@ def _frames(reports: list[ParsedReport], geocode: bool) -> dict[str, pd.DataFram
                                       "incident_month": str(inc["date"])[:7]})
         for n, w in enumerate(p.warnings, start=1):
             rows["warnings"].append({"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}})
-        if geocode:
-            rows["locations"].extend(_location_rows(month, p.incidents))
+        rows["locations"].extend(_location_rows(month, p))
     columns = {
         "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS + ("incident_month",),
         "warnings": ("report_month", "n", "code", "message", "line", "seq"),
@@ -258,10 +256,10 @@ def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], acti
     } for i, p in enumerate(reports)], columns=_LOG_COLUMNS)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], geocode: bool, action: str) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
-    frames = _frames(reports, geocode)
+    frames = _frames(reports)
     months = [p.report["month"] for p in reports]
     con.execute("BEGIN")
     log = _log_frame(con, reports, action)
@@ -283,8 +281,9 @@ def _latest_per_month(reports: Iterable[ParsedReport]) -> list[ParsedReport]:
     return [by_month[m] for m in sorted(by_month)]
 
 
-def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True, keep_log: bool = False) -> None:
-    """A new database holding exactly these reports (deterministic: ordered by month, seq; the
+def build(db_path: Path, reports: list[ParsedReport], keep_log: bool = False) -> None:
+    """A new database holding exactly these reports, with the locations pipeline.locate gave them
+    (deterministic: ordered by month, seq; the
     data tables are, the log's times are not). Its ingest_log starts afresh with 'build' rows,
     or, with `keep_log`, goes on from the log of the database it replaces (a rebuild keeps the
     record of every earlier write)."""
@@ -292,7 +291,7 @@ def build(db_path: Path, reports: list[ParsedReport], geocode: bool = True, keep
     with _atomic_db(db_path, start_from_existing=False) as con:
         if keep_log and db_path.exists() and db_path.stat().st_size:
             _copy_log(con, db_path)
-        _insert(con, _latest_per_month(reports), geocode, "build")
+        _insert(con, _latest_per_month(reports), "build")
 
 
 def _copy_log(con: duckdb.DuckDBPyConnection, old: Path) -> None:
@@ -310,7 +309,7 @@ class MonthChanged(ReportError):
     """The stored month is no longer what the writer was shown: another write came first."""
 
 
-def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, action: str = "ingest",
+def ingest(db_path: Path, reports: list[ParsedReport], action: str = "ingest",
            originals: dict[str, bytes] | None = None, expected: dict[str, str | None] | None = None) -> None:
     """Add reports to the database; a report whose month is already there replaces it. Logged
     as `action` ('ingest' from the command line, 'upload' from the app).
@@ -329,7 +328,7 @@ def ingest(db_path: Path, reports: list[ParsedReport], geocode: bool = True, act
                 _check_expected(con, db_path, expected)
             if originals:
                 reports = [_keep_source(db_path, p, originals.get(p.sha256), staged) for p in reports]
-            _insert(con, reports, geocode, action)
+            _insert(con, reports, action)
     finally:
         for tmp, _ in staged:  # the write failed before the kept files were moved into place
             with contextlib.suppress(FileNotFoundError):
@@ -427,20 +426,27 @@ _GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, p
                   "lat, lon, map_link_name FROM incidents ORDER BY report_month, seq")
 
 
-def regeocode(db_path: Path) -> pd.DataFrame:
-    """Geocode every stored incident again (after the gazetteer or the reviewed tables changed)."""
-    with _atomic_db(Path(db_path), start_from_existing=True) as con:
+def incidents_to_locate(db_path: Path) -> list[dict]:
+    """Every stored incident, with the fields the geocoder reads."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
         incidents = con.execute(_GEOCODE_INPUT).df()
-        records = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in incidents.to_dict("records")]
-        rows = []
-        for month in dict.fromkeys(r["report_month"] for r in records):
-            rows.extend(_location_rows(month, [r for r in records if r["report_month"] == month]))
-        frame = pd.DataFrame(rows, columns=_LOCATION_COLUMNS)
+    finally:
+        con.close()
+    return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in incidents.to_dict("records")]
+
+
+def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
+    """The locations table replaced by `rows` (pipeline.relocate), atomically, and each
+    incident's copy of its point refreshed. A row whose incident is gone meanwhile is left out."""
+    frame = pd.DataFrame(rows, columns=_LOCATION_COLUMNS)
+    with _atomic_db(Path(db_path), start_from_existing=True) as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM locations")
         if not frame.empty:
             con.register("frame", frame)
-            con.execute(_INSERT["locations"])
+            con.execute("INSERT INTO locations BY NAME SELECT f.* FROM frame AS f "
+                        "SEMI JOIN incidents AS i ON i.report_month = f.report_month AND i.seq = f.seq")
             con.unregister("frame")
         copy_points(con)
         con.execute("COMMIT")

@@ -35,6 +35,7 @@ import pandas as pd
 
 from . import store
 from .errors import ReportError
+from . import pipeline
 from .parse import INCIDENT_FIELDS, ParsedReport, parse_text
 from .sources import read_source
 
@@ -90,12 +91,8 @@ def preview(data: bytes, file_name: str) -> Preview:
         return Preview(name, size, error=f"{where}: {exc.message}")
     except Exception as exc:  # untrusted input: a parser bug must not take the page down
         return Preview(name, size, error=f"{name}: the parser failed on this file ({type(exc).__name__}: {exc})")
-    try:
-        locations = locate(parsed)
-    except ValueError as exc:  # e.g. an incident with no governorate at all: it cannot be stored
-        return Preview(name, size, parsed=parsed, error=f"{name}: the incidents cannot all be located ({exc}); "
-                                                        "the report cannot be stored")
-    return Preview(name, size, parsed=parsed, locations=locations)
+    located = pipeline.locate(parsed)
+    return Preview(name, size, parsed=located, locations=pipeline.locations_table(located))
 
 
 def _parse_bytes(data: bytes, name: str) -> ParsedReport:
@@ -111,24 +108,6 @@ def _parse_bytes(data: bytes, name: str) -> ParsedReport:
         return parse_text(text, source=name, form_hint=form_hint, sha256=digest)
     finally:
         Path(tmp).unlink(missing_ok=True)
-
-
-def locate(parsed: ParsedReport) -> pd.DataFrame:
-    """Geocode the parsed incidents in memory, as `build`/`ingest` would store them."""
-    from .geocode import geocode_all
-
-    rows = []
-    for inc, loc in zip(parsed.incidents, geocode_all(parsed.incidents)):
-        if loc is None:
-            rows.append({"seq": inc["seq"], "place": inc["place"], "governorate": inc["governorate"],
-                         "precision": None, "method": None, "matched_name": None, "lat": None, "lon": None,
-                         "warnings": "not located: the report names no governorate for it"})
-            continue
-        rows.append({"seq": inc["seq"], "place": inc["place"], "governorate": inc["governorate"],
-                     "precision": loc.precision, "method": loc.method, "matched_name": loc.matched_name,
-                     "lat": loc.lat, "lon": loc.lon, "warnings": "; ".join(loc.warnings)})
-    return pd.DataFrame(rows, columns=["seq", "place", "governorate", "precision", "method", "matched_name",
-                                       "lat", "lon", "warnings"])
 
 
 @dataclass

@@ -14,7 +14,6 @@ from massacres.parse import ParsedReport, parse_text
 
 # Issue 12 point 7 (the lead developer's): an incident with no governorate anywhere makes the
 # geocoder raise this ValueError. Counted apart until that fix lands; any other exception fails.
-NO_GOVERNORATE = "has no governorate to fall back on"
 
 SAMPLES = {name: (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
            for name in ("snhr-2017-09-massacres", "snhr-2017-10-massacres")}
@@ -97,21 +96,16 @@ random_text = hst.text(alphabet=hst.characters(blacklist_categories=("Cs",)), ma
 
 def check_ingest(text: str, db: Path) -> str:
     """The ingest contract on any input: what `parse` accepts, `ingest` stores (every record,
-    no ConstraintException). 'stored', 'refused' (the project's own input error), or
-    'no_governorate' (issue 12 point 7, pending); any other exception propagates."""
+    located where it can be, no ConstraintException, no geocoder error). 'stored' or 'refused'
+    (the project's own input error); any other exception propagates."""
     import duckdb
 
-    from massacres import store
+    from massacres import pipeline, store
 
     parsed = check(text)
     if parsed is None:
         return "refused"
-    try:
-        store.ingest(db, [parsed])
-    except ValueError as exc:
-        if NO_GOVERNORATE in str(exc):
-            return "no_governorate"
-        raise
+    store.ingest(db, [pipeline.locate(parsed)])
     con = duckdb.connect(str(db), read_only=True)
     try:
         stored = con.execute("SELECT count(*) FROM incidents WHERE report_month = ?", [parsed.report["month"]]).fetchone()

@@ -17,7 +17,7 @@ WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from massacres import store
-    from massacres.parse import parse_file
+    from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
     db = Path(sys.argv[1])
     both = [parse_file(p) for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
     for i in range(int(sys.argv[3])):
@@ -69,7 +69,7 @@ def test_a_long_lived_connection_does_not_hide_a_rebuilt_file(tmp_path):
     """DuckDB shares one instance per path in a process: a new connection must still see the
     new file while the app's old connection to the replaced file is open."""
     from massacres import db, store
-    from massacres.parse import parse_file
+    from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 
     path = tmp_path / "m.duckdb"
     reports = [parse_file(p) for p in sorted(REPORTS.glob("*.txt"))]

@@ -108,4 +108,6 @@ def test_every_check_the_parser_cannot_reach_is_enforced_too(tmp_path):
     assert ("constraint_incident_skipped", second["seq"]) in seen
     assert {c for c, _ in seen} == {"constraint_negative_count", "constraint_percent", "constraint_time",
                                     "constraint_incident_skipped", "constraint_point_outside_syria"}
-    store.build(tmp_path / "m.duckdb", [parsed], geocode=True)  # no ConstraintException
+    from massacres import pipeline
+
+    store.build(tmp_path / "m.duckdb", [pipeline.locate(parsed)])  # no ConstraintException

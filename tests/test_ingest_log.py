@@ -13,7 +13,7 @@ import pytest
 from conftest import REPORTS
 from massacres import db, store, upload
 from massacres.cli import main
-from massacres.parse import parse_file
+from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 
 SEPTEMBER, OCTOBER = REPORTS / "snhr-2017-09-massacres.txt", REPORTS / "snhr-2017-10-massacres.txt"
 COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")

@@ -118,3 +118,27 @@ def test_a_summary_only_text_loads_and_only_strict_refuses_it(tmp_path, capsys):
     finally:
         con.close()
     assert row == ("monthly", False, 0, 37)
+
+
+def test_an_incident_with_no_governorate_is_stored_unlocated(tmp_path, capsys):
+    """Issue 11: `ingest` of a report whose incident names no governorate printed a traceback
+    from the geocoder; the one path (pipeline.read_report) stores it without a point and says so."""
+    from massacres.cli import main
+
+    report = tmp_path / "2016-03-no-governorate.txt"
+    report.write_text(
+        "No less than 5 Massacres in March 2016\n\nSNHR documented no less than 5 massacres in March 2016.\n\n"
+        "Details of March's incidents\n\nMonday, March 7, 2016, unidentified gunmen opened fire on a bus near "
+        "Kafr Tallal village, which resulted in the killing of 5 civilians.\n\nConclusions\n\nSNHR calls for "
+        "accountability.\n", encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    assert main(["ingest", str(report), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "not_located [incident 1]" in err
+    import duckdb
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT killed, governorate, point_lat FROM incidents").fetchall() == [(5, None, None)]
+        assert con.execute("SELECT count(*) FROM locations").fetchone()[0] == 0
+    finally:
+        con.close()

@@ -106,7 +106,9 @@ def test_ingest_and_regeocode_keep_the_copy_in_step(built_db):
     assert _count(built_db, _POINT_DRIFT) == 62
     assert main(["ingest", str(REPORTS / "snhr-2017-09-massacres.txt"), "--db", str(built_db)]) == 0
     assert _count(built_db, _POINT_DRIFT) == 62 - 43  # the month written is copied; October untouched
-    store.regeocode(built_db)
+    from massacres import pipeline
+
+    pipeline.relocate(built_db)
     assert _count(built_db, _POINT_DRIFT) == 0
 
 
