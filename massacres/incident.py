@@ -55,17 +55,21 @@ _BREAKDOWN_ITEM = re.compile(
 _WOUNDED = re.compile(
     rf"(?P<q>about |approximately |around |nearly |no less than |at least |more than )?(?P<num>{NUMBER})\s+"
     rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
-    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least |more than |nearly |around |approximately )?(?P<num2>{NUMBER})",
+    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least |more than |nearly |around |approximately )?(?P<num2>{NUMBER})"
+    # "in addition to about 30 wounded"
+    rf"|(?:in addition to|besides|and|as well as)\s+(?P<q4>about |approximately |around |nearly |no less than |at least |more than )?"
+    rf"(?P<num3>{NUMBER})\s+(?:others\s+)?(?:wounded|injured)\b",
     re.I,
 )
 _CONTROL = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:under\s+the\s+(?:joint\s+)?control\s+of|(?:jointly\s+)?(?:controlled|held)\s+by)\s+(?P<who>.+?)"
-    r"(?=\s+at the time of the incident|[.;]|,\s*while\b|$)",
+    r"\b(?:was|were|is|are)\s+(?:under\s+the\s+(?:joint\s+)?control\s+of|(?:jointly\s+)?(?:controlled|held)\s+by|under(?=\s+[\w' -]{2,60}?\s+control\b))\s+(?P<who>.+?)"
+    r"(?=\s+control\b|\s+at the time of the incident|[.;]|,\s*while\b|$)",
     re.I,
 )
 _KILL_CLAUSE_START = re.compile(
     r"(?:,|\.)?\s*(?:which|that|what)\s+(?:has\s+)?(?:resulted|led|caused)\s+(?:in|to|the)\b|\.\s+The\s+\w+\s+(?:resulted\s+in|led\s+to|caused)\b"
-    r"|,?\s+(?:causing|leading\s+to)\s+the\s+(?:death|killing)"
+    r"|,?\s+(?:causing|leading\s+to)\s+the\s+(?:death|killing)|,?\s*(?:which|that)\s+killed\b"
+    r"|,?\s+and\s+(?:caused|led\s+to|resulted\s+in)\s+the\s+(?:death|killing)"
     r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+(?:killed|executed|slaughtered|shot dead)\b|,?\s+killing\s+of\b",
     re.I,
 )
@@ -206,7 +210,8 @@ def _place(location: str) -> dict[str, Any]:
     rm = _REGION.search(text)
     if rm:
         text = text[: rm.start()]
-    typed = [m for m in _TYPED.finditer(text)]
+    # "The town was under ...": a sentence's first word is no place name
+    typed = [m for m in _TYPED.finditer(text) if not re.fullmatch(r"(?:The|This|That|Its|A|An|Each|Every)", m.group("name"))]
     settlements = [m for m in typed if re.fullmatch(_SETTLEMENT, m.group("type"), re.I)]
     chosen = settlements[-1] if settlements else (typed[-1] if typed else None)
     if chosen is not None and not settlements and parent_type and re.fullmatch(_SETTLEMENT, parent_type):
@@ -291,8 +296,8 @@ def _counts(after_head: str) -> dict[str, Any]:
     )
     wm = _WOUNDED.search(after)
     if wm:
-        num = wm.group("num") or wm.group("num2")
-        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or "").strip().lower()
+        num = wm.group("num") or wm.group("num2") or wm.group("num3")
+        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or "").strip().lower()
         rec["wounded"], rec["wounded_qualifier"] = _count(num), (q or None)
     else:
         rec["wounded"], rec["wounded_qualifier"] = None, None
@@ -340,8 +345,8 @@ def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
     wm = _WOUNDED.search(paragraph)
     if not wm:
         return None
-    num = wm.group("num") or wm.group("num2")
-    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or "").strip().lower()
+    num = wm.group("num") or wm.group("num2") or wm.group("num3")
+    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or "").strip().lower()
     return _count(num), (q or None)
 
 

@@ -13,6 +13,10 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u00a0": " ", "\u200f": "", "\u200e": "", "\ufeff": ""})
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
+# code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
+_FOOTER_LINE = re.compile(r"^\s*(?=.*(?:\S+@\S+\.[a-z]{2,}|www\.\S+))(?:(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+|[A-Z]{1,3}\d{4,}|"
+                          r"(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[|\u2022-])\s*){2,}$", re.I)
 _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -105,7 +109,9 @@ def join_wrapped(parts: list[str], vocabulary: set[str] | None = None) -> str:
 def _is_short_heading(stripped: str) -> bool:
     # "Methodology", "Conclusions", "The Russian guarantors": a short line without
     # sentence punctuation standing between paragraphs of wrapped text.
-    return len(stripped) < 45 and not re.search(r"[.,;:]$", stripped) and stripped[:1].isupper()
+    return (len(stripped) < 45 and not re.search(r"[.,;:]$", stripped) and stripped[:1].isupper()
+            # "The village was" cut by a page break is a sentence, not a heading
+            and not re.search(r"\b(?:was|were|is|are|the|of|in|at|to|and|a|an|by|for|with|under|on|from)$", stripped))
 
 
 def _is_heading(stripped: str) -> bool:
@@ -172,6 +178,8 @@ def split_blocks(text: str) -> Layout:
 
     prev_url = False
     for idx, raw in enumerate(lines, start=1):
+        if "@" in raw and _FOOTER_LINE.match(raw):
+            continue  # a page footer inside a paragraph: the paragraph goes on past it
         stripped = raw.strip()
         if not stripped:
             flush()

@@ -25,12 +25,6 @@ INCIDENT_FIELDS = ("date", "perpetrator", "governorate", "place", "killed", "chi
 # closes one fails here until its line is removed.
 KNOWN_GAPS = {
     ("incidents", "heldout/2020-02-death-toll-web"): "'seven children and a teacher, a woman': a victim named by role and then as a woman is not counted among the women",
-    ("incidents", "variants/2015-01-monthly-pdf-heading-count-next-line"): "an incident paragraph with no killing verb the grammar knows is skipped",
-    ("incidents", "variants/2015-04-monthly-qualifier-after-count"): "wounded told before the killed ('wounding 30 and killing ...') is not read",
-    ("incidents", "variants/2015-11-monthly-title-disagrees"): "a place after 'The' at a sentence start is read as 'The'",
-    ("incidents", "variants/2016-03-monthly-ytd-since-start"): "an area of control worded 'held by ISIS' is not read",
-    ("incidents", "variants/2016-06-monthly-pdf-half-year"): "an area of control worded 'held by ISIS' is not read",
-    ("incidents", "variants/2016-10-monthly-pdf-percent-typo"): "a place after 'The' at a sentence start is read as 'The'",
 }
 
 
