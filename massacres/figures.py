@@ -239,9 +239,9 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
     return None
 
 
-def _scope(text: str, start: int, end: int, ctx: Context) -> str:
+def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> str:
     """ytd when the clause around the number (or, failing a month of its own, its sentence) names
-    a year-to-date period; else the context's."""
+    a year-to-date period; else the context's. `whole` is the sentence's own period (_sentence_scope)."""
     left = max(text.rfind(sep, 0, start) for sep in (",", ";", " while ", " whereas ", "("))
     rights = [i for i in (text.find(sep, end) for sep in (",", ";", " while ", " whereas ")) if i >= 0]
     clause = text[left + 1 if left >= 0 else 0: min(rights) if rights else len(text)]
@@ -249,12 +249,14 @@ def _scope(text: str, start: int, end: int, ctx: Context) -> str:
         return "ytd"
     if _MONTH_WORDS.search(clause):
         return "month"
-    outside = _YTD.sub(" ", text)
-    if _YTD.search(text) and not _MONTH_WORDS.search(outside):
-        return "ytd"
-    if _MONTH_WORDS.search(text):
-        return "month"
-    return ctx.scope
+    return whole or ctx.scope
+
+
+def _sentence_scope(text: str) -> str | None:
+    """The period a sentence names outside any one clause: ytd, month, or None."""
+    if not _YTD.search(text):
+        return "month" if _MONTH_WORDS.search(text) else None
+    return "month" if _MONTH_WORDS.search(_YTD.sub(" ", text)) else "ytd"
 
 
 _SMALL = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -320,6 +322,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             sentence_measure = sentence_measure or tok.measure
     claimed: set[int] = set()
     control = list(_CONTROL.finditer(masked))
+    whole_scope = _sentence_scope(masked)
     for i, tok in enumerate(tokens):
         if tok.used:
             continue
@@ -348,7 +351,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         tok.used = True
         if measure in ("massacres", "killed"):
             sentence_measure = sentence_measure or measure  # "killed 38 of them, Russian forces 9, ..."
-        scope = _scope(masked, tok.start, tok.end, ctx)
+        scope = _scope(masked, tok.start, tok.end, ctx, whole_scope)
         words = masked[lo:hi].strip(" ,;:-\u2013")
         if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end:]):
             continue  # "63% of the massacres committed by them were in ...": no stated dimension

@@ -45,6 +45,8 @@ _KILLED_PASSIVE = re.compile(
     re.I,
 )
 _FAMILY_AFTER = re.compile(rf"\s+and\s+(?:her|his|their)\s+(?P<n>{NUMBER})\s+(?:children|sons|daughters|kids)\b", re.I)
+_KILLING_HINT = re.compile(r"kill|death|dead|execut|slaughter|lives", re.I)
+_PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)", re.I)
 _BREAKDOWN_ITEM = re.compile(
     rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
     rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|wife|"
@@ -270,7 +272,8 @@ def _notes(paragraph: str) -> list[str]:
 
 def _counts(after_head: str) -> dict[str, Any]:
     km = _KILLED.search(after_head)
-    passive = _KILLED_PASSIVE.search(after_head)
+    # The passive form is rare and its pattern slow: look for it only where "were killed" stands.
+    passive = _KILLED_PASSIVE.search(after_head) if _PASSIVE_VERB.search(after_head) else None
     if passive and (not km or passive.start() < km.start()):
         km = passive
         after = passive.group("mid") + after_head[passive.end():]
@@ -337,7 +340,9 @@ def looks_like_incident(text: str) -> bool:
     """An incident paragraph: it opens with its date, or it names a date and a killing."""
     if is_incident_start(text):
         return True
-    return len(text) > 80 and bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
+    if len(text) <= 80 or not _KILLING_HINT.search(text):
+        return False  # cheap tests first: most paragraphs of a report are no incident
+    return bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
 def wounded_in(paragraph: str) -> tuple[int, str | None] | None:

@@ -15,8 +15,15 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
 # code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
-_FOOTER_LINE = re.compile(r"^\s*(?=.*(?:\S+@\S+\.[a-z]{2,}|www\.\S+))(?:(?:\S+@\S+\.[a-z]{2,}|(?:https?://|www\.)\S+|[A-Z]{1,3}\d{4,}|"
-                          r"(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[|\u2022-])\s*){2,}$", re.I)
+_FOOTER_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z]{1,3}\d{4,}|\d{1,3}|page|of|[|\u2022-]", re.I)
+
+
+def _is_footer(line: str) -> bool:
+    tokens = line.split()
+    return (len(tokens) >= 2 and any("@" in t or t.lower().startswith("www.") for t in tokens)
+            and all(_FOOTER_TOKEN.fullmatch(t) for t in tokens))
+
+
 _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -178,7 +185,7 @@ def split_blocks(text: str) -> Layout:
 
     prev_url = False
     for idx, raw in enumerate(lines, start=1):
-        if "@" in raw and _FOOTER_LINE.match(raw):
+        if "@" in raw and _is_footer(raw):
             continue  # a page footer inside a paragraph: the paragraph goes on past it
         stripped = raw.strip()
         if not stripped:

@@ -26,6 +26,7 @@ REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victim
 
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
+_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred)\b", re.I)
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
@@ -197,6 +198,11 @@ class _Reader:
             self.sentence(sentence, b.line)
 
     def sentence(self, sentence: str, line: int, header: bool = False, keep_context: bool = False) -> None:
+        if self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
+                _ANY_COUNT.search(sentence) and holds_figure(sentence)):
+            # No count of anything the summary states, and no list opening: nothing to read (most of
+            # an introduction; read_sentence would find no figure and flag no number in it either).
+            return
         if _non_figure(sentence):
             return
         ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header)

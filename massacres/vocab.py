@@ -88,18 +88,21 @@ def governorate_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each governorate the text names in any spelling ("Deir Az- Zour",
     "Rural Damascus", "Al-Hassaka"), longest name first."""
     words = list(_PLACE_WORD.finditer(text))
+    # joined[j]: word j and word j + 1 stand apart by spaces or hyphens only (one name may span them)
+    joined = [re.fullmatch(r"[\s\-]*", text[words[j].end(): words[j + 1].start()]) is not None
+              for j in range(len(words) - 1)]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
+        if not text[words[i].start()].isupper():
+            i += 1  # a governorate's name is capitalised
+            continue
         for width in (4, 3, 2, 1):
-            if i + width > len(words):
+            if i + width > len(words) or not all(joined[i: i + width - 1]):
                 continue
             first, last = words[i], words[i + width - 1]
-            if width > 1 and not re.fullmatch(r"[\s\-]*", "".join(
-                    text[words[j].end(): words[j + 1].start()] for j in range(i, i + width - 1))):
-                continue  # a name does not run over punctuation
             phrase = text[first.start(): last.end()]
-            if not phrase[:1].isupper() or len(phrase) < 4:
+            if len(phrase) < 4:
                 continue
             key = governorate_key(phrase)
             if key:
@@ -170,6 +173,7 @@ def _governorates() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 GOVERNORATE_KEYS = tuple(k for _, k, _ in _governorates())
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of every word run of every summary sentence
 def governorate_key(name: str) -> str | None:
     """Key for a governorate name in any spelling the series uses, or None."""
     flat = squash(re.sub(r"\bgovernorate\b", "", name, flags=re.I))
