@@ -35,6 +35,32 @@ def month_sentence(report: pd.Series, perpetrators: pd.DataFrame) -> str:
     text += "."
     detailed = _n(report["incident_count"])
     if detailed is not None and total is not None:
-        scope = "all of them" if detailed == total else f"{detailed} of them (the most notable)"
-        text += f" The report details {scope}."
+        if detailed == 0:
+            text += " The report is a summary only: it details none of them."
+        else:
+            scope = "all of them" if detailed == total else f"{detailed} of them (the most notable)"
+            text += f" The report details {scope}."
     return text
+
+
+def month_ranges(months: list[str]) -> str:
+    """'2013-03', '2013-04', '2013-05', '2013-07' -> 'March–May 2013 and July 2013': consecutive months
+    as one range, so a series with many gaps reads as one sentence, not one line a month."""
+    dates = sorted(dt.date.fromisoformat(f"{m}-01") for m in months)
+    runs: list[list[dt.date]] = []
+    for d in dates:
+        if runs and (d.year * 12 + d.month) - (runs[-1][-1].year * 12 + runs[-1][-1].month) == 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+
+    def words(run: list[dt.date]) -> str:
+        first, last = run[0], run[-1]
+        if first == last:
+            return first.strftime("%B %Y")
+        if first.year == last.year:
+            return f"{first:%B}\u2013{last:%B %Y}"
+        return f"{first:%B %Y} \u2013 {last:%B %Y}"
+
+    parts = [words(r) for r in runs]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

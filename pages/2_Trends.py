@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from massacres import theme, ui
+from massacres.summary_text import month_ranges
 
 current, default = ui.page("Trends")
 params = current.params()
@@ -49,14 +50,15 @@ def month_list(ms) -> str:
 axis = [tick(m, r, o) for m, r, o in zip(months["month"], months["has_report"], months["summary_only"])]
 ticks = dict(zip(months["month"], axis))
 position = {m: i for i, m in enumerate(months["month"])}
-for _, m in months[~months["has_report"]].iterrows():
-    if pd.isna(m["massacres"]):
-        st.caption(f"No report covers {ui.month_label(m['month'])} and no incident in view falls in it: a gap, "
-                   "not a zero.")
-    else:
-        st.caption(f"No report covers {ui.month_label(m['month'])}: it holds only the {int(m['massacres'])} "
-                   f"massacre{'s' if m['massacres'] != 1 else ''} that later reports recorded late, not a "
-                   "month's toll.")
+empty = months[~months["has_report"] & months["massacres"].isna()]["month"].tolist()
+if len(empty) == 1:
+    st.caption(f"No report covers {ui.month_label(empty[0])} and no incident in view falls in it: a gap, not a zero.")
+elif empty:
+    st.caption(f"No report covers {month_ranges(empty)} ({len(empty)} months), and no incident in view falls in "
+               "them: gaps, not zeros.")
+for _, m in months[~months["has_report"] & months["massacres"].notna()].iterrows():
+    st.caption(f"No report covers {ui.month_label(m['month'])}: it holds only the {int(m['massacres'])} "
+               f"massacre{'s' if m['massacres'] != 1 else ''} that later reports recorded late, not a month's toll.")
 summary_only = months[months["summary_only"]]
 if not summary_only.empty:
     st.caption(f"The {month_list(summary_only['month'])} report{'s are' if len(summary_only) > 1 else ' is'} a summary "
@@ -68,6 +70,12 @@ if not partial.empty:
                "most notable massacres: the documented bars undercount "
                f"{'those months' if len(partial) > 1 else 'that month'}"
                + (" (the ◆ marks the report's own total)." if stated_shown else "."))
+
+
+# Over two years of months the labels would overrun each other: name only the months a report
+# covers (the gaps between them stay visible as empty space).
+shown_ticks = (list(range(len(axis))) if len(axis) <= 24
+               else [i for i, r in enumerate(months["has_report"]) if r] or list(range(0, len(axis), 12)))
 
 
 def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
@@ -97,7 +105,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
     top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
     fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
                       yaxis=dict(title=axis_title, range=[0, top * 1.15]),
-                      xaxis=dict(title=None, tickmode="array", tickvals=list(range(len(axis))), ticktext=axis,
+                      xaxis=dict(title=None, tickmode="array", tickvals=shown_ticks, ticktext=[axis[i] for i in shown_ticks],
                                  range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
     wide = (by_perp.pivot_table(index="month", columns="perpetrator", values=value, aggfunc="sum")
             .rename(columns=theme.perpetrator_label).reindex(months["month"]).reset_index())

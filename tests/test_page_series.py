@@ -57,6 +57,7 @@ def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
     assert not at.exception
     fig = _figure(at, "Massacres per month by perpetrator")
     ticks = fig["layout"]["xaxis"]["ticktext"]
+    at_position = dict(zip(plotly_array(fig["layout"]["xaxis"]["tickvals"]), ticks))
     labelled = {_label(n)["report"]["month"]: _label(n)["report"]["total_massacres"] for n in SERIES}
     # Each report's month is on the axis; the summary-only ones say so.
     for month in labelled:
@@ -66,13 +67,15 @@ def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
         assert ("(summary only)" in tick) == (month in SUMMARY_ONLY), tick
     # The ◆ line gives each report's own total at its month, summary-only months included.
     stated = next(t for t in fig["data"] if t["type"] != "bar" and t["name"].startswith("Stated"))
-    by_tick = dict(zip(ticks, plotly_array(stated["y"])))
+    # the ◆ stands at each month's position + 0.4
+    by_tick = {at_position[round(x - 0.4)]: y for x, y in zip(plotly_array(stated["x"]), plotly_array(stated["y"]))
+               if round(x - 0.4) in at_position}
     for month, total in labelled.items():
         import datetime as dt
         short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
         assert by_tick[next(t for t in ticks if t.startswith(short))] == total
     # No documented bar stands at a summary-only month: a gap, not a zero.
-    bars = [(ticks[int(x)], y) for t in fig["data"] if t["type"] == "bar"
+    bars = [(at_position.get(int(x), ""), y) for t in fig["data"] if t["type"] == "bar"
             for x, y in zip(plotly_array(t["x"]), plotly_array(t["y"]))]
     assert not [b for b in bars if "(summary only)" in b[0] and b[1]]
     notes = " ".join(c.value for c in at.caption)
