@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import vocab
-from .layout import MONTHS
+from .incident import breakdown_at
+from .layout import MONTH_RX
 from .numbers import NUMBER, ImplausibleCount, to_int
 
-MONTH_RX = "|".join(MONTHS)
 MEASURES = ("massacres", "percent", "killed", "children", "women")
 
 # A count as the summaries write it; never inside a word, a code ("M170901"), a model ("Su-24")
@@ -61,10 +61,6 @@ _IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:docume
 _BREAKDOWN_INTRO = re.compile(
     r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
     re.I)
-_BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?P<num>{NUMBER}|an?)\s+(?:(?:of them|of whom)\s+)?(?:(?:were|are|was)\s+)?(?:(?:female|male|adult)\s+)?"
-    rf"(?P<noun>children|child|kids|infants?|minors|women|woman|females?)\b(?:\s*\(adult female\))?", re.I)
-# Shares that belong to no stated dimension: of one party's massacres, of a governorate's.
 # A clause that goes on about the figure before it: its numbers are the same party's.
 _RELATIVE = re.compile(r"^[^\w(]*(?:\)\W*)?,?\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|leaving"
                        r"|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\b|^[^\w(]*\(\s*$", re.I)
@@ -259,7 +255,7 @@ def _sentence_scope(text: str) -> str | None:
     return "month" if _MONTH_WORDS.search(_YTD.sub(" ", text)) else "ytd"
 
 
-_SMALL = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SMALL = rf"(?:{NUMBER}|an?)"
 _BREAKDOWN_GAP = re.compile(
     rf"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?={_SMALL}\s+(?:of them|of whom|were)\b)"
     rf"|:\s*(?={_SMALL}\s+(?:children|child|women|woman)\b)", re.I)
@@ -275,18 +271,10 @@ def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], i
         m = _BREAKDOWN_INTRO.match(text, gap.start())
         if not m:
             continue
-        counts: dict[str, int] = {}
-        p = m.end()
-        while True:
-            im = _BREAKDOWN_ITEM.match(text, p)
-            if not im or im.end() == p:
-                break
-            noun = im.group("noun").lower()
-            key = "women" if noun.startswith(("wom", "female")) else "children"
-            counts[key] = counts.get(key, 0) + to_int(im.group("num"))
-            p = im.end()
-        if counts:
-            return counts, p
+        found = breakdown_at(text, m.end(), numbered=True)
+        if found:
+            counts, end = found
+            return {"children": counts["children"], "women": counts["women"]}, end
     return None
 
 
@@ -415,7 +403,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if i in breakdowns:
             # A breakdown that names only children says there were no women, and the reverse.
             for key in ("children", "women"):
-                out.figures.append(Figure(key, breakdowns[i].get(key, 0), subject, scope, words))
+                out.figures.append(Figure(key, breakdowns[i][key], subject, scope, words))
         elif (measure in ("children", "women") and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo:tok.start], re.I)
               and not (i + 1 < len(tokens) and tokens[i + 1].measure in ("children", "women")
                        and re.fullmatch(r"\W*(?:and)?\s*", masked[tok.noun_end: tokens[i + 1].start]))):

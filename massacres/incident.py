@@ -49,17 +49,18 @@ _KILLING_HINT = re.compile(r"kill|death|dead|execut|slaughter|lives", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)", re.I)
 _BREAKDOWN_ITEM = re.compile(
     rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
-    rf"(?P<noun>children|child|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|wife|"
+    rf"(?P<noun>children|child|kids|minors|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|females|wife|"
     rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
-    rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\)))?",
+    rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
     re.I,
 )
+_QUALIFIER = "about |approximately |around |nearly |no less than |at least |more than "  # of a wounded count
 _WOUNDED = re.compile(
-    rf"(?P<q>about |approximately |around |nearly |no less than |at least |more than )?(?P<num>{NUMBER})\s+"
+    rf"(?P<q>{_QUALIFIER})?(?P<num>{NUMBER})\s+"
     rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
-    rf"|(?:wounding|injuring)\s+(?P<q3>about |no less than |at least |more than |nearly |around |approximately )?(?P<num2>{NUMBER})"
+    rf"|(?:wounding|injuring)\s+(?P<q3>{_QUALIFIER})?(?P<num2>{NUMBER})"
     # "in addition to about 30 wounded"
-    rf"|(?:in addition to|besides|and|as well as)\s+(?P<q4>about |approximately |around |nearly |no less than |at least |more than )?"
+    rf"|(?:in addition to|besides|and|as well as)\s+(?P<q4>{_QUALIFIER})?"
     rf"(?P<num3>{NUMBER})\s+(?:others\s+)?(?:wounded|injured)\b",
     re.I,
 )
@@ -145,27 +146,36 @@ def governorate_mentions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _breakdown(text: str) -> dict[str, int] | None:
-    """'one female child and two women' -> {'children': 1, 'women': 2, ...}; None if not a breakdown."""
+def breakdown_at(text: str, pos: int = 0, numbered: bool = False) -> tuple[dict[str, int], int] | None:
+    """The breakdown starting at `pos`: 'one female child and two women' -> ({'children': 1,
+    'women': 2, 'fetuses': 0}, end); None if none stands there. `numbered`: every item must give
+    its count (a summary's "including 139 children and 85 women"; an incident may say "and their
+    mother"). The one grammar of breakdowns, for incidents and for the summary's figures."""
     counts = {"children": 0, "women": 0, "fetuses": 0}
-    pos, items = 0, 0
+    items = 0
     while True:
         m = _BREAKDOWN_ITEM.match(text, pos)
-        if not m or m.end() == pos:
+        if not m or m.end() == pos or (numbered and not m.group("num")):
             break
         noun = m.group("noun").lower()
         n = _count(m.group("num")) if m.group("num") else 1
-        if noun.startswith(("child", "infant", "bab", "girl", "boy")):
+        if noun.startswith(("child", "infant", "bab", "girl", "boy", "kid", "minor")):
             counts["children"] += n
         elif noun.startswith(("fetus", "foetus")):
             counts["fetuses"] += n
-        elif noun.startswith(("wom", "mother", "their mother", "wife", "grandmother")):
+        elif noun.startswith(("wom", "female", "mother", "their mother", "wife", "grandmother")):
             counts["women"] += n
         elif noun in ("parents", "their parents"):
             counts["women"] += 1  # two parents: a mother and a father
         items += 1
         pos = m.end()
-    return counts if items else None
+    return (counts, pos) if items else None
+
+
+def _breakdown(text: str) -> dict[str, int] | None:
+    """'one female child and two women' -> {'children': 1, 'women': 2, ...}; None if not a breakdown."""
+    found = breakdown_at(text)
+    return found[0] if found else None
 
 
 def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, str]:

@@ -28,6 +28,7 @@ _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+MONTH_RX = "|".join(MONTHS)  # a month's name, for patterns
 _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 # A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
 _BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")

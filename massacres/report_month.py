@@ -16,23 +16,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import MONTHS, WEEKDAYS, Block
+from .layout import MONTH_RX, MONTHS, WEEKDAYS, Block
+from .numbers import NUMBER
 
 KINDS = ("monthly", "year", "death_toll", "press_release")
-_MONTH_RX = "|".join(MONTHS)
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{_MONTH_RX})\b(?!\s*,?\s*\d)", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{MONTH_RX})\b(?!\s*,?\s*\d)", re.I)
 _YEAR_ONLY = re.compile(r"\b(?:(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?|the\s+year\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
-_COUNT_WORDS = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:[- ][a-z]+)?)"
+_COUNT_WORDS = NUMBER  # digits or words, as numbers.py reads them
 # A title counts massacres (or, from 2019, civilians killed) in a month or a year.
 _TITLE_MASSACRES = re.compile(rf"\b{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}massacres?\b", re.I)
 _TITLE_DEATHS = re.compile(rf"\b{_COUNT_WORDS}\s+civilians?\b.*\b(?:killed|deaths?|died)\b|\b(?:death|deaths|killing)\s+of\s+{_COUNT_WORDS}\s+civilians?\b|\bdeath toll\b", re.I)
-_TOLL_HEADING = re.compile(rf"toll of massacres in\s+(?P<month>{_MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
-_INCLUDING_MONTH = re.compile(rf"\bincluding\s+{_COUNT_WORDS}\s+massacres?\s+in\s+(?P<month>{_MONTH_RX})\b", re.I)
+_TOLL_HEADING = re.compile(rf"toll of massacres in\s+(?P<month>{MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
+_INCLUDING_MONTH = re.compile(rf"\bincluding\s+{_COUNT_WORDS}\s+massacres?\s+in\s+(?P<month>{MONTH_RX})\b", re.I)
 _PRESS = re.compile(r"\b(?:said|stated|announced|revealed)\s+(?:today|in\s+(?:its|a)\s+(?:monthly\s+)?report\s+(?:released|issued|published)\s+today)\b"
                     r"|\b(?:released|issued|published)\s+today\b", re.I)
-_DATELINE = re.compile(rf"(?:(?:{WEEKDAYS}),\s+)?(?P<month>{_MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})", re.I)
-_PUBLISHED_LINE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}[,:\u2013-]\s*)?(?:(?:{WEEKDAYS}),\s+)?(?P<month>{_MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\s*[.:\u2013-]?$", re.I)
+_DATELINE = re.compile(rf"(?:(?:{WEEKDAYS}),\s+)?(?P<month>{MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})", re.I)
+_PUBLISHED_LINE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}[,:\u2013-]\s*)?(?:(?:{WEEKDAYS}),\s+)?(?P<month>{MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\s*[.:\u2013-]?$", re.I)
 _SECTION_START = re.compile(r"^(?:-\s*)?(?:[IVX]{1,4}[.\-)]\s*)?(?:Contents|Introduction|Executive Summary|Summary|Methodology)\b", re.I)
 # Site navigation glued before a title ("HomeReportsNo less than ..."): cut at the count's qualifier.
 _TITLE_START = re.compile(rf"(?:no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+least|{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}(?:massacres?|civilians?))", re.I)

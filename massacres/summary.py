@@ -15,18 +15,17 @@ from typing import Any
 
 from . import vocab
 from .figures import Context, Figure, Reading, area_dimension, holds_figure, read_sentence
-from .layout import MONTHS, Block
-from .numbers import ImplausibleCount, to_int
+from .layout import MONTH_RX, MONTHS, Block
+from .numbers import NUMBER, ImplausibleCount, to_int
 from .report_month import Heading, read_heading
 
 Warn = Callable[..., None]
-_MONTH_RX = "|".join(MONTHS)
 REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
                "victims_women", "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")
 
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
-_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred)\b", re.I)
+_ANY_COUNT = re.compile(NUMBER, re.I)
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
@@ -36,11 +35,11 @@ _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,4})[.\-)]\s*\S.{0,100}$")
-_YEAR_ONLY_HEADING = re.compile(rf"\b(?:19|20)\d\d\b(?!.*\b(?:{_MONTH_RX})\b)", re.I)
+_YEAR_ONLY_HEADING = re.compile(rf"\b(?:19|20)\d\d\b(?!.*\b(?:{MONTH_RX})\b)", re.I)
 _DEATH_TOLL_WORDS = re.compile(r"death toll|\bvictims\b|\bkilled\b|\bdeaths\b", re.I)
 _MASSACRE = re.compile(r"massacre", re.I)
 # Year-to-date periods: the words, and the months they cover.
-_BETWEEN = re.compile(rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{_MONTH_RX})", re.I)
+_BETWEEN = re.compile(rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{MONTH_RX})", re.I)
 _HALF = re.compile(r"(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?(?P<year>\d{4})?", re.I)
 _FIRST_MONTHS = re.compile(r"first\s+(?P<n>three|six|nine)\s+months", re.I)
 _YTD_WORDS = re.compile(r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
@@ -108,7 +107,7 @@ class _Reader:
     def _heading_scope(self, text: str) -> None:
         if len(text) > 100 or text.endswith("."):
             return
-        if re.search(rf"\b(?:{_MONTH_RX})\b", text, re.I) and _MASSACRE.search(text):
+        if re.search(rf"\b(?:{MONTH_RX})\b", text, re.I) and _MASSACRE.search(text):
             self.section_scope = "month"
         elif _YEAR_ONLY_HEADING.search(text) and _MASSACRE.search(text):
             self.section_scope = "ytd"
