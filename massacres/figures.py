@@ -62,8 +62,8 @@ _BREAKDOWN_INTRO = re.compile(
     r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
     re.I)
 # A clause that goes on about the figure before it: its numbers are the same party's.
-_RELATIVE = re.compile(r"^[^\w(]*(?:\)\W*)?,?\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|leaving"
-                       r"|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\b|^[^\w(]*\(\s*$", re.I)
+_RELATIVE = re.compile(r"(?:^|[,(])\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|"
+                       r"leaving|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\s+$|\(\s*$", re.I)
 _SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
 _VICTIM_WORDS = re.compile(r"\b(?:victims?|killed|deaths?|death toll|individuals|civilians|people|persons)\b", re.I)
 _WOMEN_AND_CHILDREN = re.compile(r"\b(?:women and children|children and women)\b", re.I)
@@ -122,6 +122,7 @@ class _Token:
     noun_end: int  # end of the number's noun (or of the number)
     part_of: bool = False
     bare: bool = False  # nothing after it but punctuation, "and", or whose it is
+    whole: bool = False  # the M of "N of the M massacres"
     used: bool = False
 
 
@@ -169,8 +170,11 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             continue  # a year
         if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
             continue  # a range of days "14-15"
-        if re.search(r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase)\s+(?:\d+\s*(?:,|and)\s*)*$", text[: m.start()], re.I):
-            continue  # "Security Council resolutions 2139 and 2254"
+        if re.search(r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase|chart|figure|table|graph|annex|appendix|page)\s+"
+                     r"(?:\d+\s*(?:,|and)\s*)*$", text[: m.start()], re.I):
+            continue  # "Security Council resolutions 2139 and 2254", "Chart 1: ..."
+        if re.search(r"(?:\.{3,}|\u2026+)\s*$", before):
+            continue  # a page number after a table of contents' dotted leader
         try:
             value: int | float = to_int(raw)
         except ImplausibleCount:
@@ -309,6 +313,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if tok.measure in ("massacres", "killed"):
             sentence_measure = sentence_measure or tok.measure
     claimed: set[int] = set()
+    part_subject: tuple[str, str] | None = None  # whose the last "N of the M" part was
     control = list(_CONTROL.finditer(masked))
     whole_scope = _sentence_scope(masked)
     for i, tok in enumerate(tokens):
@@ -367,8 +372,12 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 subject = ("governorate", gov[2])
                 if tok.part_of:
                     claimed.add(gov[0])
-        if subject is None and out.figures and _RELATIVE.match(masked[tokens[i - 1].noun_end if i else 0: tok.start]):
-            subject = out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
+        gap = masked[tokens[i - 1].noun_end if i else 0: tok.start]
+        if subject is None and out.figures and ((len(gap) < 60 and not re.search(r"[.;]", gap) and _RELATIVE.search(gap))
+                                                 or re.fullmatch(r"[\s,;]*", masked[tokens[i - 1].noun_end: tok.start])):
+            # "... in which 52 civilians were killed"; "Aleppo: 5 massacres, 66 victims". After "12 of
+            # the 17 massacres, in which 141 ...", the clause is about the 12, the part, not the whole.
+            subject = part_subject if (part_subject and i > 0 and tokens[i - 1].whole) else out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
             name = _label_before(masked, lo, tok.start) or ctx.pending_label
             if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):
@@ -400,6 +409,9 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             continue
         fig = Figure(measure, tok.value, subject, scope, words, label)
         out.figures.append(fig)
+        if tok.part_of and i + 1 < len(tokens):
+            part_subject = subject
+            tokens[i + 1].whole = True
         if i in breakdowns:
             # A breakdown that names only children says there were no women, and the reverse.
             for key in ("children", "women"):

@@ -7,6 +7,7 @@ space and leaves the page's link annotations as bare URL lines at its end.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -15,7 +16,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
 # code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
-_FOOTER_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z]{1,3}\d{4,}|\d{1,3}|page|of|[|\u2022-]", re.I)
+_FOOTER_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z]{2,6}|\d{1,3}|page|of|[|\u2022-]")
 
 
 def _is_footer(line: str) -> bool:
@@ -33,6 +34,7 @@ _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'
 # A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
 _BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")
 _BEFORE_DATE = re.compile(r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I)
+_NUMBERED_LINE = re.compile(r"^\d{1,2}[.)-]\s+[A-Z]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
 # In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
 # inside a paragraph is the date activists confirmed it.
@@ -184,10 +186,24 @@ def split_blocks(text: str) -> Layout:
             blocks.append(Block(clean(join_wrapped(current, vocabulary)), start, last, start_page, page))
         current = []
 
+    # A running header: the same line opening page after page ("SNHR - 19 Massacres Documented ...").
+    openings = Counter(ln.strip() for ln in lines if ln[:1] == " " and ln[1:2] != " " and len(ln.strip()) < 120)
+    running = ({ln for ln, n in openings.items() if n >= 2 and len(ln) >= 20 and not _is_heading(ln)
+                and not _TERMINAL.search(ln)} if form == "pdf_text" else set())
     prev_url = False
     for idx, raw in enumerate(lines, start=1):
+        if running and raw[:1] == " " and raw.strip() in running:
+            page += 1  # it opens a page, and says nothing of its own
+            prev_url = False
+            continue
         if "@" in raw and _is_footer(raw):
             continue  # a page footer inside a paragraph: the paragraph goes on past it
+        if form == "pdf_text" and re.fullmatch(r"\s*\d{1,3}\s*", raw) and (
+                not current or re.search(r"[.!?\"')]$", current[-1])
+                or (idx < len(lines) and re.match(r"^ \S", lines[idx]))):
+            # A page number on a line of its own: after a finished sentence, or right before the
+            # next page's first line. A count wrapped alone follows an open line mid-page.
+            continue
         stripped = raw.strip()
         if not stripped:
             flush()
@@ -209,8 +225,8 @@ def split_blocks(text: str) -> Layout:
             elif re.match(r"^\d+(?:,(?!\d{3})|\s*$)", stripped) or re.fullmatch(r"[a-z-]+", stripped):
                 new_block = False  # a count or word wrapped onto a line of its own: "...militias): / 21"
             elif _BULLET.match(stripped) or prev_text.endswith(":") or (
-                _LABEL_LINE.match(stripped) and len(prev_text) < 0.9 * full_width
-            ):  # "Russian forces: 186 civilians, ..." after a short line; a full line wrapped mid-list
+                (_LABEL_LINE.match(stripped) or _NUMBERED_LINE.match(stripped)) and len(prev_text) < 0.9 * full_width
+            ):  # "Russian forces: 186 civilians, ..." or "2. ISIS: 2 massacres" after a short line
                 new_block = True
             elif _OPENING_LINE.match(stripped) and not _BEFORE_DATE.search(prev_text):
                 # A full opening date starts an incident even after a caption with no period;

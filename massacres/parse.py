@@ -28,10 +28,11 @@ REPORT_FIELDS = ("month", "kind", "title", "published", "total_massacres", "vict
                  "victims_women", "ytd_massacres", "ytd_period", "details_complete", "civilians_killed")
 # The heading that opens the details: "III. Details of September's Incidents", "Most Notable
 # Massacres in October", "B. Massacres", "Massacres documented in May in detail".
+_SECTION_NUMBER = r"(?:(?:[IVX]{1,4}|[A-H]|\d{1,2}|First|Second|Third|Fourth|Fifth|Sixth|Seventh)\s*[.\-):]\s*)?"
 _DETAILS_HEAD = re.compile(
-    r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:the\s+)?(?:details\b|(?:the\s+)?most\s+notable\s+massacres\b|.*\bincidents\b"
+    rf"^{_SECTION_NUMBER}(?:the\s+)?(?:details\b|(?:the\s+)?most\s+notable\s+massacres\b|.*\bincidents\b"
     r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)", re.I)
-_END_HEAD = re.compile(r"^(?:[IVX]{1,4}[.\-)]\s*|[A-H][.\-)]\s*)?(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
+_END_HEAD = re.compile(rf"^{_SECTION_NUMBER}(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
 # The sentence saying who held the place names a party that did not do it.
 _WHO_HELD = re.compile(r"[^.]*\b(?:control(?:led)?\s+(?:of|by)|held\s+by)\b[^.]*\.?", re.I)
 _KILLING_WORDS = re.compile(r"\b(?:resulted in the killing|killing of|were killed|killed)\b", re.I)
@@ -82,7 +83,7 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     layout = split_blocks(text)
     form = form_hint or layout.form
     warn = _Warnings()
-    blocks = layout.blocks
+    blocks = _article(layout.blocks)
     start = details_start(blocks)
     end = len(blocks) if start is None else next(
         (i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text) and len(blocks[i].text) < 80), len(blocks))
@@ -93,7 +94,7 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
                                   "(no title, heading or summary sentence naming a month of massacres)")
     if start is None:
         # A summary-only post: the month's stated figures, and no details to compare them with.
-        if blocks and len(blocks[-1].text) >= 150 and not _TERMINAL.search(blocks[-1].text):
+        if blocks and _cut_off(blocks[-1].text) and len(blocks[-1].text) >= 150:
             raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", blocks[-1].last_line)
         if not stated and report["total_massacres"] is None:
             raise ReportError(source, "not an SNHR massacres report: no stated figures and no incident details found")
@@ -102,7 +103,7 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
         details, end = [], len(blocks)
     else:
         details = blocks[start + 1: end]
-        if end == len(blocks) and details and not _TERMINAL.search(details[-1].text):
+        if end == len(blocks) and details and _cut_off(details[-1].text):
             raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)
         if end == len(blocks):
             warn("missing_end", "no 'Conclusions' section after the details: the report may be truncated",
@@ -122,6 +123,25 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     constraints.enforce(parsed, warn)
     _check(parsed, warn)
     return parsed
+
+
+# Where a copy of a web post stops being the report: the site's sharing buttons, related posts
+# (other months' titles and counts), comments.
+_ARTICLE_END = re.compile(r"^(?:related(?:\s+(?:posts|articles|reports))?|share\s+this|like\s+this|leave\s+a\s+(?:reply|comment)|"
+                          r"\d+\s+(?:thoughts|comments|responses)\s+on\b|comments|you\s+may\s+also\s+like)\W*$", re.I)
+
+
+def _article(blocks: list[Block]) -> list[Block]:
+    end = next((i for i, b in enumerate(blocks) if i > 0 and _ARTICLE_END.match(b.text)), len(blocks))
+    return blocks[:end]
+
+
+def _cut_off(text: str) -> bool:
+    """A last paragraph that stops mid-sentence. A short line with no full stop that tells of no
+    incident ("To view the full report", a link's caption) is how web posts end, not a cut."""
+    if _TERMINAL.search(text):
+        return False
+    return len(text) >= 80 or is_incident_start(text) or bool(_KILLING_WORDS.search(text))
 
 
 def details_start(blocks: list[Block]) -> int | None:

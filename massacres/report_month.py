@@ -57,8 +57,8 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks before the report's first section or first long paragraph."""
     out = []
     for b in blocks:
-        if _SECTION_START.match(b.text) or len(b.text) > 300:
-            break
+        if _SECTION_START.match(b.text) or len(b.text) > 300 or (len(b.text) > 100 and b.text.rstrip().endswith(".")):
+            break  # the first section, or the first paragraph of text
         out.append(b)
     return out
 
@@ -141,9 +141,11 @@ def read_heading(blocks: list[Block]) -> Heading:
     subtitle = []
     if title_block is not None:
         after = header[header.index(title_block) + 1:]
-        for b in after:
-            if _PUBLISHED_LINE.match(b.text) or re.match(r"^(?:SNHR|SYRIAN NETWORK FOR HUMAN RIGHTS)$", b.text, re.I):
-                break
+        for b in after[:4]:
+            if (_PUBLISHED_LINE.match(b.text) or re.match(r"^(?:SNHR|SYRIAN NETWORK FOR HUMAN RIGHTS)$", b.text, re.I)
+                    or re.match(r"^(?:by|posted|published)\b", b.text, re.I) or "|" in b.text
+                    or len(b.text) > 150 or b.text.rstrip().endswith(".")):
+                break  # a byline, a dateline or a sentence: the subtitle is over
             subtitle.append(b)
     return Heading(month, kind, title, title_block.line if title_block else None,
                    published.isoformat() if published else None, subtitle, year_total_title)

@@ -300,6 +300,8 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
     for b in blocks:
         if b.line == title_line or id(b) in skip:
             continue
+        if heading.title and len(b.text) < len(heading.title) + 40 and b.text.endswith(heading.title):
+            continue  # a running header repeating the title at the top of a PDF page
         reader.block(b)
     body_totals = list(reader.totals)
     # The title and subtitle state figures too; the summary's own sentences come first.
