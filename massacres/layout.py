@@ -224,6 +224,9 @@ def split_blocks(text: str) -> Layout:
                 new_block = False  # a hyphenated word or a list broken after a comma continues here
             elif re.match(r"^\d+(?:,(?!\d{3})|\s*$)", stripped) or re.fullmatch(r"[a-z-]+", stripped):
                 new_block = False  # a count or word wrapped onto a line of its own: "...militias): / 21"
+            elif (_BULLET.match(current[0]) or _LABEL_LINE.match(current[0]) or _NUMBERED_LINE.match(current[0])) and (
+                    len(prev_text) < 0.9 * full_width):
+                new_block = True  # a list item ends where its line stops short: what follows is not part of it
             elif _BULLET.match(stripped) or prev_text.endswith(":") or (
                 (_LABEL_LINE.match(stripped) or _NUMBERED_LINE.match(stripped)) and len(prev_text) < 0.9 * full_width
             ):  # "Russian forces: 186 civilians, ..." or "2. ISIS: 2 massacres" after a short line

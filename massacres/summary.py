@@ -33,6 +33,7 @@ _LABELLED = re.compile(r"^[^:.\d]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six
 _INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
 _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
+_INTRO_WORDS = re.compile(r"\bas follows\b|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
 _HEADING = re.compile(r"^(?:[A-H]|[IVX]{1,4})[.\-)]\s*\S.{0,100}$")
 _YEAR_ONLY_HEADING = re.compile(rf"\b(?:19|20)\d\d\b(?!.*\b(?:{MONTH_RX})\b)", re.I)
@@ -181,6 +182,8 @@ class _Reader:
             self._heading_scope(text)
         is_item = bool(_LIST_ITEM.match(text) or _LABELLED.match(text)) or (
             (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
+        if is_item and not _LIST_ITEM.match(text) and text.rstrip().endswith(":") and len(text) > 40 and _INTRO_WORDS.search(text):
+            is_item = False  # "71 civilians were killed ..., distributed as follows:" opens a list of its own
         inline = _INLINE_INTRO.match(text)
         if inline and len(_ITEM_LIKE.findall(text[inline.end():])) >= 2:
             # "Massacres by governorate: Aleppo: 22 / Homs: 7": a list and its intro on one line
