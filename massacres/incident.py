@@ -32,7 +32,7 @@ _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})
 _VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
                 r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims")
 _KILLED = re.compile(
-    rf"(?P<verb>(?:resulted|resulting|results) in the (?:killing|death|deaths) of|(?:led|leading|leads) to the (?:killing|death|deaths) of|"
+    rf"(?P<verb>(?:carried out|conducted)\s+(?:field\s+)?executions?\s+(?:against|of)|(?:resulted|resulting|results) in the (?:killing|death|deaths) of|(?:led|leading|leads) to the (?:killing|death|deaths) of|"
     rf"(?:caused|causing) the (?:killing|death|deaths) of|what led to the (?:killing|death) of|killing of|killing|killed|executed|executing|"
     rf"slaughtered|shot dead|claimed the lives of|(?:toll|number of (?:the )?(?:victims|dead))\s+(?:\w+\s+)?(?:rose|risen|reached|climbed)\s+to)\s+"
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?:(?:other|more)\s+)?"
@@ -58,7 +58,7 @@ _QUALIFIER = "about |approximately |around |nearly |no less than |at least |more
 _WOUNDED = re.compile(
     rf"(?P<q>{_QUALIFIER})?(?P<num>{NUMBER})\s+"
     rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
-    rf"|(?:wounding|injuring)\s+(?P<q3>{_QUALIFIER})?(?P<num2>{NUMBER})"
+    rf"|(?:wounding|injuring)\s+(?:of\s+)?(?P<q3>{_QUALIFIER})?(?P<num2>{NUMBER})"
     # "in addition to about 30 wounded"
     rf"|(?:in addition to|besides|and|as well as)\s+(?P<q4>{_QUALIFIER})?"
     rf"(?P<num3>{NUMBER})\s+(?:others\s+)?(?:wounded|injured)\b",
@@ -73,6 +73,7 @@ _KILL_CLAUSE_START = re.compile(
     r"(?:,|\.)?\s*(?:which|that|what)\s+(?:has\s+)?(?:resulted|led|caused)\s+(?:in|to|the)\b|\.\s+The\s+\w+\s+(?:resulted\s+in|led\s+to|caused)\b"
     r"|,?\s+(?:causing|leading\s+to)\s+the\s+(?:death|killing)|,?\s*(?:which|that)\s+killed\b"
     r"|,?\s+and\s+(?:caused|led\s+to|resulted\s+in)\s+the\s+(?:death|killing)"
+    r"|,?\s+and\s+(?:carried\s+out|conducted)\s+(?:field\s+)?executions?"
     r"|,?\s+(?:and\s+)?killing\b|,?\s+and\s+(?:killed|executed|slaughtered|shot dead)\b|,?\s+killing\s+of\b",
     re.I,
 )
@@ -107,7 +108,10 @@ _SITE_TAIL = re.compile(
 _FAMILY = re.compile(r"\bsame family\b", re.I)
 _IDP = re.compile(r"\bIDPs?\b|\binternally displaced\b|\bdisplaced (?:people|persons|families|civilians)\b", re.I)
 _LOWER_BOUND_NOTE = re.compile(r"what we (?:have been|were) able to document", re.I)
-_ANOTHER = re.compile(r"\banother massacre\b", re.I)
+# A second massacre told in the same paragraph: "another massacre on the same day", or a later
+# sentence that returns to the same day with a killing of its own.
+_ANOTHER = re.compile(r"\banother massacre\b|(?<=\. )(?:In the (?:morning|afternoon|evening|night) of the same day|Later (?:on )?(?:that|the same) day"
+                      r"|Hours later|On the same day|The same day|The next day),?(?=[^.]*\b(?:killing|killed|death of)\b)", re.I)
 _GOV_MENTION = re.compile(
     rf"(?P<name>{_NAME}(?:\s+(?:suburbs|countryside))?)\s+(?P<kind>governorate|province|city|suburbs|countryside)\b"
 )
@@ -246,12 +250,26 @@ def _place(location: str) -> dict[str, Any]:
     return out
 
 
-def _location_text(head: str) -> str:
+def _place_in(head: str) -> dict[str, Any]:
+    """The place of the last attack verb that names one: "shelled the houses of Kafr Aqeed
+    village ..., then stormed the village and killed 22" is Kafr Aqeed."""
+    verbs = list(_VERB.finditer(head))
+    first = _place(_location_text(head))
+    if first["place"] or len(verbs) < 2:
+        return first
+    for v in reversed(verbs[:-1]):
+        found = _place(_location_text(head, v))
+        if found["place"]:
+            return found
+    return first
+
+
+def _location_text(head: str, verb: re.Match[str] | None = None) -> str:
     """The words after the attack verb that say where it hit."""
     verbs = list(_VERB.finditer(head))
     if not verbs:
         return head
-    v = verbs[-1]
+    v = verb or verbs[-1]
     rest = head[v.end():]
     if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
         return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
@@ -399,7 +417,7 @@ def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
         "area_of_control": vocab.area_key(area_text) if area_text else None,
         "area_of_control_text": area_text,
     }
-    place = _place(_location_text(head))
+    place = _place_in(head)
     first = {**base, **place, **_counts(rest)}
     first["same_family"] = bool(_FAMILY.search(main_body))
     first["idps"] = bool(_IDP.search(main_body))

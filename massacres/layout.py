@@ -200,7 +200,7 @@ def split_blocks(text: str) -> Layout:
             continue  # a page footer inside a paragraph: the paragraph goes on past it
         if form == "pdf_text" and re.fullmatch(r"\s*\d{1,3}\s*", raw) and (
                 not current or re.search(r"[.!?\"')]$", current[-1])
-                or (idx < len(lines) and re.match(r"^ \S", lines[idx]))):
+                or re.match(r"^ \S", next((ln for ln in lines[idx: idx + 3] if not _is_footer(ln)), ""))):
             # A page number on a line of its own: after a finished sentence, or right before the
             # next page's first line. A count wrapped alone follows an open line mid-page.
             continue
@@ -209,7 +209,8 @@ def split_blocks(text: str) -> Layout:
             flush()
             continue
         if _URL_LINE.match(raw):
-            flush()
+            if form != "pdf_text" or not current or _TERMINAL.search(current[-1]):
+                flush()  # a page's links end it; a paragraph still open goes on on the next page
             urls_by_page.setdefault(page, []).append((idx, stripped))
             prev_url = True
             continue

@@ -1,6 +1,7 @@
 """A monthly report (web text, PDF text or PDF file) -> report, stated figures, incidents, warnings."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -12,7 +13,8 @@ from typing import Any
 from . import constraints, vocab
 from .errors import ReportError
 from .incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
-from .layout import GOVERNORATE_HEADING, LETTER_HEADING, ROMAN_HEADING, Block, is_incident_start, split_blocks
+from .layout import (GOVERNORATE_HEADING, LETTER_HEADING, MONTH_RX, ROMAN_HEADING, WEEKDAYS, Block, is_incident_start,
+                     split_blocks)
 from .maplinks import link_score, parse_link
 from .sources import read_source
 from .summary import area_dimension, parse_summary
@@ -193,7 +195,7 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
     perpetrator_text: str | None = None
     governorate: str | None = None
     incidents: list[dict[str, Any]] = []
-    for idx, b in enumerate(details):
+    for idx, b in enumerate(_split_merged_incidents(details)):
         text = b.text
         if m := LETTER_HEADING.match(text):
             if len(text) < 120 and not is_incident_start(text):
@@ -257,6 +259,26 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             )
             incidents.append(rec)
     return incidents
+
+
+# "... were wounded. On Thursday, June 12, 2014, ISIS fighters executed seven civilians ...": a
+# PDF line break lost between two incidents. A dated sentence inside a paragraph is split off only
+# when it tells of a killing of its own ("On Sunday, July 7, we contacted activists" is not one).
+_DATED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=On (?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{MONTH_RX})\s+\d{{1,2}},\s*\d{{4}},)")
+
+
+def _split_merged_incidents(details: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in details:
+        parts = _DATED_SENTENCE.split(b.text) if is_incident_start(b.text) else [b.text]
+        keep = [parts[0]]
+        for part in parts[1:]:
+            if looks_like_incident(part) and _readable_incident(part):
+                keep.append(part)
+            else:
+                keep[-1] += " " + part
+        out.extend(dataclasses.replace(b, text=t) for t in keep)
+    return out
 
 
 def _attach_map_links(incidents: list[dict[str, Any]], urls_by_page: dict[int, list[tuple[int, str]]],
