@@ -32,6 +32,7 @@ _ARTICLES = {"al", "el", "ash", "as", "ez", "ad", "an", "at", "ar", "az", "ath",
 _PLACE_RANK = {"locality": 0, "neighbourhood": 1, "county": 2, "region": 3}
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked of the same place names incident after incident
 def normalise(name: str) -> str:
     """'al Bokamal' -> 'bokamal', 'Jisr ash-Shughūr' -> 'jisrshughur', 'Ma`arrzaf' -> 'marazaf'."""
     text = unicodedata.normalize("NFKD", name)

@@ -54,6 +54,8 @@ _BREAKDOWN_ITEM = re.compile(
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
     re.I,
 )
+_WOUND_HINT = re.compile(r"wound|injur", re.I)  # the wounded patterns are slow: only where they can match
+_ANOTHER_HINT = re.compile(r"another massacre|same day|later|next day", re.I)
 _QUALIFIER = "about |approximately |around |nearly |no less than |at least |more than "  # of a wounded count
 _WOUNDED = re.compile(
     rf"(?P<q>{_QUALIFIER})?(?P<num>{NUMBER})\s+"
@@ -325,7 +327,7 @@ def _counts(after_head: str) -> dict[str, Any]:
     rec["killed_is_lower_bound"] = bool(km.group("lb") and km.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
-    wm = _WOUNDED.search(after)
+    wm = _WOUNDED.search(after) if _WOUND_HINT.search(after) else None
     if wm:
         num = wm.group("num") or wm.group("num2") or wm.group("num3")
         q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or "").strip().lower()
@@ -375,7 +377,7 @@ def looks_like_incident(text: str) -> bool:
 
 def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
     """Wounded told in a paragraph of their own after the incident's: "About 20 others were wounded."."""
-    wm = _WOUNDED.search(paragraph)
+    wm = _WOUNDED.search(paragraph) if _WOUND_HINT.search(paragraph) else None
     if not wm:
         return None
     num = wm.group("num") or wm.group("num2") or wm.group("num3")
@@ -392,7 +394,8 @@ def party_in(text: str) -> tuple[str, str] | None:
 def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     date, weekday, part, body = _find_date(paragraph)
     # A second massacre told in the same paragraph is read from its own sentence.
-    extra = [_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
+    extra = ([_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
+             if _ANOTHER_HINT.search(body) else [])
     main_body = body
     for start, end in reversed(extra):
         main_body = main_body[:start] + main_body[end:]
