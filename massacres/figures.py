@@ -241,7 +241,7 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
 
 def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> str:
     """ytd when the clause around the number (or, failing a month of its own, its sentence) names
-    a year-to-date period; else the context's. `whole` is the sentence's own period (_sentence_scope)."""
+    a year-to-date period; else the context's. `whole` is the sentence's own period (sentence_scope)."""
     left = max(text.rfind(sep, 0, start) for sep in (",", ";", " while ", " whereas ", "("))
     rights = [i for i in (text.find(sep, end) for sep in (",", ";", " while ", " whereas ")) if i >= 0]
     clause = text[left + 1 if left >= 0 else 0: min(rights) if rights else len(text)]
@@ -252,7 +252,7 @@ def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> 
     return whole or ctx.scope
 
 
-def _sentence_scope(text: str) -> str | None:
+def sentence_scope(text: str) -> str | None:
     """The period a sentence names outside any one clause: ytd, month, or None."""
     if not _YTD.search(text):
         return "month" if _MONTH_WORDS.search(text) else None
@@ -315,7 +315,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
     claimed: set[int] = set()
     part_subject: tuple[str, str] | None = None  # whose the last "N of the M" part was
     control = list(_CONTROL.finditer(masked))
-    whole_scope = _sentence_scope(masked)
+    whole_scope = sentence_scope(masked)
     for i, tok in enumerate(tokens):
         if tok.used:
             continue

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import vocab
-from .figures import Context, Figure, Reading, area_dimension, holds_figure, read_sentence
+from .figures import Context, Figure, area_dimension, holds_figure, read_sentence, sentence_scope
 from .layout import MONTH_RX, MONTHS, Block
 from .numbers import NUMBER, ImplausibleCount, to_int
 from .report_month import Heading, read_heading
@@ -113,7 +113,8 @@ class _Reader:
         elif _YEAR_ONLY_HEADING.search(text) and _MASSACRE.search(text):
             self.section_scope = "ytd"
 
-    def _intro_context(self, sentence: str, reading: Reading, line: int) -> Context:
+    def _intro_context(self, sentence: str) -> Context:
+        """What the items of the list this sentence opens count, whose, and for which period."""
         lower = sentence.lower()
         ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)))
         if re.search(r"governorates?|provinces?", lower):
@@ -131,12 +132,7 @@ class _Reader:
         return ctx
 
     def _scope_of(self, sentence: str) -> str:
-        from .figures import _MONTH_WORDS, _YTD
-        if _YTD.search(sentence) and not _MONTH_WORDS.search(_YTD.sub(" ", sentence)):
-            return "ytd"
-        if _MONTH_WORDS.search(sentence):
-            return "month"
-        return self._base_scope()
+        return sentence_scope(sentence) or self._base_scope()
 
     # -- reading ----------------------------------------------------------------------------
     def table_row(self, b: Block) -> bool:
@@ -187,7 +183,7 @@ class _Reader:
         inline = _INLINE_INTRO.match(text)
         if inline and len(_ITEM_LIKE.findall(text[inline.end():])) >= 2:
             # "Massacres by governorate: Aleppo: 22 / Homs: 7": a list and its intro on one line
-            self.list_ctx = self._intro_context(inline.group("intro"), Reading(), b.line)
+            self.list_ctx = self._intro_context(inline.group("intro"))
             self.sentence(text, b.line, keep_context=True)
             return
         parts = _RUN_ON.split(text) if is_item and self.list_ctx is not None else sentences(text)
@@ -229,7 +225,7 @@ class _Reader:
             self.warn(code, f"the summary names an unknown {'party' if kind == 'perpetrator' else 'governorate'}: {label!r}", line)
         if not header and not keep_context and _LIST_INTRO.search(sentence) and (
                 sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I)):
-            self.list_ctx = self._intro_context(sentence, reading, line)
+            self.list_ctx = self._intro_context(sentence)
 
     def route(self, fig: Figure, line: int, sentence: str, header: bool) -> None:
         dimension, key = fig.subject

@@ -6,6 +6,7 @@ basis with no incidents, count in the trends, and are marked as summary only.
 Expected values are the corpus's hand labels (its .expected.json files), added up here."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections import Counter
@@ -61,7 +62,6 @@ def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
     labelled = {_label(n)["report"]["month"]: _label(n)["report"]["total_massacres"] for n in SERIES}
     # Each report's month is on the axis; the summary-only ones say so.
     for month in labelled:
-        import datetime as dt
         short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
         tick = next(t for t in ticks if t.startswith(short))
         assert ("(summary only)" in tick) == (month in SUMMARY_ONLY), tick
@@ -71,7 +71,6 @@ def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
     by_tick = {at_position[round(x - 0.4)]: y for x, y in zip(plotly_array(stated["x"]), plotly_array(stated["y"]))
                if round(x - 0.4) in at_position}
     for month, total in labelled.items():
-        import datetime as dt
         short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
         assert by_tick[next(t for t in ticks if t.startswith(short))] == total
     # No documented bar stands at a summary-only month: a gap, not a zero.
