@@ -230,9 +230,6 @@ class _Reader:
     def route(self, fig: Figure, line: int, sentence: str, header: bool) -> None:
         dimension, key = fig.subject
         value = int(fig.value) if isinstance(fig.value, float) and fig.value.is_integer() else fig.value
-        if fig.measure == "percent" and isinstance(value, float) and value > 100:
-            self.warn("implausible_count", f"a share of {value}%: figure skipped", line)
-            return
         if fig.measure == "percent" and value > 100:
             self.warn("implausible_count", f"a share of {value}%: figure skipped", line)
             return
@@ -382,4 +379,4 @@ def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Wa
                      f"massacres is {100 * row['massacres'] / total:.1f}%", row.get("line"))
 
 
-__all__ = ["parse_summary", "check_summary", "area_dimension", "holds_figure", "StatedFigures", "REPORT_KEYS"]
+__all__ = ["parse_summary", "check_summary", "area_dimension", "StatedFigures", "REPORT_KEYS"]
