@@ -72,7 +72,7 @@ _CONTROL = re.compile(r"\b(?:under\s+the\s+(?:joint\s+)?control\s+of|controlled\
 # Year-to-date, half-year and whole-year tolls, beside the month's own figures.
 _YTD = re.compile(
     rf"since\s+the\s+(?:start|beginning|outset)\s+of|between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?\d{{4}}|"
-    rf"so\s+far\s+(?:this|in)\b|(?:first|second)\s+half\s+of|first\s+(?:six|three|nine)\s+months|"
+    rf"so\s+far\s+(?:this|in)\b|(?:first|second)\s+half\s+of|first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|"
     rf"bringing\s+the\s+(?:total|toll|tally|number)|total\s+for\s+the\s+year|this\s+year|the\s+year\s+\d{{4}}|"
     rf"(?:in|during|throughout|for|of)\s+(?:the\s+year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:{MONTH_RX}))|"
     rf"\b(?:19|20)\d\d\b\s+(?:as\s+a\s+whole|in\s+total)",
@@ -358,7 +358,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         party = _pick(parties, masked, tok, lo, hi, claimed, ctx.attached_only)
         gov = _pick(governorates, masked, tok, lo, hi, claimed, ctx.attached_only)
         clause_end = next((m.start() + tok.noun_end for m in [re.search(r"[,;]", masked[tok.noun_end:hi])] if m), hi)
-        if ctx.attached_only and not party and not gov and any(lo <= s[0] < clause_end for s in parties + governorates):
+        if ctx.attached_only and not party and not gov and any(lo <= s[0] < min(clause_end, tok.start) for s in parties + governorates):
             out.unread.append(words)  # a name near it, but not tied to it: whose is it?
             continue
         if subject is None:
@@ -379,7 +379,11 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             # the 17 massacres, in which 141 ...", the clause is about the 12, the part, not the whole.
             subject = part_subject if (part_subject and i > 0 and tokens[i - 1].whole) else out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
-            name = _label_before(masked, lo, tok.start) or ctx.pending_label
+            # A list item's label stands right before its count ("Unknown militia: 3", "Aleppo 4"); a
+            # clause ("In December, SNHR documented 23 massacres") is no label: its count is the total.
+            labelled = tok.bare or tok.part_of or re.search(r"[:\u2013-]\s*$", masked[lo:tok.start]) or i == 0 and len(masked[:tok.start]) < 50
+            name = (_label_before(masked, lo, tok.start) if labelled and not re.search(
+                r"\b(?:documented|recorded|were|was|committed|perpetrated)\b", masked[lo:tok.start], re.I) else None) or ctx.pending_label
             if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):
                 subject = ("perpetrator", vocab.perpetrator_key(name) or "")
             elif name and re.search(r"[A-Za-z]{3}", name):

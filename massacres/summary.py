@@ -42,7 +42,7 @@ _MASSACRE = re.compile(r"massacre", re.I)
 # Year-to-date periods: the words, and the months they cover.
 _BETWEEN = re.compile(rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{MONTH_RX})", re.I)
 _HALF = re.compile(r"(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?(?P<year>\d{4})?", re.I)
-_FIRST_MONTHS = re.compile(r"first\s+(?P<n>three|six|nine)\s+months", re.I)
+_FIRST_MONTHS = re.compile(r"first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)
 _YTD_WORDS = re.compile(r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
                         r"bringing\s+the\s+(?:total|toll|tally|number)[^,.;]*|(?:in|during|throughout)\s+(?:the\s+year\s+)?\d{4}|this\s+year", re.I)
 
@@ -275,7 +275,7 @@ class _Reader:
             y = int(m.group("year") or year)
             return (f"{y}-01/{y}-06" if m.group("which").lower() == "first" else f"{y}-07/{y}-12"), m.group(0)
         if m := _FIRST_MONTHS.search(sentence):
-            n = {"three": 3, "six": 6, "nine": 9}[m.group("n").lower()]
+            n = to_int(m.group("n"))
             return f"{year}-01/{year}-{n:02d}", m.group(0)
         if self.heading.kind == "year":
             return f"{year}-01/{year}-12", (_YTD_WORDS.search(sentence) or re.search(r"\d{4}", sentence) or re.search(r".*", sentence)).group(0)
