@@ -136,3 +136,18 @@ def test_an_incident_with_no_governorate_is_stored_unlocated(tmp_path, capsys):
         assert con.execute("SELECT count(*) FROM locations").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_a_month_of_massacres_with_no_readable_figure_loads_and_says_so(tmp_path):
+    """No file of the series is refused once its month is found: a text whose figures no rule
+    reads is the month with nothing stated, warned no_figures (and refused only under --strict)."""
+    from massacres.cli import EXIT_OK, EXIT_WARNINGS, main
+
+    report = tmp_path / "2016-03-figures-in-a-table.txt"
+    report.write_text("Massacres in March 2016\n\nSNHR documented several massacres in March 2016, listed in the "
+                      "attached table.\n", encoding="utf-8")
+    parsed = parse_file(report)
+    assert parsed.report["month"] == "2016-03" and parsed.report["total_massacres"] is None
+    assert {w["code"] for w in parsed.warnings} >= {"no_figures", "no_details"}
+    assert main(["ingest", str(report), "--db", str(tmp_path / "m.duckdb")]) == EXIT_OK
+    assert main(["parse", str(report), "--strict"]) == EXIT_WARNINGS
