@@ -46,7 +46,8 @@ def _print_warnings(parsed: list[ParsedReport]) -> int:
 
 def _summary_line(p: ParsedReport) -> str:
     r = p.report
-    return (f"{p.source}: {r['month']} ({p.form}) stated {r['total_massacres']} massacres, "
+    kind = "" if r.get("kind") in (None, "monthly") else f" {r['kind'].replace('_', '-')} report,"
+    return (f"{p.source}: {r['month']} ({p.form}){kind} stated {r['total_massacres']} massacres, "
             f"{r['victims_total']} killed; {len(p.incidents)} incidents in the details, "
             f"{sum(i['killed'] for i in p.incidents)} killed; {len(p.warnings)} warnings")
 
