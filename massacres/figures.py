@@ -111,6 +111,7 @@ class Context:
     # Massacres"): only a name tied to the number ("... by X", "at the hands of X") is its owner.
     attached_only: bool = False
     massacre_list: bool = False  # the list's intro speaks of massacres (not of all civilians killed)
+    month_name: str | None = None  # the report's month ("March"): a clause naming another is not about it
 
 
 @dataclass
@@ -249,7 +250,21 @@ def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> 
         return "ytd"
     if _MONTH_WORDS.search(clause):
         return "month"
+    if other_month(clause, ctx):
+        return "other"  # "compared with February (54)": another month's figure
+    if whole == "ytd" and not _YTD.search(text[:start]):
+        # The year-to-date words come after this number, in a clause of their own ("The four
+        # massacres killed 36 ..., bringing the total since the start of 2020 to 17"): not its period.
+        return "month" if _MONTH_WORDS.search(text) else ctx.scope
     return whole or ctx.scope
+
+
+def other_month(clause: str, ctx: Context) -> bool:
+    """The clause names a month, and not the report's own."""
+    if not ctx.month_name:
+        return False
+    named = {m.lower() for m in re.findall(rf"\b({MONTH_RX})\b", clause, re.I)}
+    return bool(named) and ctx.month_name.lower() not in named
 
 
 def sentence_scope(text: str) -> str | None:
@@ -391,6 +406,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                     continue  # an umbrella over the items that follow: its parts are the figures
                 out.unknown.append((ctx.subject_kind, name))
                 continue
+        if measure == "killed" and re.match(r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture", masked[tok.noun_end:], re.I):
+            subject = ("civilians_torture", "all")  # "11 persons who died due to torture": not massacre victims
         if measure == "percent" and (subject is None or subject == ("total", "all")) and re.match(
                 r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b", masked[tok.end:], re.I):
             subject = ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"

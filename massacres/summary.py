@@ -26,6 +26,8 @@ REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victim
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
 _ANY_COUNT = re.compile(NUMBER, re.I)
+_DATED_EVENT = re.compile(rf"^(?:On\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                          rf"(?:(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),?\s+\d{{4}},\s", re.I)  # not a dateline "April 2, 2018 -"
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
@@ -116,7 +118,8 @@ class _Reader:
     def _intro_context(self, sentence: str) -> Context:
         """What the items of the list this sentence opens count, whose, and for which period."""
         lower = sentence.lower()
-        ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)))
+        ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)),
+                      month_name=self.month_name)
         if re.search(r"governorates?|provinces?", lower):
             ctx.subject_kind = "governorate"
         elif re.search(r"areas? of control|control of|areas? under|controlled", lower):
@@ -196,14 +199,17 @@ class _Reader:
             self.sentence(sentence, b.line)
 
     def sentence(self, sentence: str, line: int, header: bool = False, keep_context: bool = False) -> None:
-        if self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
+        if not header and self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
                 _ANY_COUNT.search(sentence) and holds_figure(sentence)):
             # No count of anything the summary states, and no list opening: nothing to read (most of
             # an introduction; read_sentence would find no figure and flag no number in it either).
             return
         if _non_figure(sentence):
             return
-        ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header)
+        ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header, month_name=self.month_name,
+                                       # a subtitle's bare count ("... perpetrated 10 of them") counts what the title does
+                                       default_measure="massacres" if header and self.heading.title
+                                       and _MASSACRE.search(self.heading.title) else None)
         try:
             reading = read_sentence(sentence, ctx)
         except ImplausibleCount as exc:
@@ -216,6 +222,11 @@ class _Reader:
                 return
         elif self.list_ctx is not None:
             self.list_ctx.pending_label = None
+        if _DATED_EVENT.match(sentence):
+            # "On May 25, 2016, Syrians marked the anniversary of the al Houla massacre, in which 108
+            # civilians ... were killed": an event told in the introduction, not the month's toll.
+            reading.unread.extend(f.text for f in reading.figures if f.measure != "percent")
+            reading.figures = []
         for fig in reading.figures:
             self.route(fig, line, sentence, header)
         for words in reading.unread:
@@ -232,6 +243,11 @@ class _Reader:
         value = int(fig.value) if isinstance(fig.value, float) and fig.value.is_integer() else fig.value
         if fig.measure == "percent" and value > 100:
             self.warn("implausible_count", f"a share of {value}%: figure skipped", line)
+            return
+        if fig.scope == "other":
+            return  # another month's figure, given for comparison: read, and not this report's
+        if dimension.startswith("civilians_"):
+            self.stated.add(dimension, key, line, **{fig.measure: value})
             return
         if fig.scope == "ytd":
             if (dimension, key) == ("total", "all") and fig.measure == "massacres":
@@ -285,6 +301,10 @@ class _Reader:
     @property
     def month(self) -> tuple[int, int] | None:
         return self.heading.month
+
+    @property
+    def month_name(self) -> str | None:
+        return MONTHS[self.heading.month[1] - 1] if self.heading.month else None
 
 
 def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list[dict[str, Any]]]:
