@@ -34,9 +34,10 @@ _VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|w
 _KILLED = re.compile(
     rf"(?P<verb>(?:carried out|conducted)\s+(?:field\s+)?executions?\s+(?:against|of)|(?:resulted|resulting|results) in the (?:killing|death|deaths) of|(?:led|leading|leads) to the (?:killing|death|deaths) of|"
     rf"(?:caused|causing) the (?:killing|death|deaths) of|what led to the (?:killing|death) of|killing of|killing|killed|executed|executing|"
-    rf"slaughtered|shot dead|claimed the lives of|(?:toll|number of (?:the )?(?:victims|dead))\s+(?:\w+\s+)?(?:rose|risen|reached|climbed)\s+to)\s+"
+    rf"slaughtered|shot dead|shot(?=\s+\S+\s+\S+\s+(?:to death|dead))|claimed the lives of|"
+    rf"(?:toll|number of (?:the )?(?:victims|dead))\s+(?:\w+\s+){{0,4}}?(?:rose|risen|reached|climbed)\s+to)\s+"
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?:(?:other|more)\s+)?"
-    rf"(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b",
+    rf"(?P<adj>(?:female |male |newborn |young |elderly |old )?)(?P<noun>{_VICTIM_NOUN})\b",
     re.I,
 )
 _KILLED_PASSIVE = re.compile(
@@ -48,7 +49,7 @@ _FAMILY_AFTER = re.compile(rf"\s+and\s+(?:her|his|their)\s+(?P<n>{NUMBER})\s+(?:
 _KILLING_HINT = re.compile(r"kill|death|dead|execut|slaughter|lives", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)", re.I)
 _BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them)\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
     rf"(?P<noun>children|child|kids|minors|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|females|wife|"
     rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
@@ -61,6 +62,8 @@ _WOUNDED = re.compile(
     rf"(?P<q>{_QUALIFIER})?(?P<num>{NUMBER})\s+"
     rf"(?:others?|people|civilians|individuals|persons)\s+(?P<q2>at least\s+)?(?:were|was)\s+(?:wounded|injured)"
     rf"|(?:wounding|injuring)\s+(?:of\s+)?(?P<q3>{_QUALIFIER})?(?P<num2>{NUMBER})"
+    # "The bombardment also wounded no less than 40 others"
+    rf"|\bwounded\s+(?P<q5>{_QUALIFIER})?(?P<num4>{NUMBER})\s+(?:others|people|civilians|persons|individuals)\b"
     # "in addition to about 30 wounded"
     rf"|(?:in addition to|besides|and|as well as)\s+(?P<q4>{_QUALIFIER})?"
     rf"(?P<num3>{NUMBER})\s+(?:others\s+)?(?:wounded|injured)\b",
@@ -211,7 +214,13 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
         return {"children": ALL, "women": 0, "fetuses": 0}, sentence
     if noun in ("women", "woman"):
         return {"children": 0, "women": ALL, "fetuses": 0}, sentence
+    if noun in ("men", "man"):
+        return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "executed six young men"
     return None, sentence
+
+
+def _settlement_in(text: str) -> bool:
+    return any(re.fullmatch(_SETTLEMENT, m.group("type"), re.I) for m in _TYPED.finditer(text))
 
 
 def _place(location: str) -> dict[str, Any]:
@@ -226,8 +235,10 @@ def _place(location: str) -> dict[str, Any]:
             parent_name, parent_type = _LEADING_FILLERS.sub("", tm.group("name")), tm.group("type").lower()
         text = text[: pm.start()]
     rm = _REGION.search(text)
-    if rm:
-        text = text[: rm.start()]
+    if rm and (_settlement_in(text[: rm.start()]) or not _settlement_in(text[rm.end():])):
+        text = text[: rm.start()]  # "X village, eastern suburbs of Y": the region comes after the place
+    elif rm:
+        text = text[: rm.start()] + " in " + text[rm.end():]  # "on the outskirts of X town": the place is after it
     # "The town was under ...": a sentence's first word is no place name
     typed = [m for m in _TYPED.finditer(text) if not re.fullmatch(r"(?:The|This|That|Its|A|An|Each|Every)", m.group("name"))]
     settlements = [m for m in typed if re.fullmatch(_SETTLEMENT, m.group("type"), re.I)]
@@ -329,8 +340,8 @@ def _counts(after_head: str) -> dict[str, Any]:
     )
     wm = _WOUNDED.search(after) if _WOUND_HINT.search(after) else None
     if wm:
-        num = wm.group("num") or wm.group("num2") or wm.group("num3")
-        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or "").strip().lower()
+        num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")
+        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or wm.group("q5") or "").strip().lower()
         rec["wounded"], rec["wounded_qualifier"] = _count(num), (q or None)
     else:
         rec["wounded"], rec["wounded_qualifier"] = None, None
@@ -380,8 +391,8 @@ def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
     wm = _WOUNDED.search(paragraph) if _WOUND_HINT.search(paragraph) else None
     if not wm:
         return None
-    num = wm.group("num") or wm.group("num2") or wm.group("num3")
-    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or "").strip().lower()
+    num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")
+    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or wm.group("q5") or "").strip().lower()
     return _count(num), (q or None)
 
 
