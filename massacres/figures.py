@@ -136,6 +136,7 @@ def mask_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", blank, text)
 
 
+_BREAKDOWN_FOLLOWS = re.compile(r"[,\s]*(?:including|amongst|among\s+them|\()\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?\b)", re.I)
 _KILLING = re.compile(r"kill|death|dead\b|died|victim|toll|massacre|lost their lives|slain", re.I)
 # Nouns after a number that show it counts something else ("four months", "12 missiles").
 _UNIT_AFTER = re.compile(
@@ -188,8 +189,8 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             if nm:
                 measure, noun_end = name, m.end() + nm.end()
                 break
-        if measure == "killed" and not killing and not _KILLING.search(text):
-            continue  # "100,000 civilians are still trapped": people, but not the dead
+        if measure == "killed" and not killing and not _KILLING.search(text) and not _BREAKDOWN_FOLLOWS.match(text, noun_end):
+            continue  # "100,000 civilians are still trapped": people, but not the dead ("51 civilians including 14 children" are)
         tok = _Token(m.start(), m.end(), value, measure, noun_end)
         if measure is None:
             if _PART_OF.match(after):
@@ -406,7 +407,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                     continue  # an umbrella over the items that follow: its parts are the figures
                 out.unknown.append((ctx.subject_kind, name))
                 continue
-        if measure == "killed" and re.match(r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture", masked[tok.noun_end:], re.I):
+        if measure == "killed" and re.match(r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture"
+                                            r"|^\s*(?:who\s+)?(?:due\s+to|under|from)\s+torture", masked[tok.noun_end:], re.I):
             subject = ("civilians_torture", "all")  # "11 persons who died due to torture": not massacre victims
         if measure == "percent" and (subject is None or subject == ("total", "all")) and re.match(
                 r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b", masked[tok.end:], re.I):
@@ -447,7 +449,9 @@ def read_sentence(text: str, ctx: Context) -> Reading:
 def _shared_subjects(text: str, tok: _Token, lo: int, hi: int, subject: tuple[str, str],
                      parties: list[tuple[int, int, str]], governorates: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
     """Every name a count is given to at once with "each"; [] when it is not so shared."""
-    if not re.match(r"^\s*(?:massacres?\s+)?each\b", text[tok.noun_end:], re.I) or subject[0] not in ("perpetrator", "governorate"):
+    each_after = re.match(r"^\s*(?:%|per ?cent)?\s*(?:massacres?\s+)?each\b", text[tok.noun_end:], re.I)
+    each_before = re.search(r"\beach\b[^,;.]{0,40}$", text[lo: tok.start], re.I)  # "X and Y each came second with 17%"
+    if not (each_after or each_before) or subject[0] not in ("perpetrator", "governorate"):
         return []
     spans = governorates if subject[0] == "governorate" else parties
     before = [s for s in spans if lo <= s[0] and s[1] <= tok.start]

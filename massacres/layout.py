@@ -41,7 +41,7 @@ _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
 _OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 _LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
-LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])\.\s*(?P<title>\S.{0,110})$")
+LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])(?:\.|\)|\s?-)\s*(?P<title>[A-Z].{0,110})$")  # "A. X", "A) X", "A- X"
 GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
 
 
@@ -132,7 +132,9 @@ def _is_heading(stripped: str) -> bool:
     if GOVERNORATE_HEADING.match(stripped):
         return True
     m = LETTER_HEADING.match(stripped)
-    return bool(m) and len(stripped) < 120 and not stripped.endswith(".")
+    # "A- Government forces (army, security services, ... and foreign" runs on: no heading
+    return (bool(m) and len(stripped) < 120 and not stripped.endswith((".", ","))
+            and stripped.count("(") <= stripped.count(")"))
 
 
 def _vocabulary(lines: list[str]) -> set[str]:

@@ -217,6 +217,11 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             if perpetrator is None:
                 warn("unknown_perpetrator", f"sub-section {title!r} names no known party; kept as written", b.line)
             continue
+        if (len(text) < 60 and not text.endswith(".") and not is_incident_start(text) and not _KILLING_WORDS.search(text)
+                and (party := vocab.perpetrator_key(text)) and not vocab.governorate_key(text.strip(" :-\u2013"))):
+            # A bare party name standing as a sub-heading ("ISIS" under "Extremist Islamic groups")
+            perpetrator_text, perpetrator, governorate = text.strip(" :-\u2013"), party, None
+            continue
         if len(text) < 40 and not is_incident_start(text) and (bare := vocab.governorate_key(text.strip(" :-\u2013"))):
             governorate = bare  # a heading that is only the name: "Aleppo:", "Damascus countryside"
             continue
@@ -268,13 +273,13 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
 # "... were wounded. On Thursday, June 12, 2014, ISIS fighters executed seven civilians ...": a
 # PDF line break lost between two incidents. A dated sentence inside a paragraph is split off only
 # when it tells of a killing of its own ("On Sunday, July 7, we contacted activists" is not one).
-_DATED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=On (?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{MONTH_RX})\s+\d{{1,2}},\s*\d{{4}},)")
+_DATED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=On (?:(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),\s*\d{{4}},)")
 
 
 def _split_merged_incidents(details: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in details:
-        parts = _DATED_SENTENCE.split(b.text) if is_incident_start(b.text) else [b.text]
+        parts = _DATED_SENTENCE.split(b.text) if looks_like_incident(b.text) else [b.text]
         keep = [parts[0]]
         for part in parts[1:]:
             if looks_like_incident(part) and _readable_incident(part):

@@ -51,6 +51,7 @@ class Heading:
     published: str | None
     subtitle: list[Block]  # the short lines between the title and the text
     year_total_title: bool  # a year report: the title's count is the year's
+    title_blocks: list[Block]  # the blocks the title is set in (one, or a cover page's few lines)
 
 
 def header_blocks(blocks: list[Block]) -> list[Block]:
@@ -63,18 +64,25 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _title(header: list[Block]) -> tuple[Block | None, str | None]:
-    for b in header:
+def _title(header: list[Block]) -> tuple[list[Block], str | None]:
+    """The title's blocks and words. A title set over several lines of a cover page ("231
+    Civilians, Including 61 Children and 33" / "Women, Documented Killed in Syria in July" /
+    "2019") is one title."""
+    for i, b in enumerate(header):
         if len(b.text) > 200 or (b.text.rstrip().endswith(".") and len(b.text) > 100):
             continue  # a paragraph, not a title: titles are short and end without a full stop
-        if (_TITLE_MASSACRES.search(b.text) or _TITLE_DEATHS.search(b.text)) and (
-                _MONTH_YEAR.search(b.text) or _YEAR_ONLY.search(b.text)):
-            m = _TITLE_START.search(b.text)
-            text = b.text
-            if m and m.start() > 0 and not re.search(r"\s$", text[: m.start()]):
-                text = text[m.start():]  # navigation words glued to the title
-            return b, text.strip()
-    return None, None
+        for width in (1, 2, 3):
+            parts = header[i: i + width]
+            if len(parts) < width or any(len(p.text) > 200 or p.text.rstrip().endswith(".") for p in parts):
+                break
+            text = " ".join(p.text for p in parts)
+            if (_TITLE_MASSACRES.search(text) or _TITLE_DEATHS.search(text)) and (
+                    _MONTH_YEAR.search(text) or _YEAR_ONLY.search(text)):
+                m = _TITLE_START.search(text)
+                if m and m.start() > 0 and not re.search(r"\s$", text[: m.start()]):
+                    text = text[m.start():]  # navigation words glued to the title
+                return parts, text.strip()
+    return [], None
 
 
 def _published(header: list[Block]) -> dt.date | None:
@@ -113,7 +121,8 @@ def _year_for(month: int, published: dt.date | None, texts: list[str]) -> int | 
 def read_heading(blocks: list[Block]) -> Heading:
     """Month, kind and title from the summary's blocks (everything before the details)."""
     header = header_blocks(blocks)
-    title_block, title = _title(header)
+    title_blocks, title = _title(header)
+    title_block = title_blocks[-1] if title_blocks else None
     published = _published(header)
     texts = [b.text for b in blocks]
     all_text = "\n".join(texts)
@@ -147,8 +156,8 @@ def read_heading(blocks: list[Block]) -> Heading:
                     or len(b.text) > 150 or b.text.rstrip().endswith(".")):
                 break  # a byline, a dateline or a sentence: the subtitle is over
             subtitle.append(b)
-    return Heading(month, kind, title, title_block.line if title_block else None,
-                   published.isoformat() if published else None, subtitle, year_total_title)
+    return Heading(month, kind, title, title_blocks[0].line if title_blocks else None,
+                   published.isoformat() if published else None, subtitle, year_total_title, title_blocks)
 
 
 _MASSACRE_SENTENCE = re.compile(r"massacre", re.I)

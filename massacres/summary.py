@@ -33,7 +33,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
 _LABELLED = re.compile(r"^[^:.\d]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
 _INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
-_ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s+[a-z])")
+_ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s*%|\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _INTRO_WORDS = re.compile(r"\bas follows\b|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]|[A-Ha-h][.\-)]|[ivxIVX]{1,4}[.\-)]|\d{1,2}[.)]\s)")
@@ -102,6 +102,8 @@ class _Reader:
         self.list_ctx: Context | None = None
         self.totals: list[tuple[int | float, int, str]] = []  # the month's total massacres: (value, line, source)
         self.table: tuple[str, list[str | None]] | None = None  # (what rows name, each column's measure)
+        self.weak_totals: list[tuple[str, Any, int]] = []  # victims from sentences that do not name massacres
+        self.title_civilians = False  # a death-toll report's title gave the month's civilians killed
 
     # -- context ----------------------------------------------------------------------------
     def _base_scope(self) -> str:
@@ -191,7 +193,8 @@ class _Reader:
             return
         parts = _RUN_ON.split(text) if is_item and self.list_ctx is not None else sentences(text)
         if self.list_ctx is not None and not is_item and not (
-                len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(r"\b(?:were|was|documented|killed)\b", parts[0])):
+                len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(
+                    r"\b(?:were|was|is|are|documented|killed|responsible|perpetrated|committed|bringing)\b", parts[0])):
             self.list_ctx = None  # prose again: the list is over
         for n, sentence in enumerate(parts):
             if n == 1:
@@ -246,7 +249,12 @@ class _Reader:
             return
         if fig.scope == "other":
             return  # another month's figure, given for comparison: read, and not this report's
-        if dimension.startswith("civilians_"):
+        if header and self.heading.kind == "death_toll" and (dimension, key) == ("total", "all") and fig.measure == "killed" \
+                and not _MASSACRE.search(sentence):
+            if not self.title_civilians:  # the title's first count of the civilians killed that month
+                self.report["civilians_killed"], self.title_civilians = value, True
+            return
+        if dimension.startswith("civilians_") and fig.scope != "ytd":
             self.stated.add(dimension, key, line, **{fig.measure: value})
             return
         if fig.scope == "ytd":
@@ -260,11 +268,18 @@ class _Reader:
         if (dimension, key) == ("total", "all") and fig.measure == "massacres":
             self.totals.append((value, line, "title" if header else "summary"))
             return
-        if (self.heading.kind == "death_toll" and fig.measure != "massacres" and not _MASSACRE.search(sentence)
-                and not (self.list_ctx is not None and self.list_ctx.massacre_list)):
+        unlinked = (fig.measure != "massacres" and not _MASSACRE.search(sentence)
+                    and not (self.list_ctx is not None and self.list_ctx.massacre_list))
+        if unlinked and self.heading.kind != "death_toll" and (dimension, key) == ("total", "all"):
+            # Victims in a sentence that says nothing of massacres ("we recorded 24 civilians killed
+            # in the three governorates"): the month's massacre victims only if no sentence about
+            # the massacres gives them.
+            self.weak_totals.append((fig.measure, value, line))
+            return
+        if self.heading.kind == "death_toll" and unlinked:
             # A death-toll report counts every civilian killed that month: not massacre victims.
             if (dimension, key) == ("total", "all"):
-                if fig.measure == "killed" and self.report["civilians_killed"] is None:
+                if fig.measure == "killed" and self.report["civilians_killed"] is None and fig.scope == "month":
                     self.report["civilians_killed"] = value
                 return
             self.stated.add(f"civilians_{dimension}", key, line, **{fig.measure: value})
@@ -311,7 +326,7 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
     """Report fields and stated figures from the blocks before the incident details."""
     heading = read_heading(blocks)
     reader = _Reader(heading, warn)
-    skip = {id(b) for b in heading.subtitle}
+    skip = {id(b) for b in heading.subtitle} | {id(b) for b in heading.title_blocks}
     title_line = heading.title_line
     for b in blocks:
         if b.line == title_line or id(b) in skip:
@@ -345,6 +360,9 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
         report["total_massacres"] = title_totals[0][0]
         reader.stated.add("total", "all", title_totals[0][1], massacres=title_totals[0][0])
     rows = reader.stated.rows
+    if reader.weak_totals and not any(m in rows.get(("total", "all"), {}) for m in ("killed", "children", "women")):
+        for measure, value, line in reader.weak_totals:
+            reader.stated.add("total", "all", line, **{measure: value})
     total_row = rows.get(("total", "all"), {})
     report["victims_total"] = total_row.get("killed")
     report["victims_children"] = total_row.get("children")
