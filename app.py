@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from massacres import summary_text, ui
+from massacres import shares, summary_text, ui
 
 current, default = ui.page("Overview")
 params = current.params()
@@ -20,17 +20,19 @@ comparable = current.only_dates() and not covered.empty
 
 st.subheader("Documented in the incident details")
 cols = st.columns(5)
-share = (doc["children"] + doc["women"]) / doc["killed"] if doc["killed"] else 0.0
+share = shares.documented_share(doc)
 cols[0].metric("Massacres", f"{int(doc['massacres'])}")
 cols[1].metric("Killed", f"{int(doc['killed'])}")
 cols[2].metric("Children", f"{int(doc['children'])}",
                help="Fetuses are counted apart: " + f"{int(doc['fetuses'])} in this range.")
 cols[3].metric("Women", f"{int(doc['women'])}")
-cols[4].metric("Women and children", f"{share:.0%}",
-               help="Share of the killed; incidents without a breakdown count as unknown, not as zero.")
+cols[4].metric("Women and children", share.text(),
+               help="Share of the killed in the incidents that give a breakdown of children and women; the "
+                    "killed of incidents that give none are left out of the divisor, not counted as zero.")
+st.caption(share.note)
 if doc["no_breakdown"]:
     st.caption(f"{int(doc['no_breakdown'])} incidents ({int(doc['killed_without_breakdown'])} killed) give no "
-               "breakdown of children and women: they are unknown, not zero.")
+               "breakdown of children and women: they are unknown, not zero, and left out of the share.")
 
 st.subheader("Stated by the reports")
 if comparable:
@@ -41,8 +43,10 @@ if comparable:
     cols[1].metric("Killed", f"{int(s['victims_total'])}")
     cols[2].metric("Children", f"{int(s['victims_children'])}")
     cols[3].metric("Women", f"{int(s['victims_women'])}")
-    stated_share = (s["victims_children"] + s["victims_women"]) / s["victims_total"] if s["victims_total"] else 0
-    cols[4].metric("Women and children", f"{stated_share:.0%}")
+    stated_share = shares.stated_share(covered)
+    cols[4].metric("Women and children (recomputed)" if stated_share.recomputed else "Women and children",
+                   stated_share.text(), help=stated_share.note)
+    st.caption(f"Women and children: {stated_share.text()}. {stated_share.note}")
     st.caption(f"Stated by the reports for {months}. Reports also count incidents from earlier months that were "
                "confirmed late.")
 elif covered.empty:

@@ -9,10 +9,15 @@ def test_default_view(app_db):
     assert not at.exception
     m = metrics(at)
     # Documented: 62 incidents, 680 killed; stated by the two whole reports: 43 + 39, 430 + 435.
+    # The share is over the 56 incidents that give a breakdown: (209 + 125) / 621 = 54%. The 6 incidents
+    # without one (59 killed) stay out of the divisor (it was 334 / 680 = 49%, which counted them as zero).
     assert m[:5] == [("Massacres", "62"), ("Killed", "680"), ("Children", "209"), ("Women", "125"),
-                     ("Women and children", "49%")]
+                     ("Women and children", "54%")]
+    assert "54% of the killed in the 56 incidents that give a breakdown (334 of 621)." in [c.value for c in at.caption]
+    # Two reports: no report states the share of both months together, so it is recomputed from their
+    # stated counts, (139 + 85 + 145 + 85) / (430 + 435) = 52%, and labelled so.
     assert m[5:10] == [("Massacres", "82"), ("Killed", "865"), ("Children", "284"), ("Women", "170"),
-                       ("Women and children", "52%")]
+                       ("Women and children (recomputed)", "52%")]
     assert ("Year to date, January 2017 – October 2017", "325 massacres") in m
     sentences = [x.value for x in at.markdown if x.value.startswith("- No less than")]
     assert sentences[0].startswith("- No less than 43 massacres in September 2017: Syrian regime 18, Russia 14, "
@@ -29,6 +34,10 @@ def test_september_only(app_db):
     # 41 incidents dated in September (the report's 2 August incidents are outside the range).
     assert m[0] == ("Massacres", "41") and m[1] == ("Killed", "414")
     assert m[5:9] == [("Massacres", "43"), ("Killed", "430"), ("Children", "139"), ("Women", "85")]
+    # The report says "53% of all victims were women and children" (its 224 / 430 would give 52%).
+    assert m[9] == ("Women and children", "53%")
+    sentence = next(x.value for x in at.markdown if x.value.startswith("- No less than"))
+    assert "including 139 children and 85 women (53% women and children)." in sentence
     assert ("Year to date, January 2017 – September 2017", "286 massacres") in m
     assert at.query_params["from"] == "2017-09-01"
 
