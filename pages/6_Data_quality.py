@@ -6,12 +6,13 @@ shows its figures and its parser warnings; warnings are counted per code (parser
 (geocoder) in SQL, and listed a page at a time."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
 import streamlit as st
 
-from massacres import theme, ui
+from massacres import shares, theme, ui
 
 current, default = ui.page("Data quality")
 params = current.params()
@@ -85,6 +86,11 @@ else:
                   " This report is a summary only: it has no incident details to compare its figures with."
                   if info["documented_massacres"] == 0 else
                   " This report details only the most notable massacres, so its details fall short of its totals."))
+    month_start = dt.date.fromisoformat(f"{month}-01")
+    stated_report = ui.query("stated_totals_by_report", {
+        "start": month_start, "end": (pd.Timestamp(month_start) + pd.offsets.MonthEnd(0)).date()})
+    if not stated_report.empty and (difference := shares.share_difference(stated_report.iloc[0])):
+        st.warning(difference, icon=":material/percent:")
     if not rows.empty:
         table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
             columns={"dimension": "figure", "key": "of"})
