@@ -36,6 +36,7 @@ AREAS = {
     "other": ("Other", "#999999"),
 }
 UNKNOWN_COLOUR = "#BBBBBB"
+HIGHLIGHT_OUTLINE = "#222222"  # the outline of a bar the reader selected (the text colour: no party's)
 # Victim categories: label, colour, bar pattern (Tol's high-contrast set, dark to light, one
 # pattern each for greyscale). "Breakdown not given" is the killed of incidents whose paragraph
 # does not say how many were children or women: unknown, never counted as zero.
