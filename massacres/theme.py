@@ -147,8 +147,9 @@ def wrap(text: str, width: int = 100) -> str:
     return "<br>".join([*lines, line])
 
 
-def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
-    """Title, a subtitle naming the filters and basis, and the source line: on screen and in every export."""
+def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None = None) -> go.Figure:
+    """Title, a subtitle naming the filters and basis, the source line and the caveats the page states (a
+    footnote: counts derived from percentages, months detailed only in part): on screen and in every export."""
     sub = wrap(subtitle)
     # plotly express writes its own top margin; the title block needs room for every subtitle line.
     needed = 90 + 18 * sub.count("<br>")
@@ -160,4 +161,10 @@ def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     )
     fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
                        yanchor="top", showarrow=False, font=dict(size=11, color="#555555"))
+    if footnote:
+        note = wrap(footnote, 120)
+        fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xanchor="left",
+                           yanchor="top", align="left", showarrow=False, font=dict(size=11, color="#555555"),
+                           name="footnote")
     return fig

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from . import db, export, filters, queries, theme
+from . import db, export, filters, queries, tables, theme
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
 
@@ -238,10 +238,11 @@ def _slug(text: str) -> str:
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: str,
-          alt: str | None = None) -> None:
+          alt: str | None = None, footnote: str | None = None) -> None:
     """A chart in the publication template, its PNG/SVG/PDF exports and CSV data, and a
-    text alternative: a sentence and the table behind the chart."""
-    theme.publication(fig, title, subtitle)
+    text alternative: a sentence and the table behind the chart. A footnote (the caveats the page
+    states) is printed under the chart and in every export."""
+    theme.publication(fig, title, subtitle, footnote)
     st.plotly_chart(fig, key=f"chart_{key}", width="stretch")
     name = _slug(title)
     cols = st.columns(4)
@@ -254,7 +255,18 @@ def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: st
     with st.expander("Text alternative: the data behind this chart"):
         if alt:
             st.text(alt)
-        st.dataframe(data, hide_index=True, width="stretch")
+        table(data, width="stretch")
+
+
+def table(df: pd.DataFrame, key: str | None = None, column_config: dict | None = None, **kwargs: Any) -> Any:
+    """A table in the app's one form: integers as integers, dates as dates, keys as labels, column names in
+    words, no 'None' for a missing value (tables.py)."""
+    shown = tables.shown(df)
+    config = {c: st.column_config.NumberColumn(format="%d") for c in tables.number_formats(shown)}
+    config |= {c: st.column_config.TextColumn(width="large") for c in ("Message", "Warning") if c in shown}
+    config |= column_config or {}
+    return st.dataframe(shown, hide_index=True, key=key, placeholder=tables.PLACEHOLDER, column_config=config,
+                        **kwargs)
 
 
 def _exporter(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
