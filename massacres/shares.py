@@ -96,3 +96,30 @@ def share_difference(report: pd.Series) -> str | None:
     c, w, k = (int(report[x]) for x in ("victims_children", "victims_women", "victims_total"))
     return (f"The report states that {value}% of the victims were women and children; its own counts "
             f"({c} children and {w} women of {k} killed) give {own}%. The dashboard quotes the report's {value}%.")
+
+
+@dataclass(frozen=True)
+class PartyTotals:
+    """The selected parties' stated figures added up (massacres_by_perpetrator_stated and
+    victims_by_perpetrator_stated, filtered to them). A measure some party or month leaves unstated is None."""
+    massacres: int | None
+    approximate: bool      # some count is a stated percentage of a report's total, not a count
+    killed: int | None
+    children: int | None
+    women: int | None
+
+
+def party_totals(massacres: pd.DataFrame, victims: pd.DataFrame) -> PartyTotals:
+    def total(df: pd.DataFrame, col: str, unstated: str | None = None) -> int | None:
+        if df.empty or df[col].isna().any() or (unstated and (df[unstated].map(len) > 0).any()):
+            return None
+        return int(df[col].sum())
+
+    return PartyTotals(
+        massacres=None if massacres.empty or massacres["massacres"].isna().any()
+        or (massacres["unstated_months"].map(len) > 0).any() else int(massacres["massacres"].sum()),
+        approximate=bool((massacres["converted_months"].map(len) > 0).any()) if not massacres.empty else False,
+        killed=total(victims, "killed", "killed_unstated_months"),
+        children=total(victims, "children", "breakdown_unstated_months"),
+        women=total(victims, "women", "breakdown_unstated_months"),
+    )

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres import theme, ui
+from massacres import tables, theme, ui
 
 current, default = ui.page("Perpetrators")
 params = current.params()
@@ -142,8 +142,11 @@ def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: st
     fig.update_layout(showlegend=False, bargap=0.35, yaxis=dict(title=None, automargin=True),
                       xaxis=dict(title=axis_title, range=[0, df[value].max() * (1.9 if value == "killed" else 1.55)]))
     table = df[["party", *columns]].assign(percent=df["percent"].astype(float).round(1))
+    if "converted_months" in df:  # counts that are a stated percentage of the month's total, not counted
+        table = tables.mark_approximate(table, "massacres", df["converted_months"].map(len) > 0,
+                                        "derived from a stated percentage")
     alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
-    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt)
+    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
 
 
 if massacres.empty:
@@ -189,14 +192,14 @@ else:
                       bargap=0.45, yaxis_range=[0, leaders["massacres"].max() * 1.25])
     table = leaders[["month", "party", "massacres", "percent", "tied", "selected"]].assign(
         percent=leaders["percent"].round(1))
-    if any(leaders["converted"]):
-        table = table.rename(columns={"massacres": "massacres (≈ where derived from a stated percentage)"})
+    table = tables.mark_approximate(table, "massacres", leaders["converted"], "derived from a stated percentage")
+    leader_notes = [n for n in notes if "≈" in n or "most notable" in n]
     leader_view = replace(current, perpetrators=()).describe(default)
     if basis == "stated" and not replace(current, perpetrators=()).only_dates():
         leader_view += " (stated figures: only the dates apply)"
     among = "among all parties" + (f"; selected: {', '.join(sorted(selected))}, highlighted" if selected else "")
     ui.chart(fig, table, "Which party led each month", f"{basis_text}: {leader_basis}, {among} · {leader_view}",
-             "leaders",
+             "leaders", footnote=" ".join(leader_notes) or None,
              alt="Leading party by month: " + "; ".join(
                  f"{m}: {lab}" for m, lab in zip(leaders["month_label"], leaders["label"])) + ".")
     st.caption(leader_note + (" The leader is found among all parties, whichever are selected: the perpetrator "

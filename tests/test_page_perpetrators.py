@@ -248,3 +248,37 @@ def test_leader_labels_never_shrink_to_fit_a_narrow_bar(app_db):
                for m, cd in zip(plotly_array(t["x"]), plotly_array(t["customdata"]))}
     assert on_bars[("Syrian regime", "October 2017")] == "6"  # tied: the count alone fits a narrow bar
     assert on_bars[("Syrian regime", "September 2017")] == "18 (44%)"
+
+
+def test_percent_derived_counts_carry_their_marker_into_exports_and_csv(app_db):
+    # October 2017 states only percentages per party ("Russian forces: 42%" of 39 massacres), so every party's
+    # count over September and October is partly derived: ≈ in the column name, a flag per row, and the
+    # page's note as the exported figure's footnote. September alone states counts: no marker.
+    at = run_page("perpetrators")
+    assert not at.exception
+    column = "Massacres (≈ where derived from a stated percentage)"
+    data = [df.value for df in at.dataframe if column in df.value.columns]
+    assert len(data) == 2  # the share chart's and the leaders chart's data
+    share = data[0].set_index("Party")
+    assert share.loc["Russia", column] == 14 + 16  # 14 stated for September, 42% of 39 = 16.4 for October
+    assert bool(share.loc["Russia", "Massacres approximate"])
+    for title in (MASSACRES, LEADERS):
+        notes = [a["text"] for a in _figure(at, title)["layout"]["annotations"] if a.get("name") == "footnote"]
+        assert len(notes) == 1
+        assert "counts marked ≈ are those percentages of its 39 massacres" in notes[0].replace("<br>", " ")
+    at = run_page("perpetrators", {"from": "2017-09-01", "to": "2017-09-30"})
+    assert not [df for df in at.dataframe if column in df.value.columns]
+    assert not [a for a in _figure(at, MASSACRES)["layout"].get("annotations", []) if a.get("name") == "footnote"]
+
+
+def test_mark_approximate():
+    import pandas as pd
+
+    from massacres.tables import mark_approximate
+
+    table = pd.DataFrame({"party": ["Russia", "ISIS"], "massacres": [30, 1]})
+    out = mark_approximate(table, "massacres", [True, False], "derived from a stated percentage")
+    assert list(out.columns) == ["party", "massacres (≈ where derived from a stated percentage)", "massacres approximate"]
+    assert out.to_csv(index=False).splitlines()[0] == \
+        "party,massacres (≈ where derived from a stated percentage),massacres approximate"
+    assert mark_approximate(table, "massacres", [False, False], "x") is table
