@@ -119,6 +119,9 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
     ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt)
 
 
+if not stated_shown and not current.only_dates() and months["stated_massacres"].notna().any():
+    st.caption("The reports' own monthly totals (◆) count every party and place, so they are left out while a filter "
+               "other than the dates is set: the bars follow every filter.")
 monthly_chart("massacres", "stated_massacres", "Massacres", "Massacres per month by perpetrator", "monthly_massacres")
 monthly_chart("killed", "stated_killed", "People killed", "Victims per month by perpetrator", "monthly_victims")
 

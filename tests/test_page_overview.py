@@ -17,7 +17,8 @@ def test_default_view(app_db):
     # Two reports: no report states the share of both months together, so it is recomputed from their
     # stated counts, (139 + 85 + 145 + 85) / (430 + 435) = 52%, and labelled so.
     assert m[5:10] == [("Massacres", "82"), ("Killed", "865"), ("Children", "284"), ("Women", "170"),
-                       ("Women and children (recomputed)", "52%")]
+                       ("Women and children", "52%")]
+    assert at.metric[9].delta == "recomputed" and not at.metric[4].delta
     assert ("Year to date, January 2017 – October 2017", "325 massacres") in m
     sentences = [x.value for x in at.markdown if x.value.startswith("- No less than")]
     assert sentences[0].startswith("- No less than 43 massacres in September 2017: Syrian regime 18, Russia 14, "
@@ -35,21 +36,32 @@ def test_september_only(app_db):
     assert m[0] == ("Massacres", "41") and m[1] == ("Killed", "414")
     assert m[5:9] == [("Massacres", "43"), ("Killed", "430"), ("Children", "139"), ("Women", "85")]
     # The report says "53% of all victims were women and children" (its 224 / 430 would give 52%).
-    assert m[9] == ("Women and children", "53%")
+    assert m[9] == ("Women and children", "53%") and not at.metric[9].delta  # the report's own: not recomputed
     sentence = next(x.value for x in at.markdown if x.value.startswith("- No less than"))
     assert "including 139 children and 85 women (53% women and children)." in sentence
     assert ("Year to date, January 2017 – September 2017", "286 massacres") in m
     assert at.query_params["from"] == "2017-09-01"
 
 
-def test_perpetrator_filter_hides_stated_totals(app_db):
+def test_perpetrator_filter_shows_the_partys_stated_figures(app_db):
+    # Issue 14 point 4: with a perpetrator selected the stated block shows that party's stated figures (it
+    # used to disappear). September: "Russian forces: 14 massacres ... 152 civilians, including 46 children
+    # and 29 women"; October: Russia 42% of 39 massacres (≈16), 186 killed, 65 children, 35 women.
     at = run_page("overview", {"perp": "russia", "uncertain": "1"})
     assert not at.exception
     m = metrics(at)
     assert m[0] == ("Massacres", "20") and m[1] == ("Killed", "250")
-    assert any("shown when only the date range is filtered" in i.value for i in at.info)
+    # (46 + 29 + 65 + 35) / (152 + 186) = 175 / 338 = 51.8%
+    assert m[5:10] == [("Massacres", "≈30"), ("Killed", "338"), ("Children", "111"), ("Women", "64"),
+                       ("Women and children", "52%")]
+    assert at.metric[9].delta == "recomputed"
+    assert any("for Russia" in c.value and "≈" in c.value for c in at.caption)
+    # The year-to-date toll is every party's: the page says the filter does not apply to it, and why.
+    assert ("Year to date, January 2017 – October 2017", "325 massacres") in m
+    assert any("no year-to-date toll per party" in c.value for c in at.caption)
     at = run_page("overview", {"perp": "russia", "uncertain": "0"})
     assert metrics(at)[0] == ("Massacres", "0")  # every Russian attribution is "we believe"
+    assert any("only the date range and the perpetrator are filtered" in i.value for i in at.info)
 
 
 def test_invalid_url_values_are_dropped_with_a_notice(app_db):

@@ -63,3 +63,22 @@ def test_stated_share_over_several_months_is_recomputed():
     # (139 + 85 + 145 + 85) / (430 + 435) = 454 / 865 = 52.5%, rounded down (52.49)
     assert (both.value, both.recomputed) == (52, True)
     assert "53% (September 2017), 53% (October 2017)" in both.note
+
+
+def test_party_totals_add_the_selected_parties_stated_figures():
+    import pandas as pd
+
+    from massacres.shares import party_totals
+
+    # Russia: 14 stated (September) + 42% of 39 (October, ≈16); killed 152 + 186.
+    m = pd.DataFrame([{"perpetrator": "russia", "massacres": 30, "massacres_exact": 30.38,
+                       "converted_months": ["2017-10"], "unstated_months": []}])
+    v = pd.DataFrame([{"perpetrator": "russia", "killed": 338, "children": 111, "women": 64,
+                       "killed_unstated_months": [], "breakdown_unstated_months": []}])
+    t = party_totals(m, v)
+    assert (t.massacres, t.approximate, t.killed, t.children, t.women) == (30, True, 338, 111, 64)
+    # "Other parties" states no breakdown in October: unknown, not a partial sum.
+    v2 = pd.concat([v, pd.DataFrame([{"perpetrator": "other", "killed": 17, "children": None, "women": None,
+                                      "killed_unstated_months": [], "breakdown_unstated_months": ["2017-10"]}])])
+    t2 = party_totals(m, v2)
+    assert (t2.killed, t2.children, t2.women) == (355, None, None)
