@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 SOURCE = "Source: SNHR monthly reports"
+EDGE = 24  # px between the figure's edge and its title, subtitle, source line and footnote
 
 PERPETRATORS = {
     # key: (label, colour, bar pattern)
@@ -156,8 +157,9 @@ def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None 
     fig.update_layout(margin_t=max(fig.layout.margin.t or 0, needed), margin_b=max(fig.layout.margin.b or 0, 100))
     fig.update_layout(
         template="massacres",
+        # The title block starts 24 px in from the figure's edge (pad), as the source line and footnote do.
         title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color="#555555")),
-                   x=0, xanchor="left", y=0.97, yanchor="top"),
+                   x=0, xanchor="left", y=0.97, yanchor="top", pad=dict(l=EDGE)),
     )
     fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
                        yanchor="top", showarrow=False, font=dict(size=11, color="#555555"))

@@ -237,13 +237,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: str,
           alt: str | None = None, footnote: str | None = None) -> None:
     """A chart in the publication template, its PNG/SVG/PDF exports and CSV data, and a
     text alternative: a sentence and the table behind the chart. A footnote (the caveats the page
     states) is printed under the chart and in every export."""
     theme.publication(fig, title, subtitle, footnote)
-    st.plotly_chart(fig, key=f"chart_{key}", width="stretch")
+    # No plotly modebar: its camera made a second, worse export (980x450, legend cut) and sat over the title on
+    # a phone; the PNG/SVG/PDF buttons below give the publication figure.
+    st.plotly_chart(fig, key=f"chart_{key}", width="stretch", config=PLOTLY_CONFIG)
     name = _slug(title)
     cols = st.columns(4)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):

@@ -282,3 +282,12 @@ def test_mark_approximate():
     assert out.to_csv(index=False).splitlines()[0] == \
         "party,massacres (≈ where derived from a stated percentage),massacres approximate"
     assert mark_approximate(table, "massacres", [False, False], "x") is table
+
+
+def test_no_plotly_modebar(app_db):
+    # Issue 14 point 10: plotly's camera gave a second, worse export and covered the title on a phone.
+    import json
+
+    at = run_page("perpetrators")
+    configs = [json.loads(el.proto.config) for el in at.get("plotly_chart")]
+    assert configs and all(c.get("displayModeBar") is False for c in configs)
