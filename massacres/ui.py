@@ -131,7 +131,8 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     default = default_filters()
     ss = st.session_state
     if "f_dates" not in ss:
-        parsed = filters.from_query(st.query_params.to_dict(), default)
+        # Every value of a repeated parameter (to_dict() keeps only the last one).
+        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default)
         _set_state(parsed.filters)
         ss["url_notices"] = parsed.notices
     for key in _FILTER_KEYS:
@@ -153,8 +154,10 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
                 args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
                                                   "'Syrian-Russian alliance', 'investigations are still ongoing'.")
-    for notice in ss.get("url_notices", []):
-        sb.warning(notice, icon=":material/link_off:")
+    # Notices about the URL's values go at the top of the page, where they are seen, and only on the first
+    # view: once the URL is rewritten to what is valid they no longer apply.
+    for notice in ss.pop("url_notices", []):
+        st.warning(notice, icon=":material/link_off:")
     dates = ss["f_dates"]
     start, end = (dates[0], dates[-1]) if isinstance(dates, (list, tuple)) and dates else (default.start, default.end)
     current = filters.Filters(

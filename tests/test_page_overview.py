@@ -68,7 +68,7 @@ def test_invalid_url_values_are_dropped_with_a_notice(app_db):
     at = run_page("overview", {"perp": "russia,martians", "from": "yesterday", "min_killed": "-3",
                                "gov": "'; DROP TABLE incidents; --"})
     assert not at.exception
-    notices = [w.value for w in at.sidebar.warning]
+    notices = [w.value for w in at.main.warning]  # at the top of the page, not at the sidebar's foot
     assert any("martians" in n for n in notices)
     assert any("from=yesterday" in n for n in notices)
     assert any("min_killed" in n for n in notices)
@@ -99,3 +99,28 @@ def test_a_pages_own_setting_travels_in_the_url(app_db):
     assert at.query_params["basis"] == "documented" and at.query_params["perp"] == "russia"
     at = run("perpetrators", {"basis": "nonsense"})
     assert not at.exception and at.radio(key="basis").value == "stated"
+
+
+def test_url_notices_show_once_at_the_top(app_db):
+    # Issue 14 point 13: the notice is the page's first element and goes once the URL holds only valid values.
+    at = run_page("overview", {"perp": "russia,martians"})
+    assert not at.exception
+    first = at.main.children[0]
+    assert type(first).__name__ == "Warning" and first.value == "Ignored unknown perp value(s): martians."
+    assert [w.value for w in at.main.warning if "martians" in w.value] == [first.value]  # once
+    at.run()
+    assert not [w.value for w in at.main.warning if "martians" in w.value]
+    assert at.query_params["perp"] == "russia"
+
+
+def test_a_repeated_parameter_is_a_list(app_db):
+    # perp=russia&perp=isis keeps both: 20 Russian incidents + 3 ISIS (1 in August, 1 in September, 1 in
+    # October, by the hand labels).
+    from conftest import expected_incidents
+
+    incidents = expected_incidents("snhr-2017-09-massacres") + expected_incidents("snhr-2017-10-massacres")
+    n = sum(1 for i in incidents if i["perpetrator"] in ("russia", "isis"))
+    at = run_page("overview", {"perp": ["russia", "isis"]})
+    assert not at.exception
+    assert at.sidebar.multiselect(key="w_perpetrators").value == ["russia", "isis"]
+    assert metrics(at)[0] == ("Massacres", str(n)) and n == 23
