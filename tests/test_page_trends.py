@@ -220,3 +220,18 @@ def test_a_filter_the_stated_totals_ignore_is_said(app_db):
     assert any("year-to-date toll covers every party and place" in c.value for c in at.caption)
     at = run("trends")
     assert not any("count every party and place, so they are left out" in c.value for c in at.caption)
+
+
+def test_exported_charts_carry_the_pages_caveats(app_db):
+    # Issue 14 point 9: the October 2017 report's details are "Most Notable Massacres in October" (its section
+    # II title), and no report covers August 2017: every chart's footnote says both, as the page does.
+    from apptest import run_page as run
+
+    at = run("trends")
+    assert not at.exception
+    for title in (MONTHLY, CUMULATIVE, HEATMAP):
+        notes = [a["text"].replace("<br>", " ") for a in _figure(at, title)["layout"]["annotations"]
+                 if a.get("name") == "footnote"]
+        assert len(notes) == 1, title
+        assert "The October 2017 report details only the most notable massacres" in notes[0]
+        assert "No report covers August 2017" in notes[0]
