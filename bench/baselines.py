@@ -205,7 +205,11 @@ def documented_totals(d: Data, p: Params) -> pd.DataFrame:
     return pd.DataFrame([{
         "massacres": len(f), "killed": f["killed"].sum(), "children": f["children"].sum(),
         "women": f["women"].sum(), "fetuses": f["fetuses"].sum(), "no_breakdown": nb.sum(),
-        "killed_without_breakdown": f["killed"][nb].sum()}])
+        "killed_without_breakdown": f["killed"][nb].sum(),
+        "with_breakdown": (f["children"].notna() & f["women"].notna()).sum(),
+        "killed_with_breakdown": f["killed"][f["children"].notna() & f["women"].notna()].sum(),
+        "women_and_children_with_breakdown":
+            (f["children"] + f["women"])[f["children"].notna() & f["women"].notna()].sum()}])
 
 
 def filtered_incidents(d: Data, p: Params) -> pd.DataFrame:
@@ -375,8 +379,11 @@ def stated_massacres_by_perpetrator_and_month(d: Data, p: Params) -> pd.DataFram
 
 
 def stated_totals_by_report(d: Data, p: Params) -> pd.DataFrame:
-    return _covered(d, p)[["month", "total_massacres", "victims_total", "victims_children", "victims_women",
-                           "ytd_massacres", "ytd_period", "details_complete", "incident_count"]].sort_values("month")
+    out = _covered(d, p)[["month", "total_massacres", "victims_total", "victims_children", "victims_women",
+                          "ytd_massacres", "ytd_period", "details_complete", "incident_count"]]
+    s = d.stated[(d.stated["dimension"] == "victims_share") & (d.stated["key"] == "women_and_children")]
+    share = s.set_index("report_month")["percent"]
+    return out.assign(victims_share_stated=out["month"].map(share)).sort_values("month")
 
 
 def stated_vs_documented_by_report(d: Data, p: Params) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
 from . import queries, theme
 
@@ -98,6 +99,10 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
     shown = table.slice(0, max_rows)
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("incidents")
+    # The header stays in view while scrolling, and every column can be filtered.
+    ws.freeze_panes = "A2"
+    if shown.num_columns:
+        ws.auto_filter.ref = f"A1:{get_column_letter(shown.num_columns)}{shown.num_rows + 1}"
     ws.append(shown.column_names)
     text = [i for i, f in enumerate(shown.schema) if _is_text(f.type)]
     for batch in shown.to_batches(max_chunksize=BATCH):

@@ -139,8 +139,9 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
             values[attr] = clamped
     for name, (attr, allowed) in LIST_FIELDS.items():
         if name in query:
-            raw = _first(query[name])
-            items = [x.strip() for x in raw.split(",") if x.strip()]
+            # A repeated parameter (perp=russia&perp=isis) is a list, as is a comma-separated one.
+            raws = query[name] if isinstance(query[name], (list, tuple)) else [query[name]]
+            items = [x.strip() for raw in raws for x in str(raw).split(",") if x.strip()]
             good = tuple(dict.fromkeys(x for x in items if x in allowed))
             bad = [x for x in items if x not in allowed]
             if bad:

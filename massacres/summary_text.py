@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import theme
+from . import shares, theme
 
 
 def _n(x) -> int | None:
@@ -30,8 +30,11 @@ def month_sentence(report: pd.Series, perpetrators: pd.DataFrame) -> str:
     if killed is not None:
         text += f". {killed} people were killed"
         if children is not None and women is not None:
-            share = round(100 * (children + women) / killed) if killed else 0
-            text += f", including {children} children and {women} women ({share}% women and children)"
+            text += f", including {children} children and {women} women"
+            share = shares.stated_share(report.to_frame().T)
+            if share.value is not None:
+                recomputed = ", recomputed" if share.recomputed else ""
+                text += f" ({share.value}% women and children{recomputed})"
     text += "."
     detailed = _n(report["incident_count"])
     if detailed is not None and total is not None:

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 SOURCE = "Source: SNHR monthly reports"
+EDGE = 24  # px between the figure's edge and its title, subtitle, source line and footnote
 
 PERPETRATORS = {
     # key: (label, colour, bar pattern)
@@ -36,6 +37,7 @@ AREAS = {
     "other": ("Other", "#999999"),
 }
 UNKNOWN_COLOUR = "#BBBBBB"
+HIGHLIGHT_OUTLINE = "#222222"  # the outline of a bar the reader selected (the text colour: no party's)
 # Victim categories: label, colour, bar pattern (Tol's high-contrast set, dark to light, one
 # pattern each for greyscale). "Breakdown not given" is the killed of incidents whose paragraph
 # does not say how many were children or women: unknown, never counted as zero.
@@ -146,17 +148,25 @@ def wrap(text: str, width: int = 100) -> str:
     return "<br>".join([*lines, line])
 
 
-def publication(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
-    """Title, a subtitle naming the filters and basis, and the source line: on screen and in every export."""
+def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None = None) -> go.Figure:
+    """Title, a subtitle naming the filters and basis, the source line and the caveats the page states (a
+    footnote: counts derived from percentages, months detailed only in part): on screen and in every export."""
     sub = wrap(subtitle)
     # plotly express writes its own top margin; the title block needs room for every subtitle line.
     needed = 90 + 18 * sub.count("<br>")
     fig.update_layout(margin_t=max(fig.layout.margin.t or 0, needed), margin_b=max(fig.layout.margin.b or 0, 100))
     fig.update_layout(
         template="massacres",
+        # The title block starts 24 px in from the figure's edge (pad), as the source line and footnote do.
         title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color="#555555")),
-                   x=0, xanchor="left", y=0.97, yanchor="top"),
+                   x=0, xanchor="left", y=0.97, yanchor="top", pad=dict(l=EDGE)),
     )
     fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
                        yanchor="top", showarrow=False, font=dict(size=11, color="#555555"))
+    if footnote:
+        note = wrap(footnote, 120)
+        fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xanchor="left",
+                           yanchor="top", align="left", showarrow=False, font=dict(size=11, color="#555555"),
+                           name="footnote")
     return fig

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from . import db, export, filters, queries, theme
+from . import db, export, filters, queries, tables, theme
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
 
@@ -131,7 +131,8 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     default = default_filters()
     ss = st.session_state
     if "f_dates" not in ss:
-        parsed = filters.from_query(st.query_params.to_dict(), default)
+        # Every value of a repeated parameter (to_dict() keeps only the last one).
+        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default)
         _set_state(parsed.filters)
         ss["url_notices"] = parsed.notices
     for key in _FILTER_KEYS:
@@ -153,8 +154,10 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
                 args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
                                                   "'Syrian-Russian alliance', 'investigations are still ongoing'.")
-    for notice in ss.get("url_notices", []):
-        sb.warning(notice, icon=":material/link_off:")
+    # Notices about the URL's values go at the top of the page, where they are seen, and only on the first
+    # view: once the URL is rewritten to what is valid they no longer apply.
+    for notice in ss.pop("url_notices", []):
+        st.warning(notice, icon=":material/link_off:")
     dates = ss["f_dates"]
     start, end = (dates[0], dates[-1]) if isinstance(dates, (list, tuple)) and dates else (default.start, default.end)
     current = filters.Filters(
@@ -237,12 +240,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: str,
-          alt: str | None = None) -> None:
+          alt: str | None = None, footnote: str | None = None) -> None:
     """A chart in the publication template, its PNG/SVG/PDF exports and CSV data, and a
-    text alternative: a sentence and the table behind the chart."""
-    theme.publication(fig, title, subtitle)
-    st.plotly_chart(fig, key=f"chart_{key}", width="stretch")
+    text alternative: a sentence and the table behind the chart. A footnote (the caveats the page
+    states) is printed under the chart and in every export."""
+    theme.publication(fig, title, subtitle, footnote)
+    # No plotly modebar: its camera made a second, worse export (980x450, legend cut) and sat over the title on
+    # a phone; the PNG/SVG/PDF buttons below give the publication figure.
+    st.plotly_chart(fig, key=f"chart_{key}", width="stretch", config=PLOTLY_CONFIG)
     name = _slug(title)
     cols = st.columns(4)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
@@ -254,7 +263,18 @@ def chart(fig: go.Figure, data: pd.DataFrame, title: str, subtitle: str, key: st
     with st.expander("Text alternative: the data behind this chart"):
         if alt:
             st.text(alt)
-        st.dataframe(data, hide_index=True, width="stretch")
+        table(data, width="stretch")
+
+
+def table(df: pd.DataFrame, key: str | None = None, column_config: dict | None = None, **kwargs: Any) -> Any:
+    """A table in the app's one form: integers as integers, dates as dates, keys as labels, column names in
+    words, no 'None' for a missing value (tables.py)."""
+    shown = tables.shown(df)
+    config = {c: st.column_config.NumberColumn(format="%d") for c in tables.number_formats(shown)}
+    config |= {c: st.column_config.TextColumn(width="large") for c in ("Message", "Warning") if c in shown}
+    config |= column_config or {}
+    return st.dataframe(shown, hide_index=True, key=key, placeholder=tables.PLACEHOLDER, column_config=config,
+                        **kwargs)
 
 
 def _exporter(fig: go.Figure, fmt: str) -> Callable[[], bytes]:

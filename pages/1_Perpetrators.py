@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres import theme, ui
+from massacres import tables, theme, ui
 
 current, default = ui.page("Perpetrators")
 params = current.params()
@@ -67,7 +67,8 @@ if basis == "stated":
         "total_massacres", "victims_total", "victims_children", "victims_women"))))
     massacres = ui.query("massacres_by_perpetrator_stated", params)
     victims = ui.query("victims_by_perpetrator_stated", params)
-    leaders = ui.query("leading_perpetrator_by_month_stated", params)
+    # The leader of a month is a fact about all parties: never narrowed by the perpetrator filter.
+    leaders = ui.query("leading_perpetrator_by_month_stated", params | {"perpetrators": None})
     for month in sorted({m for ms in massacres["converted_months"] for m in ms}):
         total = int(covered.loc[covered["month"] == month, "total_massacres"].iloc[0])
         notes.append(f"The {ui.month_label(month)} report states only each party's percentage of its massacres: the "
@@ -100,7 +101,7 @@ else:
     totals = {k: base[k] for k in ("massacres", "killed", "children", "women")}
     massacres = ui.query("massacres_by_perpetrator_documented", params)
     victims = ui.query("victims_by_perpetrator_documented", params)
-    leaders = ui.query("leading_perpetrator_by_month_documented", params)
+    leaders = ui.query("leading_perpetrator_by_month_documented", params | {"perpetrators": None})
     massacres["percent"] = 100 * massacres["massacres"] / base["massacres"]
     victims["percent"] = 100 * victims["killed"] / base["killed"] if base["killed"] else None
     massacres["label"] = [f"{int(n)} ({pct(p)})" for n, p in zip(massacres["massacres"], massacres["percent"])]
@@ -141,8 +142,11 @@ def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: st
     fig.update_layout(showlegend=False, bargap=0.35, yaxis=dict(title=None, automargin=True),
                       xaxis=dict(title=axis_title, range=[0, df[value].max() * (1.9 if value == "killed" else 1.55)]))
     table = df[["party", *columns]].assign(percent=df["percent"].astype(float).round(1))
+    if "converted_months" in df:  # counts that are a stated percentage of the month's total, not counted
+        table = tables.mark_approximate(table, "massacres", df["converted_months"].map(len) > 0,
+                                        "derived from a stated percentage")
     alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
-    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt)
+    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
 
 
 if massacres.empty:
@@ -159,20 +163,45 @@ if leaders.empty:
 else:
     leaders = ui.label_perpetrators(leaders)
     leaders["month_label"] = leaders["month"].map(ui.month_label)
+    selected = {theme.perpetrator_label(p) for p in current.perpetrators}
+    leaders["selected"] = leaders["party"].isin(selected) if selected else True
     leaders["label"] = [f"{p} · {'≈' if c else ''}{n} ({pct(s)})" + (" tie" if t else "")
                         for p, n, s, c, t in zip(leaders["party"], leaders["massacres"], leaders["percent"],
                                                  leaders["converted"], leaders["tied"])]
+    # The bar shows the count and share (the party is in the legend), a tied bar, narrower, its count only; the
+    # whole label is in the hover. Labels stand outside at full size: never shrunk to a few pixels to fit a bar.
+    leaders["short_label"] = [f"{'≈' if c else ''}{n}" + ("" if t else f" ({pct(s)})")
+                              for n, s, c, t in zip(leaders["massacres"], leaders["percent"], leaders["converted"],
+                                                    leaders["tied"])]
     fig = px.bar(leaders, x="month_label", y="massacres", color="party", pattern_shape="party", text="label",
+                 custom_data=["short_label", "selected"],
                  barmode="group" if leaders["tied"].any() else "relative",
                  color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
                  category_orders={"party": theme.perpetrator_order(),
                                   "month_label": list(dict.fromkeys(leaders["month_label"]))})
-    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_traces(texttemplate="%{customdata[0]}", hovertemplate="%{x}: %{text}<extra></extra>",
+                      textposition="outside", constraintext="none", cliponaxis=False, textfont_size=12)
+    if selected:
+        # Selected parties at full strength with a dark outline; a leader the filter did not select is faded.
+        for trace in fig.data:
+            on = trace.name in selected
+            trace.update(marker_opacity=1.0 if on else 0.35,
+                         marker_line=dict(width=2.5 if on else 0, color=theme.HIGHLIGHT_OUTLINE),
+                         legendgroup=trace.name, name=trace.name + (" (selected)" if on else ""))
     fig.update_layout(xaxis_title=None, yaxis_title="Massacres by the leading party", legend_title_text=None,
                       bargap=0.45, yaxis_range=[0, leaders["massacres"].max() * 1.25])
-    table = leaders[["month", "party", "massacres", "percent", "tied"]].assign(percent=leaders["percent"].round(1))
-    ui.chart(fig, table, "Which party led each month", f"{basis_text}: {leader_basis} · {view}", "leaders",
+    table = leaders[["month", "party", "massacres", "percent", "tied", "selected"]].assign(
+        percent=leaders["percent"].round(1))
+    table = tables.mark_approximate(table, "massacres", leaders["converted"], "derived from a stated percentage")
+    leader_notes = [n for n in notes if "≈" in n or "most notable" in n]
+    leader_view = replace(current, perpetrators=()).describe(default)
+    if basis == "stated" and not replace(current, perpetrators=()).only_dates():
+        leader_view += " (stated figures: only the dates apply)"
+    among = "among all parties" + (f"; selected: {', '.join(sorted(selected))}, highlighted" if selected else "")
+    ui.chart(fig, table, "Which party led each month", f"{basis_text}: {leader_basis}, {among} · {leader_view}",
+             "leaders", footnote=" ".join(leader_notes) or None,
              alt="Leading party by month: " + "; ".join(
                  f"{m}: {lab}" for m, lab in zip(leaders["month_label"], leaders["label"])) + ".")
-    st.caption(leader_note + (" With a perpetrator filter, it leads among the selected parties."
-                              if current.perpetrators else ""))
+    st.caption(leader_note + (" The leader is found among all parties, whichever are selected: the perpetrator "
+                              "filter does not change who led; a selected party that led is drawn solid and outlined, "
+                              "another leader faded." if current.perpetrators else ""))

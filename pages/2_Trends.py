@@ -65,6 +65,19 @@ if not summary_only.empty:
                "only, with no incident details: no documented bars"
                + (", only the report's own total (◆)." if stated_shown else "."))
 partial = months[months["details_complete"].eq(False) & ~months["summary_only"]]
+# The caveats the page states, in every exported chart's footnote too.
+caveats = []
+late = months[~months["has_report"] & months["massacres"].notna()]
+if not late.empty:
+    caveats.append(f"No report covers {month_list(late['month'])}: only massacres later reports recorded late.")
+if not summary_only.empty:
+    caveats.append(f"The {month_list(summary_only['month'])} report{'s are' if len(summary_only) > 1 else ' is'} "
+                   "a summary only, with no incident details.")
+if not partial.empty:
+    caveats.append(f"The {month_list(partial['month'])} report{'s detail' if len(partial) > 1 else ' details'} only "
+                   "the most notable massacres: documented figures undercount "
+                   f"{'those months' if len(partial) > 1 else 'that month'}.")
+footnote = " ".join(caveats) or None
 if not partial.empty:
     st.caption(f"The {month_list(partial['month'])} report{'s detail' if len(partial) > 1 else ' details'} only the "
                "most notable massacres: the documented bars undercount "
@@ -116,9 +129,12 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
         f"{ui.month_label(m)}: " + ("no report, no incident (gap)" if pd.isna(t) else
                                     f"{int(t)}" + ("" if r else " (no report)"))
         for m, t, r in zip(months["month"], months[value], months["has_report"])) + "."
-    ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt)
+    ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
 
 
+if not stated_shown and not current.only_dates() and months["stated_massacres"].notna().any():
+    st.caption("The reports' own monthly totals (◆) count every party and place, so they are left out while a filter "
+               "other than the dates is set: the bars follow every filter.")
 monthly_chart("massacres", "stated_massacres", "Massacres", "Massacres per month by perpetrator", "monthly_massacres")
 monthly_chart("killed", "stated_killed", "People killed", "Victims per month by perpetrator", "monthly_victims")
 
@@ -146,6 +162,7 @@ since = f"from {ui.month_label(first.iloc[0])}" if not first.empty else ""
 ui.chart(fig, cumulative, "Massacres accumulated over the year",
          f"{basis}, accumulated {since} within each year"
          + ("; ◆ the reports' own year-to-date toll" if show_ytd else "") + f" · {view}", "cumulative",
+         footnote=footnote,
          alt="Massacres accumulated: " + "; ".join(
              f"{ui.month_label(m)}: " + ("gap" if pd.isna(c) else f"{int(c)} documented")
              + ("" if pd.isna(y) else f", {int(y)} stated year to date")
@@ -180,6 +197,7 @@ fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=Tr
 table = grid.rename(index=theme.GOVERNORATES).rename_axis("governorate").reset_index()
 ui.chart(fig, table, "Massacres per governorate and month",
          f"{basis}; governorate from the report's heading; grey: no report covers the month · {view}", "heatmap",
+         footnote=footnote,
          alt="Massacres per governorate and month: " + "; ".join(
              f"{theme.GOVERNORATES[k]}: " + ", ".join(
                  f"{short_month(m)} {'no report' if v is None else v}" for m, v in zip(months["month"], row))

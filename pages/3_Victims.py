@@ -41,7 +41,7 @@ def count_of(n: int, of: int) -> str:
 
 
 def composition(df: pd.DataFrame, group: str, position: str, names: dict[str, str], what: str, key: str,
-                subtitle: str, **style) -> None:
+                subtitle: str, footnote: str | None = None, **style) -> None:
     """Two stacked bar charts of the same data: the killed per victim category, then each group as
     100%. `group` names the groups (`names` gives their words), `position` is the bar axis column;
     perpetrators are drawn as horizontal bars, months as vertical ones on a time axis."""
@@ -75,7 +75,8 @@ def composition(df: pd.DataFrame, group: str, position: str, names: dict[str, st
             else:
                 fig.update_yaxes(**shares_axis)
                 fig.update_layout(margin_t=115)  # the 100% tick clear of the subtitle
-        ui.chart(fig, data, title, subtitle, f"{key}_{'counts' if measure == 'killed' else 'shares'}", alt=alt + ".")
+        ui.chart(fig, data, title, subtitle, f"{key}_{'counts' if measure == 'killed' else 'shares'}", alt=alt + ".",
+                 footnote=footnote)
 
 
 st.title("Victims")
@@ -109,7 +110,11 @@ for col, key in zip(cols[1:], CATEGORIES):
                                "of children and women: unknown, not zero.",
     }.get(key)
     col.metric(CATEGORIES[key][0], f"{int(totals.get(key, 0))}", help=help_text)
-if no_breakdown:
+# The caveat the page states, also in every exported composition chart's footnote.
+breakdown_note = (f"{no_breakdown} of the {massacres} incidents ({int(totals.get('breakdown_not_given', 0))} killed) "
+                  "give no breakdown of children and women: they are a category of their own, not zeros."
+                  if no_breakdown else None)
+if breakdown_note:
     st.caption(f"{no_breakdown} of the {massacres} incidents ({int(totals.get('breakdown_not_given', 0))} killed) "
                "give no breakdown of children and women: they are a category of their own on every chart below, "
                "not zeros.")
@@ -119,14 +124,14 @@ category_style = dict(color="victims", pattern_shape="victims", color_discrete_m
                       pattern_shape_map=CATEGORY_PATTERNS)
 st.subheader("Who was killed, by perpetrator")
 composition(by_party, "perpetrator", "party", dict(zip(by_party["perpetrator"], by_party["party"])),
-            "perpetrator", "victims_party", SUBTITLE,
+            "perpetrator", "victims_party", SUBTITLE, footnote=breakdown_note,
             category_orders={"victims": CATEGORY_ORDER, "party": parties}, **category_style)
 
 st.subheader("Who was killed, month by month")
 by_month = with_categories(ui.query("victims_by_month_and_category", params), "month")
 by_month["month_start"] = pd.to_datetime(by_month["month_start"])
 composition(by_month, "month", "month_start", {m: ui.month_label(m) for m in by_month["month"]},
-            "month", "victims_month", SUBTITLE + " · month of the incident's date",
+            "month", "victims_month", SUBTITLE + " · month of the incident's date", footnote=breakdown_note,
             category_orders={"victims": CATEGORY_ORDER}, **category_style)
 st.caption("Months follow each incident's own date: a report can detail an incident from an earlier month; a month "
            "with no incident is a gap, not a zero.")

@@ -136,13 +136,13 @@ if cell_clicked:
         c = match.iloc[0]
         st.text(f"Cell {mapdeck.cell_name(row, col)}: {int(c['incidents']):,} incidents, "
                 f"{int(c['killed']):,} killed. The {len(largest)} largest:")
-        st.dataframe(pd.DataFrame({
+        ui.table(pd.DataFrame({
             "date": largest["date"], "place": largest["place"],
             "perpetrator": largest["perpetrator"].map(theme.perpetrator_label),
             "killed": largest["killed"].astype(str) + largest["killed_is_lower_bound"].map({True: "+", False: ""}),
             "area of control": largest["area_of_control"].map(theme.area_label),
             "precision": largest["precision"], "report": largest["report_month"], "incident": largest["seq"],
-        }), hide_index=True, width="stretch", key="map_cell_incidents")
+        }), key="map_cell_incidents", width="stretch")
 if objects.get(mapdeck.LAYER_GOVERNORATES):
     props = objects[mapdeck.LAYER_GOVERNORATES][0].get("properties", {})
     row = counts[counts["governorate"] == props.get("key")]
@@ -203,25 +203,25 @@ legend_row([(mapdeck.swatch(16, colour, square=True, border="#6E6E6E"), mapdeck.
 
 with st.expander("Text alternative: the data behind this map"):
     table = counts.assign(governorate=counts["governorate"].map(lambda k: theme.GOVERNORATES.get(k, k)))
-    st.dataframe(table, hide_index=True, key="map_governorates")
+    ui.table(table, key="map_governorates")
     if aggregated:
         bounds = [mapdeck.cell_bounds(int(r), int(c)) for r, c in zip(cells["cell_row"], cells["cell_col"])]
-        st.dataframe(pd.DataFrame({
+        ui.table(pd.DataFrame({
             "south": [b[0] for b in bounds], "west": [b[1] for b in bounds],
             "north": [b[2] for b in bounds], "east": [b[3] for b in bounds],
             "incidents": cells["incidents"], "killed": cells["killed"],
             "city or governorate only": cells["approximate"],
             "most by": cells["perpetrator"].map(theme.perpetrator_label),
             "most in areas held by": cells["area_of_control"].map(theme.area_label),
-        }), hide_index=True, width="stretch", key="map_cells")
+        }), key="map_cells", width="stretch")
     else:
-        st.dataframe(pd.DataFrame({
+        ui.table(pd.DataFrame({
             "date": points["date"], "place": points["place"],
             "governorate": points["governorate"].map(lambda k: theme.GOVERNORATES.get(k, k)),
             "perpetrator": points["perpetrator"].map(theme.perpetrator_label), "killed": points["killed"],
             "area of control": points["area_of_control"].map(theme.area_label),
             "precision": points["precision"], "lat": points["point_lat"], "lon": points["point_lon"],
-        }).sort_values(["date", "place"]), hide_index=True, width="stretch", key="map_incidents")
+        }).sort_values(["date", "place"]), key="map_incidents", width="stretch")
 
 st.caption("Place names and coordinates: Who's On First, derived largely from GeoNames (CC BY 4.0) and foursquare "
            "Quattroshapes (CC BY). Governorate boundaries: Natural Earth (public domain).")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from massacres import downloads, theme, ui
+from massacres import downloads, tables, theme, ui
 
 current, default = ui.page("Incidents")
 params = current.params()
@@ -21,7 +21,7 @@ PAGE_SIZE = 250  # rows fetched from DuckDB per page of the table
 
 st.title("Incidents")
 st.caption("Every massacre the reports detail that matches the sidebar filters, one row each, in date order. "
-           "Select a row (the box at its left) to read the report's own paragraph. *None* for children, women "
+           "Select a row (the box at its left) to read the report's own paragraph. A dash (–) for children, women "
            "and fetuses: the paragraph gives no breakdown (unknown, not zero); for wounded: no figure given; for "
            "site: the target is the place itself.")
 st.caption(f"Showing {current.describe(default)}.")
@@ -72,12 +72,14 @@ table = pd.DataFrame({
 view = hashlib.sha1(repr((sorted(query.items()), page)).encode()).hexdigest()[:12]
 event = st.dataframe(
     table, key=f"incidents_table_{view}", on_select="rerun", selection_mode="single-row", hide_index=True,
-    width="stretch", height=min(38 + 35 * len(table), 560),
+    width="stretch", height=min(38 + 35 * len(table), 560), placeholder=tables.PLACEHOLDER,
     column_config={
         "Date": st.column_config.DateColumn(format="YYYY-MM-DD"),
         "Place": st.column_config.TextColumn(width="medium"),
         "Site": st.column_config.TextColumn(width="medium"),
-        "Killed": st.column_config.NumberColumn(format="%d"),
+        # Counts at a width their header fits ("Killed", never "Kil"), as integers; a missing one shows "–".
+        **{c: st.column_config.NumberColumn(c, format="%d", width=90)
+           for c in ("Killed", "Children", "Women", "Fetuses", "Wounded")},
         "Wounded figure": st.column_config.TextColumn(help="As written: about, at least, no less than."),
         "Attribution note": st.column_config.TextColumn(
             help="The paragraph's own words when it qualifies who did it ('we believe are Russian')."),

@@ -6,17 +6,18 @@ shows its figures and its parser warnings; warnings are counted per code (parser
 (geocoder) in SQL, and listed a page at a time."""
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 
 import pandas as pd
 import streamlit as st
 
-from massacres import theme, ui
+from massacres import shares, tables, theme, ui
 
 current, default = ui.page("Data quality")
 params = current.params()
 
-MEASURES = ("massacres", "killed", "children", "women")
 REPORT_WARNINGS_SHOWN = 200  # a report's parser warnings listed, at most
 GEOCODER_PAGE = 200  # geocoder warnings a page
 GEOCODER_KINDS = {
@@ -33,13 +34,20 @@ st.caption("Stated figures are each report's own claims; documented figures add 
 
 
 def highlight(row: pd.Series) -> list[str]:
-    """Shade each documented figure that differs from the stated one."""
-    out = []
-    for col in row.index:
-        m = next((m for m in MEASURES if col == f"documented_{m}"), None)
-        stated = row.get(f"stated_{m}") if m else None
-        out.append("background-color: #FCE4D6" if m and pd.notna(stated) and stated != row[col] else "")
-    return out
+    """Shade the detailed figure that differs from the stated one."""
+    return ["background-color: #FCE4D6" if col == "Details" and row["Differs"] else "" for col in row.index]
+
+
+def md_escape(text: str) -> str:
+    """Generated text shown as markdown, every markdown character taken literally."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
+
+
+def number(v) -> str:
+    """430 as 430, a share as 41.9, a missing value as a dash."""
+    if v is None or pd.isna(v):
+        return tables.PLACEHOLDER
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
 
 
 summary = ui.query("quality_summary_by_report", params)
@@ -63,6 +71,7 @@ else:
             "Parser warnings": summary["parser_warnings"],
         }),
         hide_index=True, width="stretch", height=min(38 + 35 * n_reports, 400), key="report_summary",
+        placeholder=tables.PLACEHOLDER,
         column_config={
             "Report": st.column_config.TextColumn(help="The monthly report (YYYY-MM)."),
             "Massacres stated": st.column_config.NumberColumn(format="%d"),
@@ -85,33 +94,43 @@ else:
                   " This report is a summary only: it has no incident details to compare its figures with."
                   if info["documented_massacres"] == 0 else
                   " This report details only the most notable massacres, so its details fall short of its totals."))
+    month_start = dt.date.fromisoformat(f"{month}-01")
+    stated_report = ui.query("stated_totals_by_report", {
+        "start": month_start, "end": (pd.Timestamp(month_start) + pd.offsets.MonthEnd(0)).date()})
+    if not stated_report.empty and (difference := shares.share_difference(stated_report.iloc[0])):
+        st.warning(difference, icon=":material/percent:")
     if not rows.empty:
-        table = rows.drop(columns=["report_month", "details_complete", "heading_text_conflicts"]).rename(
-            columns={"dimension": "figure", "key": "of"})
-        words = [theme.stated_figure_label(d, k) for d, k in zip(table["figure"], table["of"])]
-        table["figure"], table["of"] = [w[0] for w in words], [w[1] for w in words]
-        table = table[["figure", "of", "differs", "explanation"]
-                      + [c for c in table.columns if c not in ("figure", "of", "differs", "explanation")]]
-        styled = table.style.apply(highlight, axis=1).format(
-            {"stated_percent": "{:.0f}%", "documented_percent": "{:.1f}%"}, na_rep="–")
-        config = {c: st.column_config.Column(c.replace("_", " ").capitalize()) for c in table.columns}
-        config["figure"] = st.column_config.TextColumn("Figure", width="medium")
-        config["explanation"] = st.column_config.TextColumn("Explanation", width="medium",
-                                                            help="Why the details differ, where the data can tell.")
-        st.dataframe(styled, hide_index=True, width="stretch", key="comparison", column_config=config)
+        # One row per figure and measure: seven columns that fit the screen, the explanation wrapped.
+        comparison = tables.comparison(rows)
+        styled = comparison.drop(columns=["Explanation"]).style.apply(highlight, axis=1).format(
+            {"Stated": number, "Details": number})
+        config = {
+            "Figure": st.column_config.TextColumn("Figure", width="medium", pinned=True),
+            "Of": st.column_config.TextColumn("Of", width="medium", pinned=True),
+            "Measure": st.column_config.TextColumn("Measure", width="medium"),
+            "Stated": st.column_config.NumberColumn("Stated", width="small", help="The report's own figure."),
+            "Details": st.column_config.NumberColumn("Details", width="small",
+                                                     help="What the report's incident details add up to."),
+            "Differs": st.column_config.CheckboxColumn("Differs", width="small"),
+        }
+        st.dataframe(styled, hide_index=True, width="stretch", key="comparison", column_config=config,
+                     placeholder=tables.PLACEHOLDER, height=min(38 + 35 * len(comparison), 700))
+        # The explanations as wrapped text below the table: a table cell cuts a sentence off.
+        if reasons := tables.explanations(comparison):
+            st.markdown("**Why they differ**  \n" + "  \n".join(md_escape(r) for r in reasons))
 
     n_warnings = int(info["parser_warnings"])
     report_warnings = ui.query("warnings_by_report", params | {"report_month": month, "limit": REPORT_WARNINGS_SHOWN})
     if n_warnings:
         st.caption(f"The parser's warnings for this report: {n_warnings}"
                    + (f", the first {len(report_warnings)} shown." if n_warnings > len(report_warnings) else "."))
-        st.dataframe(report_warnings, hide_index=True, width="stretch", key="parser_warnings")
+        ui.table(report_warnings, "parser_warnings", width="stretch")
     else:
         st.caption("The parser raised no warning for this report.")
 
     st.subheader("Parser warnings")
     st.caption("Every report in the date range, by warning code.")
-    st.dataframe(ui.query("warnings_by_code", params), hide_index=True, key="warning_counts")
+    ui.table(ui.query("warnings_by_code", params), "warning_counts")
 
 st.subheader("Geocoding")
 precision = ui.query("incidents_by_precision", params)
@@ -133,12 +152,11 @@ if not n_geo:
     st.caption("The geocoder raised no warning for the incidents shown.")
 else:
     st.caption(f"The geocoder's warnings for the incidents shown: {n_geo}, by kind.")
-    st.dataframe(kinds.assign(kind=kinds["kind"].map(lambda k: GEOCODER_KINDS.get(k, k))), hide_index=True,
-                 key="geocoder_warning_counts")
+    ui.table(kinds.assign(kind=kinds["kind"].map(lambda k: GEOCODER_KINDS.get(k, k))), "geocoder_warning_counts")
     pages = math.ceil(n_geo / GEOCODER_PAGE)
     page = st.pagination(pages, key="geocoder_page", width="stretch") if pages > 1 else 1
     offset = (page - 1) * GEOCODER_PAGE
     geo = ui.query("geocoding_warnings_by_incident", params | {"limit": GEOCODER_PAGE, "offset": offset})
     if pages > 1:
         st.caption(f"Warnings {offset + 1}–{offset + len(geo)} of {n_geo}, {GEOCODER_PAGE} a page, in report order.")
-    st.dataframe(geo, hide_index=True, width="stretch", key="geocoder_warnings")
+    ui.table(geo, "geocoder_warnings", width="stretch")

@@ -1,4 +1,5 @@
--- Massacres and victims in the filtered incidents, with how many lack a breakdown.
+-- Massacres and victims in the filtered incidents, with how many lack a breakdown, and the
+-- killed, children and women of the incidents that give one (the only base a share can have).
 SELECT
     count(*)                                        AS massacres,
     coalesce(sum(killed), 0)                        AS killed,
@@ -6,5 +7,9 @@ SELECT
     coalesce(sum(women), 0)                         AS women,
     coalesce(sum(fetuses), 0)                       AS fetuses,
     count(*) FILTER (WHERE children IS NULL)        AS no_breakdown,
-    coalesce(sum(killed) FILTER (WHERE children IS NULL), 0) AS killed_without_breakdown
+    coalesce(sum(killed) FILTER (WHERE children IS NULL), 0) AS killed_without_breakdown,
+    count(*) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL) AS with_breakdown,
+    coalesce(sum(killed) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0) AS killed_with_breakdown,
+    coalesce(sum(children + women) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)
+                                                    AS women_and_children_with_breakdown
 FROM filtered

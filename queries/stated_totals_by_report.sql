@@ -1,4 +1,5 @@
--- The reports whose whole month lies in the date range, with their stated totals and
+-- The reports whose whole month lies in the date range, with their stated totals, the
+-- women-and-children share each states in its own words (null when it states none), and
 -- what their incident details add up to.
 SELECT
     r.month,
@@ -9,7 +10,10 @@ SELECT
     r.ytd_massacres,
     r.ytd_period,
     r.details_complete,
-    r.incident_count
+    r.incident_count,
+    s.percent AS victims_share_stated
 FROM reports AS r
+LEFT JOIN stated_figures AS s
+       ON s.report_month = r.month AND s.dimension = 'victims_share' AND s.key = 'women_and_children'
 WHERE r.month_start >= $start AND last_day(r.month_start) <= $end
 ORDER BY r.month

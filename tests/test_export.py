@@ -56,3 +56,68 @@ def test_palette_is_distinct_and_fixed():
                             "#E69F00", "#999999", "#882255"}
     patterns = [p for _, _, p in theme.PERPETRATORS.values()]
     assert len(set(patterns)) >= 8  # parties stay apart in greyscale too
+
+
+# --- issue 14, points 9-12: exports ready for a publication ---------------------------------------
+
+def test_pdf_document_title_is_the_chart_title(figure):
+    import io
+
+    from pypdf import PdfReader
+
+    meta = PdfReader(io.BytesIO(export.to_bytes(figure, "pdf"))).metadata
+    assert meta.title == "Massacres by perpetrator, September 2017"  # not kaleido's "Kaleido-fier"
+    assert meta.subject == "Source: SNHR monthly reports"
+
+
+def test_title_and_footnote_stand_clear_of_the_edge():
+    import re
+
+    data = pd.DataFrame({"party": ["Russia"], "massacres": [30]})
+    fig = theme.publication(px.bar(data, x="party", y="massacres"), "Share of massacres by perpetrator",
+                            "Stated by the reports", footnote="The counts marked ≈ are percentages of 39 massacres.")
+    svg = export.to_bytes(fig, "svg").decode("utf-8")
+    title_x = float(re.search(r'<text class="gtitle" x="([\d.]+)"', svg).group(1))
+    assert title_x >= 20  # it was 1 px from the edge
+    assert "The counts marked ≈ are percentages of 39 massacres." in svg
+
+
+def test_the_export_page_fetches_no_mathjax():
+    import kaleido
+
+    page = kaleido.PageGenerator(**export.KALEIDO_OPTIONS).generate_index()
+    assert "mathjax" not in page.lower() and "https://" not in page
+
+
+def test_excel_has_a_frozen_header_and_an_autofilter():
+    import io
+
+    import openpyxl
+    import pyarrow as pa
+
+    from massacres import downloads
+
+    table = pa.table({"date": ["2017-09-01", "2017-09-02"], "killed": [7, 13], "place": ["Raqqa", "Raqqa"]})
+    ws = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(table, "about")))["incidents"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:C3"
+
+
+def test_the_published_perpetrators_exports_in_docs():
+    # docs/exports/: the Perpetrators page's share chart, exported from the app (stated basis, both reports).
+    import io
+
+    from pypdf import PdfReader
+
+    from conftest import ROOT
+
+    folder = ROOT / "docs" / "exports"
+    stem = "share-of-massacres-by-perpetrator"
+    pdf = (folder / f"{stem}.pdf").read_bytes()
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == "Share of massacres by perpetrator"
+    svg = (folder / f"{stem}.svg").read_text("utf-8")
+    # The footnote: October 2017 states only percentages per party ("Russian forces 42%" of 39 massacres).
+    assert "the counts marked ≈ are those percentages" in svg and "of its 39 massacres, rounded." in svg
+    assert "Source: SNHR monthly reports" in svg
+    png = (folder / f"{stem}.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (2000, 1200)

@@ -4,6 +4,7 @@ precision."""
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 import pytest
 
 from apptest import metrics, run_page
@@ -17,8 +18,8 @@ def _tables(at, column):
 
 
 # A column only that table has (st.dataframe without selection keeps no key in AppTest).
-TABLES = {"report_summary": "Figures that differ", "parser_warnings": "message", "warning_counts": "reports",
-          "geocoder_warning_counts": "kind", "geocoder_warnings": "warning"}
+TABLES = {"report_summary": "Figures that differ", "parser_warnings": "Message", "warning_counts": "Reports",
+          "geocoder_warning_counts": "Kind", "geocoder_warnings": "Warning"}
 
 
 def _table(at, name):
@@ -38,37 +39,76 @@ def _comparison(at, month):
         at.selectbox(key="report").select(month).run()
         assert not at.exception
     assert _report_headings(at) == [LABELS[month]]
-    tables = _tables(at, "figure")
+    tables = _tables(at, "Figure")
     assert len(tables) == 1
-    return tables[0]
+    return _with_explanations(at, tables[0])
+
+
+def _with_explanations(at, table):
+    """The table with each figure's explanation, read from the wrapped text below it."""
+    import re
+
+    text = next((re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown if m.value.startswith("**Why they differ**")),
+                "")
+    lines = text.split("  \n")[1:]
+    table = table.copy()
+    table["Explanation"] = [next((line[len(f"{f}, {o}: "):] for line in lines if line.startswith(f"{f}, {o}: ")), "")
+                            for f, o in zip(table["Figure"], table["Of"])]
+    return table
+
+
+MEASURES = {"Massacres": "massacres", "Share of massacres (%)": "percent", "Killed": "killed", "Children": "children",
+            "Women": "women", "Fetuses (never stated apart)": "fetuses"}
+
+
+def _row(table, figure, of=None):
+    """One stated figure of the comparison (one row per measure on the page) as
+    {"Stated killed": ..., "Documented killed": ..., "Explanation": ...}."""
+    rows = table[(table["Figure"] == figure) & ((table["Of"] == of) if of else True)]
+    assert len(rows), (figure, of)
+    rows = rows[rows["Of"] == rows["Of"].iloc[0]]
+    out = {"Explanation": rows["Explanation"].iloc[0] or ""}
+    for _, r in rows.iterrows():
+        m = MEASURES[r["Measure"]]
+        out[f"Stated {m}"] = None if pd.isna(r["Stated"]) else r["Stated"]
+        out[f"Documented {m}"] = None if pd.isna(r["Details"]) else r["Details"]
+    return out
+
+
+def _figures(table):
+    return len(table.drop_duplicates(["Figure", "Of"]))
+
+
+def _differing(table):
+    return len(table[table["Differs"]].drop_duplicates(["Figure", "Of"]))
 
 
 def test_default_view(app_db):
     at = run_page("data_quality")
     assert not at.exception
     sep = _comparison(at, "2017-09")
-    total = sep[(sep["figure"] == "Total") & (sep["of"] == "All parties")].iloc[0]
-    assert (total["stated_massacres"], total["documented_massacres"]) == (43, 43)
-    assert (total["stated_children"], total["documented_children"], total["documented_fetuses"]) == (139, 137, 2)
-    assert total["explanation"] == "the report counts 2 fetuses among children"
-    regime = sep[(sep["figure"] == "Party") & (sep["of"] == "Syrian regime")].iloc[0]
-    assert (regime["stated_killed"], regime["documented_killed"], regime["stated_percent"]) == (177, 177, 42)
-    deir = sep[(sep["figure"] == "Governorate") & (sep["of"] == "Deir ez-Zor")].iloc[0]
+    total = _row(sep, "Total", "All parties")
+    assert (total["Stated massacres"], total["Documented massacres"]) == (43, 43)
+    assert (total["Stated children"], total["Documented children"], total["Documented fetuses"]) == (139, 137, 2)
+    assert total["Explanation"] == "the report counts 2 fetuses among children"
+    regime = _row(sep, "Party", "Syrian regime")
+    assert (regime["Stated killed"], regime["Documented killed"], regime["Stated percent"]) == (177, 177, 42)
+    deir = _row(sep, "Governorate", "Deir ez-Zor")
     # 24 stated, 24 under the heading; two of them (the bus paragraph) name Idlib in their text.
-    assert (deir["stated_massacres"], deir["documented_massacres"]) == (24, 24)
-    assert "2 incident(s) under this heading name another governorate" in deir["explanation"]
-    assert int(sep["differs"].sum()) == 2
+    assert (deir["Stated massacres"], deir["Documented massacres"]) == (24, 24)
+    assert "2 incident(s) under this heading name another governorate" in deir["Explanation"]
+    assert _differing(sep) == 2
 
     # Every code over both reports (the range): 2 + 16 stated_differs, 3 + 1 governorate_conflict.
-    codes = dict(zip(_table(at, "warning_counts")["code"], _table(at, "warning_counts")["warnings"]))
+    codes = dict(zip(_table(at, "warning_counts")["Code"], _table(at, "warning_counts")["Warnings"]))
     assert codes == {"stated_differs": 18, "governorate_conflict": 4}
     m = dict(metrics(at))
     assert m == {"Exact (map link)": "7", "Locality": "20", "City": "25", "Governorate only": "10"}
 
     octo = _comparison(at, "2017-10")
-    total = octo[octo["figure"] == "Total"].iloc[0]
-    assert (total["stated_massacres"], total["documented_massacres"]) == (39, 19)
-    assert "only the most notable" in total["explanation"]
+    total = _row(octo, "Total")
+    assert (total["Stated massacres"], total["Documented massacres"]) == (39, 19)
+    assert "only the most notable" in total["Explanation"]
     assert any("details only the most notable massacres" in c.value for c in at.caption)
 
 
@@ -96,7 +136,7 @@ def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_u
     assert box.value == "2017-09"
     assert at.query_params["report"] == "2017-09"
     # September's own parser warnings only: 3 governorate conflicts, 2 stated figures that differ.
-    assert _table(at, "parser_warnings")["code"].value_counts().to_dict() == \
+    assert _table(at, "parser_warnings")["Code"].value_counts().to_dict() == \
         {"governorate_conflict": 3, "stated_differs": 2}
 
     box.select("2017-10").run()
@@ -104,11 +144,11 @@ def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_u
     assert at.query_params["report"] == "2017-10"
     assert _report_headings(at) == ["October 2017 report"]
     warnings = _table(at, "parser_warnings")
-    assert set(warnings["report_month"]) == {"2017-10"}
-    assert warnings["code"].value_counts().to_dict() == {"stated_differs": 16, "governorate_conflict": 1}
-    assert list(warnings["n"]) == sorted(warnings["n"])  # in the order they were raised
-    octo = _tables(at, "figure")[0]
-    assert (len(octo), int(octo["differs"].sum())) == (12, 7)
+    assert set(warnings["Report"]) == {"2017-10"}
+    assert warnings["Code"].value_counts().to_dict() == {"stated_differs": 16, "governorate_conflict": 1}
+    assert list(warnings["No."]) == sorted(warnings["No."])  # in the order they were raised
+    octo = _with_explanations(at, _tables(at, "Figure")[0])
+    assert (_figures(octo), _differing(octo)) == (12, 7)
 
 
 @pytest.mark.parametrize("url, shown", [
@@ -130,8 +170,8 @@ def test_september_range_shows_only_that_report(app_db):
     assert _report_headings(at) == ["September 2017 report"]
     assert at.selectbox(key="report").options == ["September 2017 · 2 of 19 figures differ"]
     assert list(_table(at, "report_summary")["Report"]) == ["2017-09"]
-    assert set(_tables(at, "message")[0]["report_month"]) == {"2017-09"}
-    assert dict(zip(_table(at, "warning_counts")["code"], _table(at, "warning_counts")["warnings"])) == \
+    assert set(_tables(at, "Message")[0]["Report"]) == {"2017-09"}
+    assert dict(zip(_table(at, "warning_counts")["Code"], _table(at, "warning_counts")["Warnings"])) == \
         {"governorate_conflict": 3, "stated_differs": 2}
     # 41 incidents dated in September: the two August ones fall outside.
     assert sum(int(v) for v in dict(metrics(at)).values()) == 41
@@ -150,9 +190,9 @@ def test_a_range_of_one_report_or_none(app_db):
 def test_geocoder_warnings_follow_the_filters(app_db):
     at = run_page("data_quality", {"gov": "aleppo"})
     assert not at.exception
-    warnings = _tables(at, "warning")[0]
-    assert list(warnings["place"]) == ["Hwayyer al Eis"]
-    assert "the paragraph names idlib" in warnings["warning"].iloc[0]
+    warnings = _tables(at, "Warning")[0]
+    assert list(warnings["Place"]) == ["Hwayyer al Eis"]
+    assert "the paragraph names Idlib" in warnings["Warning"].iloc[0]
 
 
 def test_geocoder_warnings_counted_by_kind(app_db):
@@ -160,8 +200,8 @@ def test_geocoder_warnings_counted_by_kind(app_db):
     assert not at.exception
     # Ten places not in the gazetteer (the governorate-only ones), four heading/text conflicts.
     kinds = _table(at, "geocoder_warning_counts")
-    assert list(kinds["warnings"]) == [10, 4]
-    assert list(kinds["kind"]) == ["No gazetteer place: the point is the governorate's",
+    assert list(kinds["Warnings"]) == [10, 4]
+    assert list(kinds["Kind"]) == ["No gazetteer place: the point is the governorate's",
                                    "The heading and the paragraph name different governorates"]
     assert len(_table(at, "geocoder_warnings")) == 14
     assert "Located only at governorate level: Buqrus Fouqani" in " ".join(c.value for c in at.caption)
@@ -177,13 +217,25 @@ def test_geocoder_warnings_are_paged(app_db):
     con.close()
     at = run_page("data_quality")
     assert not at.exception
-    assert int(_table(at, "geocoder_warning_counts")["warnings"].sum()) == 14 * 25
+    assert int(_table(at, "geocoder_warning_counts")["Warnings"].sum()) == 14 * 25
     first = _table(at, "geocoder_warnings")
     assert len(first) == 200
     at.pagination(key="geocoder_page").select(2).run()
     assert not at.exception
     second = _table(at, "geocoder_warnings")
     assert len(second) == 150
-    keys = set(zip(first["report_month"], first["seq"], first["warning"]))
-    assert not keys & set(zip(second["report_month"], second["seq"], second["warning"]))
+    keys = set(zip(first["Report"], first["Incident"], first["Warning"]))
+    assert not keys & set(zip(second["Report"], second["Incident"], second["Warning"]))
     assert any("Warnings 201–350 of 350" in c.value for c in at.caption)
+
+
+def test_a_stated_share_its_own_counts_do_not_give_is_an_item(app_db):
+    # September 2017: "139 children and 85 women ... 53% of all victims were women and children";
+    # 224 / 430 = 52.1%, so 52%. October: 230 / 435 = 52.9%, 53% as stated: no item.
+    at = run_page("data_quality", {"report": "2017-09"})
+    assert not at.exception
+    assert [w.value for w in at.warning if "women and children" in w.value] == [
+        "The report states that 53% of the victims were women and children; its own counts (139 children and "
+        "85 women of 430 killed) give 52%. The dashboard quotes the report's 53%."]
+    at = run_page("data_quality", {"report": "2017-10"})
+    assert not [w.value for w in at.warning if "women and children" in w.value]

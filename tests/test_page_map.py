@@ -330,7 +330,7 @@ def test_clicking_a_cell_lists_its_largest_incidents(app_db, monkeypatch):
                f"The {shown} largest:" in t for t in _texts(at))
     table = at.dataframe[0].value  # the cell's incidents come first; the expander's tables after
     assert len(table) == shown
-    killed = [int(k.rstrip("+")) for k in table["killed"]]
+    killed = [int(k.rstrip("+")) for k in table["Killed"]]
     assert killed == sorted(killed, reverse=True)
 
 

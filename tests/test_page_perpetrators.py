@@ -204,3 +204,90 @@ def test_range_without_a_whole_month(app_db):
     inside = [i for i in _all_incidents() if "2017-09-10" <= i["date"] <= "2017-10-20"]
     assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {
         LABELS[k]: d["massacres"] for k, d in _documented(inside).items()}
+
+
+def test_the_leader_of_a_month_does_not_depend_on_the_perpetrator_filter(app_db):
+    # September 2017's report: "Syrian regime forces: 18 massacres", "Russian forces: 14". With Russia
+    # selected, the Syrian regime still led September (18 of 43, 42%); October's report gives Russia 42%
+    # of 39 (≈16), the regime 29%: Russia led October.
+    sep, oct_ = _stated(SEP), _stated(OCT)
+    assert (sep["syrian_regime"]["massacres"], sep["russia"]["massacres"]) == (18, 14)
+    at = run_page("perpetrators", {"perp": "russia"})
+    assert not at.exception
+    fig = _figure(at, LEADERS)
+    by_name = {t["name"]: t for t in fig["data"]}
+    assert set(by_name) == {"Syrian regime", "Russia (selected)"}
+    months = {n: plotly_array(t["x"]) for n, t in by_name.items()}
+    assert months == {"Syrian regime": ["September 2017"], "Russia (selected)": ["October 2017"]}
+    assert plotly_array(by_name["Syrian regime"]["y"]) == [18]
+    assert by_name["Syrian regime"]["text"] == ["Syrian regime · 18 (42%)"]
+    # The selected party is highlighted, the other leader faded; the title's subtitle says so.
+    assert by_name["Russia (selected)"]["marker"]["opacity"] == 1.0
+    assert by_name["Syrian regime"]["marker"]["opacity"] < 1.0
+    subtitle = fig["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert "among all parties; selected: Russia, highlighted" in subtitle
+    assert "perpetrator: Russia" not in subtitle
+    # Same on the documented basis: 18 Syrian regime incidents dated in September, Russia 14 (hand labels).
+    at.radio(key="basis").set_value("documented").run()
+    assert not at.exception
+    sept = [i for i in _all_incidents() if i["date"].startswith("2017-09")]
+    counts = Counter(i["perpetrator"] for i in sept)
+    assert counts["syrian_regime"] == 18 and counts["russia"] < 18
+    assert _leaders(at)["September 2017"] == [("Syrian regime", 18, "Syrian regime · 18 (44%)")]
+
+
+def test_leader_labels_never_shrink_to_fit_a_narrow_bar(app_db):
+    # October 2017 on the documented basis: 6 regime and 6 Russian incidents, tied side by side.
+    at = run_page("perpetrators", {"basis": "documented"})
+    assert not at.exception
+    for t in _figure(at, LEADERS)["data"]:
+        assert t["textposition"] == "outside" and t["constraintext"] == "none"
+        assert t["texttemplate"] == "%{customdata[0]}"  # count and share on the bar
+        assert "%{text}" in t["hovertemplate"]  # the whole label, with the party, in the hover
+    on_bars = {(t["name"], m): cd[0] for t in _figure(at, LEADERS)["data"]
+               for m, cd in zip(plotly_array(t["x"]), plotly_array(t["customdata"]))}
+    assert on_bars[("Syrian regime", "October 2017")] == "6"  # tied: the count alone fits a narrow bar
+    assert on_bars[("Syrian regime", "September 2017")] == "18 (44%)"
+
+
+def test_percent_derived_counts_carry_their_marker_into_exports_and_csv(app_db):
+    # October 2017 states only percentages per party ("Russian forces: 42%" of 39 massacres), so every party's
+    # count over September and October is partly derived: ≈ in the column name, a flag per row, and the
+    # page's note as the exported figure's footnote. September alone states counts: no marker.
+    at = run_page("perpetrators")
+    assert not at.exception
+    column = "Massacres (≈ where derived from a stated percentage)"
+    data = [df.value for df in at.dataframe if column in df.value.columns]
+    assert len(data) == 2  # the share chart's and the leaders chart's data
+    share = data[0].set_index("Party")
+    assert share.loc["Russia", column] == 14 + 16  # 14 stated for September, 42% of 39 = 16.4 for October
+    assert bool(share.loc["Russia", "Massacres approximate"])
+    for title in (MASSACRES, LEADERS):
+        notes = [a["text"] for a in _figure(at, title)["layout"]["annotations"] if a.get("name") == "footnote"]
+        assert len(notes) == 1
+        assert "counts marked ≈ are those percentages of its 39 massacres" in notes[0].replace("<br>", " ")
+    at = run_page("perpetrators", {"from": "2017-09-01", "to": "2017-09-30"})
+    assert not [df for df in at.dataframe if column in df.value.columns]
+    assert not [a for a in _figure(at, MASSACRES)["layout"].get("annotations", []) if a.get("name") == "footnote"]
+
+
+def test_mark_approximate():
+    import pandas as pd
+
+    from massacres.tables import mark_approximate
+
+    table = pd.DataFrame({"party": ["Russia", "ISIS"], "massacres": [30, 1]})
+    out = mark_approximate(table, "massacres", [True, False], "derived from a stated percentage")
+    assert list(out.columns) == ["party", "massacres (≈ where derived from a stated percentage)", "massacres approximate"]
+    assert out.to_csv(index=False).splitlines()[0] == \
+        "party,massacres (≈ where derived from a stated percentage),massacres approximate"
+    assert mark_approximate(table, "massacres", [False, False], "x") is table
+
+
+def test_no_plotly_modebar(app_db):
+    # Issue 14 point 10: plotly's camera gave a second, worse export and covered the title on a phone.
+    import json
+
+    at = run_page("perpetrators")
+    configs = [json.loads(el.proto.config) for el in at.get("plotly_chart")]
+    assert configs and all(c.get("displayModeBar") is False for c in configs)

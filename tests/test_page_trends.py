@@ -207,3 +207,31 @@ def test_month_with_no_report_and_no_incident_is_a_gap(gap_db):
     captions = " ".join(c.value for c in at.caption)
     assert "No report covers October 2017 and no incident in view falls in it: a gap, not a zero." in captions
     assert f"No report covers November 2017: it holds only the {per_month['2017-11']} massacres" in captions
+
+
+def test_a_filter_the_stated_totals_ignore_is_said(app_db):
+    # Issue 14 point 4: with Russia selected the reports' all-party totals (43 and 39 massacres) are left out of
+    # the monthly charts, and the page says why, next to them; with only dates filtered they are shown.
+    from apptest import run_page as run
+
+    at = run("trends", {"perp": "russia"})
+    assert not at.exception
+    assert any("count every party and place, so they are left out" in c.value for c in at.caption)
+    assert any("year-to-date toll covers every party and place" in c.value for c in at.caption)
+    at = run("trends")
+    assert not any("count every party and place, so they are left out" in c.value for c in at.caption)
+
+
+def test_exported_charts_carry_the_pages_caveats(app_db):
+    # Issue 14 point 9: the October 2017 report's details are "Most Notable Massacres in October" (its section
+    # II title), and no report covers August 2017: every chart's footnote says both, as the page does.
+    from apptest import run_page as run
+
+    at = run("trends")
+    assert not at.exception
+    for title in (MONTHLY, CUMULATIVE, HEATMAP):
+        notes = [a["text"].replace("<br>", " ") for a in _figure(at, title)["layout"]["annotations"]
+                 if a.get("name") == "footnote"]
+        assert len(notes) == 1, title
+        assert "The October 2017 report details only the most notable massacres" in notes[0]
+        assert "No report covers August 2017" in notes[0]

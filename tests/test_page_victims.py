@@ -183,3 +183,24 @@ def test_no_incident_in_view(app_db):
     assert not at.exception
     assert [i.value for i in at.info] == ["No documented incident matches these filters."]
     assert not plotly_specs(at)
+
+
+def test_exported_charts_carry_the_unknown_breakdown_caveat(app_db):
+    # Issue 14 point 9: 6 of the 62 hand-labelled incidents (59 killed) give no breakdown of children and women.
+    import json
+
+    from conftest import expected_incidents
+
+    incidents = expected_incidents("snhr-2017-09-massacres") + expected_incidents("snhr-2017-10-massacres")
+    none = [i for i in incidents if i["children"] is None]
+    assert (len(none), sum(i["killed"] for i in none)) == (6, 59)
+    at = run_page("victims")
+    assert not at.exception
+    figures = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    composition = [f for f in figures if "victim category" in f["layout"]["title"]["text"]
+                   or "composition" in f["layout"]["title"]["text"]]
+    assert len(composition) == 4
+    for f in composition:
+        notes = [a["text"].replace("<br>", " ") for a in f["layout"]["annotations"] if a.get("name") == "footnote"]
+        assert notes == ["6 of the 62 incidents (59 killed) give no breakdown of children and women: they are a "
+                         "category of their own, not zeros."]

@@ -27,6 +27,13 @@ def test_a_date_the_date_widget_would_not_write_is_dropped(raw):
     assert parsed.filters.start == DEFAULT.start and "not a date" in parsed.notices[0]
 
 
+def test_repeated_parameters_are_one_list():
+    parsed = filters.from_query({"perp": ["russia", "isis"], "gov": ["raqqa,idlib", "hama"]}, DEFAULT)
+    assert parsed.notices == []
+    assert parsed.filters.perpetrators == ("russia", "isis")
+    assert parsed.filters.governorates == ("raqqa", "idlib", "hama")
+
+
 def test_widget_values_still_read():
     parsed = filters.from_query({"min_killed": "10", "from": "2017-09-01"}, DEFAULT)
     assert parsed.notices == [] and parsed.filters.min_killed == 10 and parsed.filters.start == dt.date(2017, 9, 1)
@@ -37,7 +44,7 @@ def test_a_page_opened_with_a_superscript_renders_with_a_notice(raw, app_db):
     at = run_page("overview", {"min_killed": raw})
     assert not at.exception
     assert metrics(at)[0] == ("Massacres", "62")
-    assert any("min_killed" in w.value for w in at.sidebar.warning)
+    assert any("min_killed" in w.value for w in at.main.warning)
 
 
 def test_visitors_never_see_tracebacks():
