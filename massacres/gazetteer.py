@@ -71,6 +71,7 @@ class Gazetteer:
         # Reviewed decisions (geo/place_aliases.csv): a report's name -> a row id, or None
         # for "no row here is this place", taking precedence over any matching.
         self.aliases = aliases or {}
+        self._memo: dict[tuple[str, str, bool], Match | None] = {}
         self.by_id = {place.id: place for place, _ in places}
         self.exact: dict[tuple[str, str], list[tuple[Place, str]]] = {}
         self.choices: dict[str, list[str]] = {}
@@ -88,7 +89,15 @@ class Gazetteer:
             self.owners[gov] = list(names.values())
 
     def lookup(self, name: str, governorate: str, fuzzy: bool = True) -> Match | None:
-        """The place a name means within a governorate, or None when no row (or more than one) fits."""
+        """The place a name means within a governorate, or None when no row (or more than one) fits.
+        Remembered: the gazetteer does not change while loaded, and a month's reports name the same
+        places again and again (a fuzzy search over a governorate's names is most of the time)."""
+        memo_key = (name, governorate, fuzzy)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._lookup(name, governorate, fuzzy)
+        return self._memo[memo_key]
+
+    def _lookup(self, name: str, governorate: str, fuzzy: bool) -> Match | None:
         key = normalise(name)
         if not key:
             return None

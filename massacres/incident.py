@@ -130,6 +130,16 @@ class IncidentParseError(ValueError):
     """The paragraph opens like an incident but its grammar could not be read."""
 
 
+def _find_wounded(text: str) -> re.Match[str] | None:
+    """The wounded clause, searched only around the words "wound"/"injur": the pattern, tried at
+    every position of a paragraph, was a sixth of the parse's time."""
+    for hint in _WOUND_HINT.finditer(text):
+        wm = _WOUNDED.search(text, max(0, hint.start() - 90), hint.end() + 70)
+        if wm:
+            return wm
+    return None
+
+
 def _count(token: str | None) -> int | None:
     return to_int(token) if token else None
 
@@ -338,7 +348,7 @@ def _counts(after_head: str) -> dict[str, Any]:
     rec["killed_is_lower_bound"] = bool(km.group("lb") and km.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
-    wm = _WOUNDED.search(after) if _WOUND_HINT.search(after) else None
+    wm = _find_wounded(after)
     if wm:
         num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")
         q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or wm.group("q5") or "").strip().lower()
@@ -388,7 +398,7 @@ def looks_like_incident(text: str) -> bool:
 
 def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
     """Wounded told in a paragraph of their own after the incident's: "About 20 others were wounded."."""
-    wm = _WOUNDED.search(paragraph) if _WOUND_HINT.search(paragraph) else None
+    wm = _find_wounded(paragraph)
     if not wm:
         return None
     num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")

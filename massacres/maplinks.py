@@ -9,6 +9,7 @@ by position alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
@@ -54,6 +55,11 @@ def parse_link(url: str, line: int) -> MapLink | None:
 
 def skeleton_tokens(text: str) -> list[str]:
     """Consonant skeletons of a name's words, articles dropped: transliteration-proof keys."""
+    return list(_skeleton_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)  # pure; each link is scored against every paragraph of its page
+def _skeleton_tokens(text: str) -> tuple[str, ...]:
     out = []
     text = re.sub(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})", "", text)  # Arabic article al-
     for word in re.split(r"[\s,\-_/]+", anyascii(text).lower()):
@@ -64,7 +70,7 @@ def skeleton_tokens(text: str) -> list[str]:
             continue
         if len(skel) >= 2:
             out.append(skel)
-    return out
+    return tuple(out)
 
 
 def link_score(link_name: str, candidate_names: list[str]) -> float:
