@@ -55,3 +55,20 @@ def deck_specs(at: AppTest) -> list[dict]:
 
 def page_path(page: str) -> Path:
     return ROOT / PAGES[page]
+
+
+def figure(at: AppTest, title: str) -> dict:
+    """The one plotly figure on the page with this title."""
+    found = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
+    assert len(found) == 1, [s["layout"]["title"]["text"] for s in plotly_specs(at)]
+    return found[0]
+
+
+def use_database(db: Path, monkeypatch) -> Path:
+    """Point the app at `db` (MASSACRES_DB) with Streamlit's caches cleared."""
+    import streamlit as st
+
+    monkeypatch.setenv("MASSACRES_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return db

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from apptest import metrics, plotly_array, plotly_specs, run_page
+from apptest import figure as _figure
+from apptest import metrics, plotly_array, run_page, use_database
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
 SERIES = ("2013-02-summary-only-no-title", "2014-10-summary-only-pdf-link", "2015-07-monthly-pdf-year-count-side-by-side",
@@ -31,8 +32,6 @@ def _label(name: str) -> dict:
 
 @pytest.fixture()
 def series_db(tmp_path, monkeypatch):
-    import streamlit as st
-
     from massacres.cli import main
 
     reports = tmp_path / "reports"
@@ -41,16 +40,7 @@ def series_db(tmp_path, monkeypatch):
         shutil.copy(VARIANTS / f"{name}.txt", reports)
     db = tmp_path / "series.duckdb"
     assert main(["build", "--reports", str(reports), "--db", str(db)]) == 0
-    monkeypatch.setenv("MASSACRES_DB", str(db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return db
-
-
-def _figure(at, title: str) -> dict:
-    found = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
-    assert len(found) == 1, [s["layout"]["title"]["text"] for s in plotly_specs(at)]
-    return found[0]
+    return use_database(db, monkeypatch)
 
 
 def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
