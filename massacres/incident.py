@@ -49,7 +49,9 @@ _FAMILY_AFTER = re.compile(rf"\s+and\s+(?:her|his|their)\s+(?P<n>{NUMBER})\s+(?:
 _KILLING_HINT = re.compile(r"kill|death|dead|execut|slaughter|lives", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)", re.I)
 _BREAKDOWN_ITEM = re.compile(
-    rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
+    # "and a teacher, a woman": a victim named by a role, then as a woman
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:an?\s+(?!child|woman|man|mother|father|wife|girl|boy|infant|baby)[a-z]+,\s+(?=an?\s))?"
+    rf"(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
     rf"(?P<noun>children|child|kids|minors|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|females|wife|"
     rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
