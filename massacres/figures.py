@@ -172,6 +172,8 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             continue  # a year
         if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
             continue  # a range of days "14-15"
+        if re.match(r"^/(?:19|20)\d\d\b", after):
+            continue  # a month written "3/2016"
         if re.search(r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase|chart|figure|table|graph|annex|appendix|page)\s+"
                      r"(?:\d+\s*(?:,|and)\s*)*$", text[: m.start()], re.I):
             continue  # "Security Council resolutions 2139 and 2254", "Chart 1: ..."

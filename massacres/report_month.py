@@ -21,6 +21,7 @@ from .numbers import NUMBER
 
 KINDS = ("monthly", "year", "death_toll", "press_release")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_NUMERIC_MONTH = re.compile(r"\b(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)\b")  # "3/2016"
 _MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{MONTH_RX})\b(?!\s*,?\s*\d)", re.I)
 _YEAR_ONLY = re.compile(r"\b(?:(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?|the\s+year\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
 _COUNT_WORDS = NUMBER  # digits or words, as numbers.py reads them
@@ -39,7 +40,13 @@ _TITLE_START = re.compile(rf"(?:no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\
 
 
 def month_index(name: str) -> int:
-    return MONTHS.index(name.capitalize()) + 1
+    """'March' or '3' -> 3."""
+    return int(name) if name.isdigit() else MONTHS.index(name.capitalize()) + 1
+
+
+def _month_year(text: str) -> re.Match[str] | None:
+    """"March 2016", "March, 2016", "March of 2016", or "3/2016"."""
+    return _MONTH_YEAR.search(text) or _NUMERIC_MONTH.search(text)
 
 
 @dataclass
@@ -77,7 +84,7 @@ def _title(header: list[Block]) -> tuple[list[Block], str | None]:
                 break
             text = " ".join(p.text for p in parts)
             if (_TITLE_MASSACRES.search(text) or _TITLE_DEATHS.search(text)) and (
-                    _MONTH_YEAR.search(text) or _YEAR_ONLY.search(text)):
+                    _month_year(text) or _YEAR_ONLY.search(text)):
                 m = _TITLE_START.search(text)
                 if m and m.start() > 0 and not re.search(r"\s$", text[: m.start()]):
                     text = text[m.start():]  # navigation words glued to the title
@@ -132,7 +139,7 @@ def read_heading(blocks: list[Block]) -> Heading:
     if title:
         if _TITLE_DEATHS.search(title) and not re.search(r"^\W*(?:no|not|at)\b.*massacre|^\W*\S+\s+(?:\w+\s+)?massacres", title, re.I):
             kind = "death_toll"
-        m = _MONTH_YEAR.search(title)
+        m = _month_year(title)
         if m:
             month = (int(m.group("year")), month_index(m.group("month")))
         elif (ym := _YEAR_ONLY.search(title)) and kind == "monthly":
@@ -169,7 +176,7 @@ def _month_from_sentences(texts: list[str], published: dt.date | None) -> tuple[
         for sentence in re.split(r"(?<=[.!?])\s+", t):
             if not _MASSACRE_SENTENCE.search(sentence):
                 continue
-            m = _MONTH_YEAR.search(sentence)
+            m = _month_year(sentence)
             if m and not re.search(r"\b(?:start|beginning|since|between)\b", sentence[: m.start()], re.I):
                 return int(m.group("year")), month_index(m.group("month"))
             m = _MONTH_ALONE.search(sentence)
