@@ -112,6 +112,7 @@ class Context:
     attached_only: bool = False
     massacre_list: bool = False  # the list's intro speaks of massacres (not of all civilians killed)
     month_name: str | None = None  # the report's month ("March"): a clause naming another is not about it
+    year: int | None = None  # the report's year: a sentence naming only other years is not about the month
 
 
 @dataclass
@@ -255,6 +256,9 @@ def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> 
         return "month"
     if other_month(clause, ctx):
         return "other"  # "compared with February (54)": another month's figure
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    if ctx.year and years and ctx.year not in years:
+        return "other"  # "Since March 2011, SNHR has documented more than 1,150 massacres"
     if whole == "ytd" and not _YTD.search(text[:start]):
         # The year-to-date words come after this number, in a clause of their own ("The four
         # massacres killed 36 ..., bringing the total since the start of 2020 to 17"): not its period.

@@ -103,7 +103,8 @@ class _Reader:
         self.totals: list[tuple[int | float, int, str]] = []  # the month's total massacres: (value, line, source)
         self.table: tuple[str, list[str | None]] | None = None  # (what rows name, each column's measure)
         self.weak_totals: list[tuple[str, Any, int]] = []  # victims from sentences that do not name massacres
-        self.title_civilians = False  # a death-toll report's title gave the month's civilians killed
+        self.title_civilians = False
+        self.prev_measure: str | None = None  # what the sentence before counted (in the same paragraph)  # a death-toll report's title gave the month's civilians killed
 
     # -- context ----------------------------------------------------------------------------
     def _base_scope(self) -> str:
@@ -121,7 +122,7 @@ class _Reader:
         """What the items of the list this sentence opens count, whose, and for which period."""
         lower = sentence.lower()
         ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)),
-                      month_name=self.month_name)
+                      month_name=self.month_name, year=self.year)
         if re.search(r"governorates?|provinces?", lower):
             ctx.subject_kind = "governorate"
         elif re.search(r"areas? of control|control of|areas? under|controlled", lower):
@@ -196,13 +197,17 @@ class _Reader:
                 len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(
                     r"\b(?:were|was|is|are|documented|killed|responsible|perpetrated|committed|bringing)\b", parts[0])):
             self.list_ctx = None  # prose again: the list is over
+        self.prev_measure = None
         for n, sentence in enumerate(parts):
             if n == 1:
                 self.list_ctx = None  # the items ran into a sentence of prose
             self.sentence(sentence, b.line)
 
     def sentence(self, sentence: str, line: int, header: bool = False, keep_context: bool = False) -> None:
-        if not header and self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
+        # "SNHR documented 7 massacres. Government forces were responsible for 3 of them, Russian
+        # forces committed 1": the next sentence's bare counts, given to parties, count the same.
+        carried = self.prev_measure if self.list_ctx is None and not header and vocab.perpetrator_spans(sentence) else None
+        if not header and not carried and self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
                 _ANY_COUNT.search(sentence) and holds_figure(sentence)):
             # No count of anything the summary states, and no list opening: nothing to read (most of
             # an introduction; read_sentence would find no figure and flag no number in it either).
@@ -212,7 +217,7 @@ class _Reader:
         ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header, month_name=self.month_name,
                                        # a subtitle's bare count ("... perpetrated 10 of them") counts what the title does
                                        default_measure="massacres" if header and self.heading.title
-                                       and _MASSACRE.search(self.heading.title) else None)
+                                       and _MASSACRE.search(self.heading.title) else carried, year=self.year)
         try:
             reading = read_sentence(sentence, ctx)
         except ImplausibleCount as exc:
@@ -230,6 +235,8 @@ class _Reader:
             # civilians ... were killed": an event told in the introduction, not the month's toll.
             reading.unread.extend(f.text for f in reading.figures if f.measure != "percent")
             reading.figures = []
+        if not header:
+            self.prev_measure = "massacres" if "massacres" in reading.measures else None
         for fig in reading.figures:
             self.route(fig, line, sentence, header)
         for words in reading.unread:
@@ -316,6 +323,10 @@ class _Reader:
     @property
     def month(self) -> tuple[int, int] | None:
         return self.heading.month
+
+    @property
+    def year(self) -> int | None:
+        return self.heading.month[0] if self.heading.month else None
 
     @property
     def month_name(self) -> str | None:
