@@ -77,6 +77,9 @@ _YTD = re.compile(
     rf"(?:in|during|throughout|for|of)\s+(?:the\s+year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:{MONTH_RX}))|"
     rf"\b(?:19|20)\d\d\b\s+(?:as\s+a\s+whole|in\s+total)",
     re.I)
+_OTHER_PERIOD = re.compile(
+    r"\bsince\s+(?:then|that\s+(?:date|day|time)|it\s+(?:began|started)|(?:19|20)\d\d\b|(?:the\s+)?(?:start|beginning|outset)\s+of\s+"
+    r"(?:the\s+|this\s+|that\s+)?(?:campaign|offensive|operation|escalation|conflict|uprising|revolution|war|popular\s+uprising))", re.I)
 _MONTH_WORDS = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\b(?:{MONTH_RX})'s\b|"
                           rf"\bthis\s+month\b|\bthe\s+month\b|\blast\s+month\b", re.I)
 
@@ -254,6 +257,8 @@ def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> 
         return "ytd"
     if _MONTH_WORDS.search(clause):
         return "month"
+    if _OTHER_PERIOD.search(clause):
+        return "other"  # "the death toll since then exceeded 1,100": a campaign's, not the month's
     if other_month(clause, ctx):
         return "other"  # "compared with February (54)": another month's figure
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
@@ -336,6 +341,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             sentence_measure = sentence_measure or tok.measure
     claimed: set[int] = set()
     part_subject: tuple[str, str] | None = None  # whose the last "N of the M" part was
+    last_shared: list[tuple[str, str]] = []  # the names the last "each" count was given to
     control = list(_CONTROL.finditer(masked))
     whole_scope = sentence_scope(masked)
     for i, tok in enumerate(tokens):
@@ -432,7 +438,10 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 continue
             subject = ("total", "all")
         shared = _shared_subjects(masked, tok, lo, hi, subject, parties, governorates)
+        if not shared and last_shared and re.match(r"\s*(?:%|per ?cent)?\s*each\b", masked[tok.noun_end:], re.I):
+            shared = last_shared  # "... one massacre each (6% each)": the same names again
         if shared:
+            last_shared = shared
             # "Hama and Homs with 2 massacres each", "one each in Hasaka and Aleppo"
             out.figures.extend(Figure(measure, tok.value, sub, scope, words) for sub in shared)
             continue

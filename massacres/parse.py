@@ -166,8 +166,10 @@ def details_start(blocks: list[Block]) -> int | None:
         if (not b.text.startswith(("-", "Contents")) and len(b.text) < 80 and not b.text.endswith(".")
                 and _DETAILS_HEAD.match(b.text) and i + 1 < len(blocks) and incidents_follow(i)):
             # A death-toll report's "Massacres" section opens with its own summary paragraph.
-            while (i + 1 < len(blocks) and len(blocks[i + 1].text) > 120 and not looks_like_incident(blocks[i + 1].text)
-                   and re.search(r"massacre", blocks[i + 1].text, re.I) and incidents_follow(i + 1)):
+            while (i + 1 < len(blocks) and not looks_like_incident(blocks[i + 1].text)
+                   and not GOVERNORATE_HEADING.match(blocks[i + 1].text) and not LETTER_HEADING.match(blocks[i + 1].text)
+                   and re.search(r"massacre", blocks[i + 1].text, re.I) and re.search(r"\d", blocks[i + 1].text)
+                   and incidents_follow(i + 1)):
                 i += 1
             return i
     # No "Details" heading: the details start at the first section heading that names a party,

@@ -182,6 +182,7 @@ class _Reader:
             return
         if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)):
             self._heading_scope(text)
+            self.prev_measure = None  # a new section: what the last paragraph counted no longer carries
         is_item = bool(_LIST_ITEM.match(text) or _LABELLED.match(text)) or (
             (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
         if is_item and not _LIST_ITEM.match(text) and text.rstrip().endswith(":") and len(text) > 40 and _INTRO_WORDS.search(text):
@@ -197,7 +198,6 @@ class _Reader:
                 len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(
                     r"\b(?:were|was|is|are|documented|killed|responsible|perpetrated|committed|bringing)\b", parts[0])):
             self.list_ctx = None  # prose again: the list is over
-        self.prev_measure = None
         for n, sentence in enumerate(parts):
             if n == 1:
                 self.list_ctx = None  # the items ran into a sentence of prose
@@ -256,10 +256,12 @@ class _Reader:
             return
         if fig.scope == "other":
             return  # another month's figure, given for comparison: read, and not this report's
-        if header and self.heading.kind == "death_toll" and (dimension, key) == ("total", "all") and fig.measure == "killed" \
-                and not _MASSACRE.search(sentence):
-            if not self.title_civilians:  # the title's first count of the civilians killed that month
+        if header and self.heading.kind == "death_toll" and (dimension, key) == ("total", "all") and fig.measure != "massacres":
+            # The title counts every civilian killed that month (and its children and women).
+            if fig.measure == "killed" and not self.title_civilians:
                 self.report["civilians_killed"], self.title_civilians = value, True
+            elif fig.measure != "killed":
+                self.stated.add("civilians_total", "all", line, **{fig.measure: value})
             return
         if dimension.startswith("civilians_") and fig.scope != "ytd":
             self.stated.add(dimension, key, line, **{fig.measure: value})
