@@ -234,14 +234,15 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             continue
         if ROMAN_HEADING.match(text) and len(text) < 80:
             continue
-        if incidents and not looks_like_incident(text) and incidents[-1]["wounded"] is None and (w := wounded_in(text)):
+        incident_like = looks_like_incident(text)
+        if incidents and not incident_like and incidents[-1]["wounded"] is None and (w := wounded_in(text)):
             # "About 20 others were wounded in the attack.": the paragraph before tells the incident.
             if not _KILLING_WORDS.search(text):
                 for rec in incidents:
                     if rec["line"] == incidents[-1]["line"]:
                         rec["wounded"], rec["wounded_qualifier"] = w
                 continue
-        if not looks_like_incident(text):
+        if not incident_like:
             if _KILLING_WORDS.search(text) and not text.startswith('"') and re.match(r"^[A-Z]\w+day\b", text):
                 warn("unparsed_incident", "paragraph reads like an incident but has no opening date", b.line)
             continue
