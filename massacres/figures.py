@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from . import vocab
 from .incident import breakdown_at
 from .layout import MONTH_RX
-from .numbers import NUMBER, ImplausibleCount, to_int
+from .numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
 
 MEASURES = ("massacres", "percent", "killed", "children", "women")
 
@@ -59,7 +59,7 @@ _CONNECTOR = re.compile(
     r"(?:by|at the hands of)\s+(?:the\s+)?$", re.I)
 _IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 _BREAKDOWN_INTRO = re.compile(
-    r"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of them|of whom|were)\b))\s*:?\s*",
+    rf"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|{SMALL_COUNT_WORDS})\s+(?:of them|of whom|were)\b))\s*:?\s*",
     re.I)
 # A clause that goes on about the figure before it: its numbers are the same party's.
 _RELATIVE = re.compile(r"(?:^|[,(])\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|"
@@ -91,7 +91,6 @@ class Figure:
     subject: tuple[str, str]  # (dimension, key): ("perpetrator", "russia"), ("total", "all"), ...
     scope: str  # "month" or "ytd"
     text: str  # the words it was read from
-    label: str | None = None  # the name as written, for an unknown party or governorate
 
 
 @dataclass
@@ -136,11 +135,11 @@ def mask_parentheses(text: str) -> str:
     their commas and party names do not split or claim a figure; positions are kept."""
     def blank(m: re.Match[str]) -> str:
         inner = m.group(0)
-        return inner if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", inner, re.I) else " " * len(inner)
+        return inner if re.search(rf"\d|\b(?:{SMALL_COUNT_WORDS})\b", inner, re.I) else " " * len(inner)
     return re.sub(r"\([^()]*\)", blank, text)
 
 
-_BREAKDOWN_FOLLOWS = re.compile(r"[,\s]*(?:including|amongst|among\s+them|\()\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?\b)", re.I)
+_BREAKDOWN_FOLLOWS = re.compile(rf"[,\s]*(?:including|amongst|among\s+them|\()\s*(?:\d|{SMALL_COUNT_WORDS}|an?\b)", re.I)
 _KILLING = re.compile(r"kill|death|dead\b|died|victim|toll|massacre|lost their lives|slain", re.I)
 # Nouns after a number that show it counts something else ("four months", "12 missiles").
 _UNIT_AFTER = re.compile(
@@ -230,7 +229,7 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
     # A name followed by its own count ("... as follows: Syrian regime forces: 14") is the next
     # number's label, not this one's owner.
     after = [s for s in after if not re.match(
-        r"^(?:\s+(?!and\b|or\b|in\b|by\b|with\b|while\b)[\w']+){0,2}\s*[:\u2013-]?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+        rf"^(?:\s+(?!and\b|or\b|in\b|by\b|with\b|while\b)[\w']+){{0,2}}\s*[:\u2013-]?\s*(?:\d|(?:{SMALL_COUNT_WORDS})\b)",
         text[s[1]: s[1] + 40], re.I)]
     if attached_only:
         # In a title the sentence's subject owns its count ("Syrian-Russian Alliance Forces
@@ -377,7 +376,6 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end:]):
             continue  # "63% of the massacres committed by them were in ...": no stated dimension
         subject: tuple[str, str] | None = None
-        label = None
         area = next((c for c in control if lo <= c.start() < hi), None)
         if area is not None or ctx.subject_kind == "area":
             who = area.group("who") if area is not None else words
@@ -445,7 +443,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             # "Hama and Homs with 2 massacres each", "one each in Hasaka and Aleppo"
             out.figures.extend(Figure(measure, tok.value, sub, scope, words) for sub in shared)
             continue
-        fig = Figure(measure, tok.value, subject, scope, words, label)
+        fig = Figure(measure, tok.value, subject, scope, words)
         out.figures.append(fig)
         if tok.part_of and i + 1 < len(tokens):
             part_subject = subject

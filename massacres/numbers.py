@@ -5,6 +5,9 @@ import re
 
 from text_to_num import text2num
 
+# The number words a list item or a breakdown most often starts with ("ISIS: two", "among them
+# three children"): where a pattern must tell a count from a word cheaply, before NUMBER reads it.
+SMALL_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           "fifteen|sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

@@ -16,7 +16,7 @@ from typing import Any
 from . import vocab
 from .figures import Context, Figure, area_dimension, holds_figure, read_sentence, sentence_scope
 from .layout import MONTH_RX, MONTHS, Block
-from .numbers import NUMBER, ImplausibleCount, to_int
+from .numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
 from .report_month import Heading, read_heading
 
 Warn = Callable[..., None]
@@ -31,7 +31,7 @@ _DATED_EVENT = re.compile(rf"^(?:On\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
-_LABELLED = re.compile(r"^[^:.\d]{2,150}:\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I)
+_LABELLED = re.compile(rf"^[^:.\d]{{2,150}}:\s*(?:\d|(?:{SMALL_COUNT_WORDS}|eleven|twelve)\b)", re.I)
 _INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
 _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s*%|\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
