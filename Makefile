@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m uv pip install --quiet --python $(PY) -e '.[test]'
 	touch $(STAMP)
 
-$(DB): $(STAMP) massacres/schema.sql $(wildcard data/reports/*)
+$(DB): $(STAMP) massacres/store/schema.sql $(wildcard data/reports/*)
 	$(VENV)/bin/massacres build --db $(DB)
 
 build: $(STAMP)

@@ -5,7 +5,7 @@
     from generate import generate      # with bench/ on sys.path
     path = generate("bench/out/corpus-100000.duckdb", 100_000, seed=0)
 
-No text is parsed: the tables of massacres/schema.sql (reports, stated_figures, incidents,
+No text is parsed: the tables of massacres/store/schema.sql (reports, stated_figures, incidents,
 warnings, locations) are filled from numpy draws, vectorised, and inserted by DuckDB from
 DataFrames, so that a million incidents take seconds. Every CHECK constraint of the schema
 holds (DuckDB enforces them on insert). The shape of the data follows the series:
@@ -28,7 +28,7 @@ holds (DuckDB enforces them on insert). The shape of the data follows the series
     massacres and state more than they detail; ~5% state perpetrators as percentages only.
 
 The file records N and the seed in a table `corpus_meta` (with the generator's version and a
-hash of massacres/schema.sql); an existing file with the same N, seed, version and schema is
+hash of massacres/store/schema.sql); an existing file with the same N, seed, version and schema is
 reused as it is, anything else is generated afresh (written beside it, then moved into place).
 """
 from __future__ import annotations
@@ -51,9 +51,9 @@ from shapely.geometry import shape
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the project's package
-from massacres.store import copy_points  # noqa: E402
+from massacres.store.writes import copy_points  # noqa: E402
 
-SCHEMA = ROOT / "massacres" / "schema.sql"
+SCHEMA = ROOT / "massacres" / "store" / "schema.sql"
 BOUNDARIES = ROOT / "geo" / "syria_governorates.geojson"
 OUT = Path(__file__).resolve().parent / "out"
 VERSION = 4  # bump when the generated data changes, so old corpora are not reused

@@ -21,9 +21,11 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from massacres import boundaries, gazetteer, vocab  # noqa: E402
-from massacres.geocode import Geocoder  # noqa: E402
-from massacres.parse import parse_file  # noqa: E402
+from massacres.places import boundaries
+from massacres.places import gazetteer
+from massacres.reports import vocab  # noqa: E402
+from massacres.places.geocode import Geocoder  # noqa: E402
+from massacres.reports.parse import parse_file  # noqa: E402
 
 TARGET_S = 2.0
 

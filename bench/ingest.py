@@ -4,7 +4,7 @@
 
 Generates N reports (bench/synth_reports.py: the series' grammar, random places, dates and
 counts, half web text and half PDF text) into a temporary directory, then times, in one run:
-  - parse: every file read and parsed (massacres.parse.parse_file);
+  - parse: every file read and parsed (massacres.reports.parse.parse_file);
   - store: one atomic build of the DuckDB file from the parsed reports, without and with
     geocoding (the build geocodes every incident);
   - baseline: reading the same files without parsing (the floor any parser pays),
@@ -24,8 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_reports  # noqa: E402
 
-from massacres import pipeline, store  # noqa: E402
-from massacres.parse import parse_file  # noqa: E402
+from massacres import pipeline
+from massacres.store import writes as store  # noqa: E402
+from massacres.reports.parse import parse_file  # noqa: E402
 
 TARGET_MS = 20.0
 

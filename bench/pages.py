@@ -16,7 +16,7 @@ its own (so that one page's memory or a runaway page cannot affect the next):
 Both are the median of --runs rounds; a page whose first round takes over 30 s runs once. Module
 imports are excluded: the worker runs the page once, untimed, first (a server imports the stack
 once, at start), and the operating system's file cache is warm. Each cold run also times every
-named query the page runs (massacres.queries.run), to name the slow ones. A worker is stopped
+named query the page runs (massacres.store.queries.run), to name the slow ones. A worker is stopped
 past --timeout seconds or --max-rss-gb of memory, and the page reported as not finishing.
 --profile PAGE prints a cProfile of one cold and one warm run of that page (of the script's own
 thread: AppTest runs the page in a thread of its own).
@@ -108,7 +108,7 @@ def _worker(page: str, runs: int, profile_it: bool) -> dict:
     import streamlit.logger
     from streamlit.testing.v1 import AppTest
 
-    from massacres import queries
+    from massacres.store import queries
 
     def quiet() -> None:
         streamlit.logger.set_log_level("error")  # AppTest's bare-mode warnings; its first run resets the level
@@ -128,7 +128,7 @@ def _worker(page: str, runs: int, profile_it: bool) -> dict:
         return secs, (at.exception[0].message.splitlines()[0][:160] if at.exception else None)
 
     class QueryTimer:
-        """Wraps massacres.queries.run (which ui.query's cache calls on a miss) to time each named query."""
+        """Wraps massacres.store.queries.run (which ui.query's cache calls on a miss) to time each named query."""
 
         def __enter__(self):
             self.times: dict[str, list[float]] = defaultdict(list)

@@ -9,7 +9,7 @@ reused), then, in one run:
   1. DuckDB: each query of queries/ (the directory is listed: a new query is picked up, and one
      that cannot be run is named in the output with the reason) with three typical filter sets
      -- all data; the last three years and one perpetrator; one governorate, at least 20 killed,
-     uncertain attributions excluded -- through massacres.queries.run on a read-only connection,
+     uncertain attributions excluded -- through massacres.store.queries.run on a read-only connection,
      as the dashboard runs them (the SQL, the parameters it names, the result as a DataFrame).
      Queries that take no filter run once; the search queries also run with a search text.
      One warm-up run, then --repeat timed runs: median and p95 (linear interpolation).
@@ -53,8 +53,10 @@ import duckdb  # noqa: E402
 
 import baselines  # noqa: E402
 import generate  # noqa: E402
-from massacres import db, queries, theme  # noqa: E402
-from massacres.filters import Filters  # noqa: E402
+from massacres.store import db
+from massacres.store import queries
+from massacres.dashboard import theme  # noqa: E402
+from massacres.dashboard.filters import Filters  # noqa: E402
 
 TARGET_P95_MS = 100.0
 TARGET_SPEEDUP = 5.0
@@ -62,7 +64,7 @@ TARGET_SIZE = 1_000_000
 SEARCH_TEXT = "school"
 PAGE_SIZE = 250          # pages/5_Incidents.py
 MAP_MAX_POINTS = 20_000  # pages/4_Map.py
-CELL_DEG = 0.1           # massacres/mapdeck.py
+CELL_DEG = 0.1           # massacres/dashboard/mapdeck.py
 CELL_INCIDENTS = 10      # pages/4_Map.py
 RTOL = 1e-9
 FILTER_PARAMS = {"start", "end", "perpetrators", "governorates", "areas", "weapons", "min_killed",

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .parse import ParsedReport, parse_file
+from massacres.reports.parse import ParsedReport, parse_file
 
 
 def locate(parsed: ParsedReport) -> ParsedReport:
     """The report with a location for each incident (None where none can be had)."""
-    from .geocode import geocode_all  # the gazetteer loads only when locating
+    from massacres.places.geocode import geocode_all  # the gazetteer loads only when locating
 
     locations = geocode_all(parsed.incidents)
     warnings = list(parsed.warnings) + [
@@ -48,8 +48,8 @@ def locations_table(parsed: ParsedReport) -> pd.DataFrame:
 def relocate(db_path: Path) -> pd.DataFrame:
     """Locate every stored incident again (after the gazetteer or geo/ tables changed) and have
     the store replace the locations table."""
-    from . import store
-    from .geocode import geocode_all
+    from massacres.store import writes as store
+    from massacres.places.geocode import geocode_all
 
     incidents = store.incidents_to_locate(db_path)
     rows = [{"report_month": inc["report_month"], "seq": inc["seq"], **loc.as_dict()}

@@ -16,7 +16,7 @@ REBUILDS = 12
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from massacres import store
+    from massacres.store import writes as store
     from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
     db = Path(sys.argv[1])
     both = [parse_file(p) for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
@@ -68,7 +68,8 @@ def test_readers_see_whole_databases_during_rebuilds(built_db):
 def test_a_long_lived_connection_does_not_hide_a_rebuilt_file(tmp_path):
     """DuckDB shares one instance per path in a process: a new connection must still see the
     new file while the app's old connection to the replaced file is open."""
-    from massacres import db, store
+    from massacres.store import db
+    from massacres.store import writes as store
     from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 
     path = tmp_path / "m.duckdb"

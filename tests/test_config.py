@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 
 from conftest import ROOT
-from massacres.upload import MAX_UPLOAD_MB
+from massacres.dashboard.upload import MAX_UPLOAD_MB
 
 
 def test_the_server_refuses_uploads_over_the_pages_limit():

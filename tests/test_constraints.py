@@ -9,9 +9,9 @@ import duckdb
 import pytest
 
 from conftest import REPORTS
-from massacres import constraints
+from massacres.reports import constraints
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from massacres.parse import ParsedReport, parse_text
+from massacres.reports.parse import ParsedReport, parse_text
 
 SEPTEMBER = (REPORTS / "snhr-2017-09-massacres.txt").read_text(encoding="utf-8")
 OCTOBER = (REPORTS / "snhr-2017-10-massacres.txt").read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def _report(**changes) -> ParsedReport:
 def test_every_check_the_parser_cannot_reach_is_enforced_too(tmp_path):
     """Figures the parser never produces today (negative counts, a percent past 100, a missing
     weapon, half a point): the module still keeps them out of the database."""
-    from massacres import store
+    from massacres.store import writes as store
 
     parsed = _report(ytd_massacres=-1)
     parsed.stated[0]["massacres"] = -3

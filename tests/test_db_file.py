@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from conftest import REPORTS
-from massacres import store
+from massacres.store import writes as store
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"

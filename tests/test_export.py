@@ -7,7 +7,8 @@ import plotly.express as px
 import pandas as pd
 import pytest
 
-from massacres import export, theme
+from massacres.dashboard import export
+from massacres.dashboard import theme
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +96,7 @@ def test_excel_has_a_frozen_header_and_an_autofilter():
     import openpyxl
     import pyarrow as pa
 
-    from massacres import downloads
+    from massacres.dashboard import downloads
 
     table = pa.table({"date": ["2017-09-01", "2017-09-02"], "killed": [7, 13], "place": ["Raqqa", "Raqqa"]})
     ws = openpyxl.load_workbook(io.BytesIO(downloads.excel_bytes(table, "about")))["incidents"]

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from conftest import REPORTS
-from massacres import db
+from massacres.store import db
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 
 

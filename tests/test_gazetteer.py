@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from massacres import gazetteer
-from massacres.gazetteer import FUZZY_CUTOFF, normalise
+from massacres.places import gazetteer
+from massacres.places.gazetteer import FUZZY_CUTOFF, normalise
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ import duckdb
 import pytest
 
 from conftest import EXPECTED, REPORTS, SAMPLES
-from massacres import boundaries, gazetteer
+from massacres.places import boundaries
+from massacres.places import gazetteer
 from massacres.cli import main
-from massacres.geocode import geocode_all
-from massacres.parse import parse_file
+from massacres.places.geocode import geocode_all
+from massacres.reports.parse import parse_file
 
 
 @pytest.fixture(scope="module")

@@ -132,7 +132,7 @@ def test_sql_in_url_filters_is_harmless(app_db, value):
 def test_a_database_file_cannot_make_the_app_read_other_files(tmp_path):
     """Issue 12, point 14: a database whose table is a view calling read_text() on a secret
     file gets a permission error in the app's connection, never the file's content."""
-    from massacres import db
+    from massacres.store import db
 
     secret = tmp_path / "secret.txt"
     secret.write_text("the password")

@@ -11,7 +11,9 @@ import duckdb
 import pytest
 
 from conftest import REPORTS
-from massacres import db, store, upload
+from massacres.store import db
+from massacres.store import writes as store
+from massacres.dashboard import upload
 from massacres.cli import main
 from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 

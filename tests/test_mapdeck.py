@@ -1,4 +1,4 @@
-"""massacres/mapdeck.py on its own, with frames written here by hand: what the Map page tests
+"""massacres/dashboard/mapdeck.py on its own, with frames written here by hand: what the Map page tests
 (tests/test_page_map.py, through the page on the labelled fixtures) do not pin down: cell
 bounds and names in every hemisphere, hollow drawing by precision, unlocated rows skipped,
 every tooltip text escaped, the bins without gaps, and the legend symbols' pixels."""
@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from massacres import mapdeck, theme
+from massacres.dashboard import mapdeck
+from massacres.dashboard import theme
 
 HOSTILE = "<script>alert(1)</script> & <b>x</b>"
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"

@@ -1,10 +1,10 @@
-"""The sidebar's page list (massacres/ui.py NAVIGATION): every page, the entry one as "Overview"."""
+"""The sidebar's page list (massacres/dashboard/ui.py NAVIGATION): every page, the entry one as "Overview"."""
 from __future__ import annotations
 
 from apptest import run_page
 from conftest import ROOT
 
-from massacres import ui
+from massacres.dashboard import ui
 
 
 def test_the_list_holds_the_entry_page_and_every_page_file_once():

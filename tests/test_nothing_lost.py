@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import REPORTS, ROOT
-from massacres import store, upload
+from massacres.store import writes as store
+from massacres.dashboard import upload
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from test_upload import revised_october
 

@@ -265,7 +265,7 @@ def test_large_result_is_paged_in_sql(app_db, downloads):
 # --- Downloads made on a click, from DuckDB --------------------------------------------------
 
 def test_downloads_are_made_only_on_a_click(app_db, downloads, monkeypatch):
-    from massacres import downloads as made
+    from massacres.dashboard import downloads as made
 
     calls = []
     rows = made.rows
@@ -371,7 +371,7 @@ def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
 
 
 def test_excel_limit_is_100k_rows_and_never_more_than_a_sheet(monkeypatch):
-    from massacres import downloads as made
+    from massacres.dashboard import downloads as made
 
     monkeypatch.delenv("MASSACRES_EXCEL_MAX_ROWS", raising=False)
     assert made.excel_max_rows() == 100_000
@@ -401,8 +401,9 @@ def _crossing_terms(db) -> list[str]:
 
 
 def test_search_gives_the_same_answers_as_the_plain_way(app_db):
-    from massacres import db, queries
-    from massacres.filters import Filters
+    from massacres.store import db
+    from massacres.store import queries
+    from massacres.dashboard.filters import Filters
     import datetime as dt
 
     crossing = _crossing_terms(app_db)

@@ -16,7 +16,7 @@ import pytest
 
 from apptest import deck_specs, run_page
 from conftest import EXPECTED, ROOT, SAMPLES, expected_incidents
-from massacres import theme
+from massacres.dashboard import theme
 
 OFFLINE_STYLE = "/app/static/map_style_offline.json"
 LOCATED, APPROXIMATE, GOVERNORATES = "incidents-located", "incidents-approximate", "governorates"

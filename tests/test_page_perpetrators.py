@@ -274,7 +274,7 @@ def test_percent_derived_counts_carry_their_marker_into_exports_and_csv(app_db):
 def test_mark_approximate():
     import pandas as pd
 
-    from massacres.tables import mark_approximate
+    from massacres.dashboard.tables import mark_approximate
 
     table = pd.DataFrame({"party": ["Russia", "ISIS"], "massacres": [30, 1]})
     out = mark_approximate(table, "massacres", [True, False], "derived from a stated percentage")

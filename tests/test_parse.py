@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPORTS, SAMPLES, expected_incidents, expected_report
-from massacres.parse import INCIDENT_FIELDS, parse_file
+from massacres.reports.parse import INCIDENT_FIELDS, parse_file
 
 
 @pytest.fixture(scope="module", params=SAMPLES)

@@ -1,4 +1,4 @@
-"""massacres/queries.py: the shared parts (`filtered`, `month_axis`) put in front of the queries
+"""massacres/store/queries.py: the shared parts (`filtered`, `month_axis`) put in front of the queries
 that read them, and the month axis the monthly charts share."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from massacres import queries
+from massacres.store import queries
 
 
 def test_a_query_gets_each_shared_part_it_reads_once_in_front():

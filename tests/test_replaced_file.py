@@ -36,7 +36,7 @@ def test_pages_keep_serving_the_last_good_file(app_db):
 def test_with_no_good_file_open_the_page_says_what_is_wrong(app_db):
     _replace_with_text(app_db)
     st.cache_resource.clear()
-    from massacres import ui
+    from massacres.dashboard import ui
 
     ui._LAST_GOOD.clear()
     at = run_page("overview")

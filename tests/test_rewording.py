@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPORTS, expected_report
-from massacres.parse import parse_text
+from massacres.reports.parse import parse_text
 
 SAMPLE = (REPORTS / "snhr-2017-09-massacres.txt").read_text(encoding="utf-8")
 START = SAMPLE.index("B. Toll of massacres in September 2017")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from massacres.parse import parse_file
+from massacres.reports.parse import parse_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VARIANTS = FIXTURES / "variants"

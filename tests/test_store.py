@@ -5,9 +5,9 @@ import duckdb
 import pytest
 
 from conftest import REPORTS
-from massacres import store
+from massacres.store import writes as store
 from massacres.cli import main
-from massacres.parse import parse_file
+from massacres.reports.parse import parse_file
 
 
 def _count(db, sql):
@@ -113,7 +113,7 @@ def test_ingest_and_regeocode_keep_the_copy_in_step(built_db):
 
 
 def test_a_database_from_an_older_version_is_named_as_such(built_db, tmp_path):
-    from massacres import db
+    from massacres.store import db
 
     old = tmp_path / "old.duckdb"
     con = duckdb.connect(str(old))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from massacres.summary_text import month_ranges
+from massacres.dashboard.summary_text import month_ranges
 
 
 @pytest.mark.parametrize("months, words", [
@@ -28,7 +28,7 @@ def _report(**kw):
 def test_month_sentence_quotes_the_reports_own_share():
     import pandas as pd
 
-    from massacres.summary_text import month_sentence
+    from massacres.dashboard.summary_text import month_sentence
 
     # September 2017's report: "430 individuals ... including 139 children and 85 women ... 53% of all
     # victims were women and children". (139 + 85) / 430 is 52.1%: the report's 53% is the one to quote.
@@ -40,7 +40,7 @@ def test_month_sentence_quotes_the_reports_own_share():
 
 
 def test_documented_share_leaves_incidents_without_a_breakdown_out():
-    from massacres.shares import documented_share
+    from massacres.dashboard.shares import documented_share
 
     # 56 incidents give a breakdown: 621 killed, 209 children + 125 women = 334; 6 give none (59 killed).
     s = documented_share({"with_breakdown": 56, "killed_with_breakdown": 621, "women_and_children_with_breakdown": 334})
@@ -53,7 +53,7 @@ def test_documented_share_leaves_incidents_without_a_breakdown_out():
 def test_stated_share_over_several_months_is_recomputed():
     import pandas as pd
 
-    from massacres.shares import stated_share
+    from massacres.dashboard.shares import stated_share
 
     sep = _report()
     oct_ = _report(month="2017-10", total_massacres=39, victims_total=435, victims_children=145, victims_women=85)
@@ -68,7 +68,7 @@ def test_stated_share_over_several_months_is_recomputed():
 def test_party_totals_add_the_selected_parties_stated_figures():
     import pandas as pd
 
-    from massacres.shares import party_totals
+    from massacres.dashboard.shares import party_totals
 
     # Russia: 14 stated (September) + 42% of 39 (October, ≈16); killed 152 + 186.
     m = pd.DataFrame([{"perpetrator": "russia", "massacres": 30, "massacres_exact": 30.38,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import synth_reports
-from massacres.parse import parse_text
+from massacres.reports.parse import parse_text
 
 SEEDS = range(40)
 COORDS = ("lat", "lon")

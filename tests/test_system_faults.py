@@ -14,7 +14,8 @@ import pyarrow as pa
 import pytest
 
 from conftest import REPORTS
-from massacres import downloads, store
+from massacres.dashboard import downloads
+from massacres.store import writes as store
 from massacres.cli import EXIT_BAD_INPUT, EXIT_SYSTEM, main
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"
@@ -81,7 +82,7 @@ def test_a_report_path_that_is_not_a_file_is_refused_unread(kind, tmp_path, buil
 
 
 def test_a_file_growing_past_the_cap_is_refused(tmp_path, monkeypatch):
-    from massacres import sources
+    from massacres.reports import sources
     from massacres.errors import ReportError
 
     path = tmp_path / "big.txt"

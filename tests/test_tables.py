@@ -1,11 +1,11 @@
-"""massacres/tables.py: tables as a reader sees them (input -> expected by hand)."""
+"""massacres/dashboard/tables.py: tables as a reader sees them (input -> expected by hand)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
 
-from massacres.tables import column_name, label_keys_in_text, shown
+from massacres.dashboard.tables import column_name, label_keys_in_text, shown
 
 
 def test_whole_floats_become_integers_and_keep_missing_values():
@@ -47,7 +47,7 @@ import re  # noqa: E402
 import pytest  # noqa: E402
 
 from apptest import run_page  # noqa: E402
-from massacres import theme  # noqa: E402
+from massacres.dashboard import theme  # noqa: E402
 
 KEYS_WITH_UNDERSCORE = {k for k in [*theme.PERPETRATORS, *theme.GOVERNORATES, *theme.AREAS, *theme.WEAPONS] if "_" in k}
 
@@ -95,7 +95,7 @@ def test_incidents_counts_are_wide_enough_for_their_header(app_db):
 
 
 def test_comparison_is_one_row_per_stated_measure():
-    from massacres.tables import comparison
+    from massacres.dashboard.tables import comparison
 
     # September's total: 43 massacres, 430 killed, 139 children, 85 women stated; the details give 137 children
     # and 2 fetuses. The regime: 18 massacres (42%) stated, 177 killed.
@@ -127,7 +127,7 @@ def test_comparison_is_one_row_per_stated_measure():
 
 
 def test_explanations_are_sentences_below_the_table():
-    from massacres.tables import explanations
+    from massacres.dashboard.tables import explanations
 
     table = pd.DataFrame({"Figure": ["Total", "Total", "Syrian regime, by area of control"],
                           "Of": ["All parties", "All parties", "ISIS"],

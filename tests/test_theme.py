@@ -1,7 +1,7 @@
-"""massacres/theme.py: the words the pages use for stored keys."""
+"""massacres/dashboard/theme.py: the words the pages use for stored keys."""
 from __future__ import annotations
 
-from massacres import theme
+from massacres.dashboard import theme
 
 
 def test_stated_figures_in_words():

@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import REPORTS, ROOT
-from massacres import store, upload
+from massacres.store import writes as store
+from massacres.dashboard import upload
 from massacres.cli import main
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"
@@ -82,7 +83,7 @@ def test_preview_reads_a_pdf():
 
     from fpdf import FPDF
 
-    from massacres.layout import clean
+    from massacres.reports.layout import clean
 
     font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     text = (REPORTS / "snhr-2017-09-massacres.txt").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPORTS, expected_incidents
-from massacres.layout import clean
-from massacres.parse import INCIDENT_FIELDS, parse_file, parse_text
+from massacres.reports.layout import clean
+from massacres.reports.parse import INCIDENT_FIELDS, parse_file, parse_text
 
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 

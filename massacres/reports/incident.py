@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import vocab
-from .layout import MONTHS, WEEKDAYS, is_incident_start
-from .numbers import NUMBER, ImplausibleCount, to_int
+from massacres.reports import vocab
+from massacres.reports.layout import MONTHS, WEEKDAYS, is_incident_start
+from massacres.reports.numbers import NUMBER, ImplausibleCount, to_int
 
 _OPENING = re.compile(
     rf"^(?:On )?(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+"

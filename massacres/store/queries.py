@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
 SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS}  # CTE name -> the file that defines it

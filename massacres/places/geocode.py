@@ -13,7 +13,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import boundaries, gazetteer, vocab
+from massacres.places import boundaries
+from massacres.places import gazetteer
+from massacres.reports import vocab
 
 PRECISIONS = ("exact", "locality", "city", "governorate")
 _NEIGHBOURHOOD = re.compile(r"(?P<name>(?:(?:al|el|ash|as|ad|ar|az)\s)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+neighbou?rhood")

@@ -17,7 +17,7 @@ WEAPONS = ("fixed_wing_airstrike", "rotary_wing_barrel_bomb", "artillery", "surf
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = files("massacres").joinpath("vocab", name).read_text(encoding="utf-8")
+    text = files("massacres.reports").joinpath("vocab", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     # Patterns may contain commas; the key is always the last column.
     header = lines[0].split(",")

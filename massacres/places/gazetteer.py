@@ -17,9 +17,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from . import vocab
+from massacres.reports import vocab
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
+GEO_DIR = Path(__file__).resolve().parents[2] / "geo"
 GAZETTEER_CSV = GEO_DIR / "syria_places.csv"
 EXTRA_CSV = GEO_DIR / "places_extra.csv"
 ALIASES_CSV = GEO_DIR / "place_aliases.csv"

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import theme, vocab
+from massacres.dashboard import theme
+from massacres.reports import vocab
 
 LIST_FIELDS = {  # URL name -> (attribute, allowed keys)
     "perp": ("perpetrators", tuple(vocab.PERPETRATORS)),

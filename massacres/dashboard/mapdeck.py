@@ -20,7 +20,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings import json_tools
 
-from massacres import boundaries, theme
+from massacres.places import boundaries
+from massacres.dashboard import theme
 
 Bins = tuple[tuple[int, int | None, str], ...]  # (lowest, highest or None for no limit, fill colour)
 

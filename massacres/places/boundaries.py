@@ -10,7 +10,7 @@ from pathlib import Path
 from shapely import STRtree
 from shapely.geometry import Point, shape
 
-BOUNDARIES = Path(__file__).resolve().parent.parent / "geo" / "syria_governorates.geojson"
+BOUNDARIES = Path(__file__).resolve().parents[2] / "geo" / "syria_governorates.geojson"
 # A border town can sit a little outside its simplified polygon; beyond this it is a warning.
 NEAREST_TOLERANCE_KM = 5.0
 _KM_PER_DEGREE = 111.32

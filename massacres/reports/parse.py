@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import constraints, vocab
-from .errors import ReportError
-from .incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
-from .layout import (GOVERNORATE_HEADING, LETTER_HEADING, MONTH_RX, ROMAN_HEADING, WEEKDAYS, Block, is_incident_start,
+from massacres.reports import constraints
+from massacres.reports import vocab
+from massacres.errors import ReportError
+from massacres.reports.incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
+from massacres.reports.layout import (GOVERNORATE_HEADING, LETTER_HEADING, MONTH_RX, ROMAN_HEADING, WEEKDAYS, Block, is_incident_start,
                      split_blocks)
-from .maplinks import link_score, parse_link
-from .sources import read_source
-from .summary import area_dimension, parse_summary
+from massacres.reports.maplinks import link_score, parse_link
+from massacres.reports.sources import read_source
+from massacres.reports.summary import area_dimension, parse_summary
 
 INCIDENT_FIELDS = (
     "seq", "date", "time", "day_part", "perpetrator", "perpetrator_text", "attribution_uncertain",

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import vocab
-from .incident import breakdown_at
-from .layout import MONTH_RX
-from .numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
+from massacres.reports import vocab
+from massacres.reports.incident import breakdown_at
+from massacres.reports.layout import MONTH_RX
+from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
 
 MEASURES = ("massacres", "percent", "killed", "children", "women")
 

@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import vocab
-from .figures import Context, Figure, area_dimension, holds_figure, read_sentence, sentence_scope
-from .layout import MONTH_RX, MONTHS, Block
-from .numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
-from .report_month import Heading, read_heading
+from massacres.reports import vocab
+from massacres.reports.figures import Context, Figure, area_dimension, holds_figure, read_sentence, sentence_scope
+from massacres.reports.layout import MONTH_RX, MONTHS, Block
+from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
+from massacres.reports.report_month import Heading, read_heading
 
 Warn = Callable[..., None]
 REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",

@@ -23,7 +23,8 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from . import queries, theme
+from massacres.store import queries
+from massacres.dashboard import theme
 
 QUERY = "incidents_by_search"
 COLUMNS = [

@@ -30,9 +30,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .db import MANIFEST
-from .errors import ReportError
-from .parse import INCIDENT_FIELDS, ParsedReport
+from massacres.store.db import MANIFEST
+from massacres.errors import ReportError
+from massacres.reports.parse import INCIDENT_FIELDS, ParsedReport
 
 try:
     import fcntl
@@ -74,7 +74,7 @@ def copy_points(con: duckdb.DuckDBPyConnection, months: list[str] | None = None)
 
 
 def schema_sql() -> str:
-    return files("massacres").joinpath("schema.sql").read_text(encoding="utf-8")
+    return files("massacres.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 def _log_ddl() -> str:

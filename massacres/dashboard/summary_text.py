@@ -5,7 +5,8 @@ import datetime as dt
 
 import pandas as pd
 
-from . import shares, theme
+from massacres.dashboard import shares
+from massacres.dashboard import theme
 
 
 def _n(x) -> int | None:

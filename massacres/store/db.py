@@ -25,7 +25,7 @@ def db_path() -> Path:
     pq = parquet_dir()
     if pq is not None:
         return pq / MANIFEST
-    return Path(os.environ.get(DB_ENV) or Path(__file__).resolve().parent.parent / "data" / "massacres.duckdb")
+    return Path(os.environ.get(DB_ENV) or Path(__file__).resolve().parents[2] / "data" / "massacres.duckdb")
 
 
 def file_identity(path: Path) -> tuple[int, int]:

@@ -12,7 +12,7 @@ import warnings
 
 import plotly.graph_objects as go
 
-from .theme import SOURCE
+from massacres.dashboard.theme import SOURCE
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 # The page kaleido renders in loads plotly.js from the installed package and no MathJax: the charts use no

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import theme
+from massacres.dashboard import theme
 
 PLACEHOLDER = "–"  # a missing value on screen: never "None"
 

@@ -14,7 +14,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from . import db, export, filters, queries, tables, theme
+from massacres.store import db
+from massacres.dashboard import export
+from massacres.dashboard import filters
+from massacres.store import queries
+from massacres.dashboard import tables
+from massacres.dashboard import theme
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
 
@@ -173,7 +178,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     return current, default
 
 
-FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
+FAVICON = Path(__file__).resolve().parents[2] / "static" / "favicon.png"
 
 
 # The sidebar's page list. Streamlit's own list names the entry page after its file ("app");

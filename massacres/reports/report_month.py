@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import MONTH_RX, MONTHS, WEEKDAYS, Block
-from .numbers import NUMBER
+from massacres.reports.layout import MONTH_RX, MONTHS, WEEKDAYS, Block
+from massacres.reports.numbers import NUMBER
 
 KINDS = ("monthly", "year", "death_toll", "press_release")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)

@@ -33,11 +33,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import store
-from .errors import ReportError
-from . import pipeline
-from .parse import INCIDENT_FIELDS, ParsedReport, parse_text
-from .sources import read_source
+from massacres.store import writes as store
+from massacres.errors import ReportError
+from massacres import pipeline
+from massacres.reports.parse import INCIDENT_FIELDS, ParsedReport, parse_text
+from massacres.reports.sources import read_source
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # 10 MB: a monthly report is well under 5 MB
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)

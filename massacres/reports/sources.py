@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import ReportError
+from massacres.errors import ReportError
 
 MAX_BYTES = 50 * 1024 * 1024  # a monthly report is well under 5 MB; more is not a report
 MAX_PDF_PAGES = 300  # the longest monthly reports run to a few dozen pages

@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .errors import ReportError
+from massacres.errors import ReportError
 
 if TYPE_CHECKING:  # parse.py imports this module: no import cycle at run time
-    from .parse import ParsedReport
+    from massacres.reports.parse import ParsedReport
 
 Warn = Callable[..., None]  # warn(code, message, line=None, seq=None), as parse._Warnings
 
