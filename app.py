@@ -5,7 +5,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from massacres import shares, summary_text, theme, ui
+from massacres.dashboard import shares
+from massacres.dashboard import summary_text
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 # A share no report states, computed here from the reports' counts: said under the figure, in grey.
 RECOMPUTED = {"delta": "recomputed", "delta_color": "off", "delta_arrow": "off"}

@@ -10,7 +10,9 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres import tables, theme, ui
+from massacres.dashboard import tables
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 current, default = ui.page("Perpetrators")
 params = current.params()

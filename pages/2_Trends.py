@@ -9,8 +9,9 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from massacres import theme, ui
-from massacres.summary_text import month_ranges
+from massacres.dashboard import theme
+from massacres.dashboard import ui
+from massacres.dashboard.summary_text import month_ranges
 
 current, default = ui.page("Trends")
 params = current.params()

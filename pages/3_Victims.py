@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres import theme, ui
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 current, default = ui.page("Victims")
 params = current.params()

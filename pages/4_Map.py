@@ -25,7 +25,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from massacres import mapdeck, theme, ui
+from massacres.dashboard import mapdeck
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 current, default = ui.page("Map")
 params = current.params()

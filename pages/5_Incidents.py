@@ -12,7 +12,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from massacres import downloads, tables, theme, ui
+from massacres.dashboard import downloads
+from massacres.dashboard import tables
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 current, default = ui.page("Incidents")
 params = current.params()

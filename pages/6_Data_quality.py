@@ -13,7 +13,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from massacres import shares, tables, theme, ui
+from massacres.dashboard import shares
+from massacres.dashboard import tables
+from massacres.dashboard import theme
+from massacres.dashboard import ui
 
 current, default = ui.page("Data quality")
 params = current.params()

@@ -8,7 +8,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from massacres import db, store, theme, ui, upload
+from massacres.store import db
+from massacres.store import writes as store
+from massacres.dashboard import theme
+from massacres.dashboard import ui
+from massacres.dashboard import upload
 from massacres.errors import ReportError
 
 current, default = ui.page("Add a report")
