@@ -7,14 +7,14 @@ WITH sums AS (
         month,
         CAST(date_trunc('month', min(date)) AS DATE) AS month_start,
         count(*) AS massacres,
-        count(*) FILTER (WHERE children IS NULL OR women IS NULL) AS incidents_without_breakdown,
-        coalesce(sum(children) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS children,
-        coalesce(sum(women) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS women,
-        coalesce(sum(coalesce(fetuses, 0)) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT
+        count(*) FILTER (WHERE NOT has_breakdown) AS incidents_without_breakdown,
+        coalesce(sum(children) FILTER (WHERE has_breakdown), 0)::BIGINT AS children,
+        coalesce(sum(women) FILTER (WHERE has_breakdown), 0)::BIGINT AS women,
+        coalesce(sum(coalesce(fetuses, 0)) FILTER (WHERE has_breakdown), 0)::BIGINT
             AS fetuses,
         coalesce(sum(killed - children - women - coalesce(fetuses, 0))
-                 FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS others,
-        coalesce(sum(killed) FILTER (WHERE children IS NULL OR women IS NULL), 0)::BIGINT AS breakdown_not_given
+                 FILTER (WHERE has_breakdown), 0)::BIGINT AS others,
+        coalesce(sum(killed) FILTER (WHERE NOT has_breakdown), 0)::BIGINT AS breakdown_not_given
     FROM filtered
     GROUP BY month
 )

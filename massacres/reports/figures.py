@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from massacres.reports import vocab
+from massacres.reports.documented import area_dimension
 from massacres.reports.incident import breakdown_at
 from massacres.reports.layout import MONTH_RX
 from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
@@ -478,10 +479,6 @@ def _label_before(text: str, lo: int, start: int) -> str | None:
     label = re.sub(r"^[\s,;\-\u2013\u2022*]*(?:[A-Za-z]|[ivxIVX]{1,4})?[.)\-\u2013]\s+", "", text[lo:start])
     label = label.strip(" :,;-\u2013\u2014")
     return label or None
-
-
-def area_dimension(perpetrator: str | None) -> str:
-    return "regime_area_of_control" if perpetrator == "syrian_regime" else f"{perpetrator or 'unknown'}_area_of_control"
 
 
 _FIGURE_NOUNS = re.compile(r"massacre|victim|killed|civilian|individual|children|women|death|%|percent", re.I)
