@@ -104,12 +104,12 @@ class Geocoder:
         if found:
             m, gov, _ = found
             return self._located(m, "city", "parent_place", gov, governorates)
-        gov = governorates[0] if governorates else None
-        if gov is None:
+        if not governorates:
             return None  # no governorate anywhere: an honest "not located", not a guessed point
-        lat, lon = self.bounds.label_point(gov)
+        lat, lon = self.bounds.label_point(governorates[0])
         loc = Location(lat, lon, "governorate", "governorate_point")
-        loc.warn("no_gazetteer_place", f"no gazetteer place for {inc.get('place')!r} in {gov}: governorate-level point")
+        loc.warn("no_gazetteer_place",
+                 f"no gazetteer place for {inc.get('place')!r} in {governorates[0]}: governorate-level point")
         return loc
 
     def _located(self, m: gazetteer.Match, precision: str, method: str, gov: str, governorates: list[str]) -> Location:

@@ -325,8 +325,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
     for i, tok in enumerate(tokens):
         if tok.used or tok.measure not in ("killed", None):
             continue
-        nxt = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
-        bd = _breakdown_after(masked, tok.noun_end, nxt)
+        stop = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
+        bd = _breakdown_after(masked, tok.noun_end, stop)
         if bd:
             counts, end = bd
             if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): end]):

@@ -179,7 +179,7 @@ def breakdown_at(text: str, pos: int = 0, numbered: bool = False) -> tuple[dict[
         if not m or m.end() == pos or (numbered and not m.group("num")):
             break
         noun = m.group("noun").lower()
-        n = _count(m.group("num")) if m.group("num") else 1
+        n = to_int(m.group("num")) if m.group("num") else 1
         if noun.startswith(("child", "infant", "bab", "girl", "boy", "kid", "minor")):
             counts["children"] += n
         elif noun.startswith(("fetus", "foetus")):
@@ -339,7 +339,7 @@ def _counts(after_head: str) -> dict[str, Any]:
     family = _FAMILY_AFTER.match(after)
     if family and killed == 1 and km.group("noun").lower() in ("woman", "mother", "man", "father", "child"):
         # "the death of a woman and her four children": the count is the whole family
-        n = _count(family.group("n"))
+        n = to_int(family.group("n"))
         killed += n
         women = 1 if km.group("noun").lower() in ("woman", "mother") else 0
         counts = {"children": n + (1 if km.group("noun").lower() == "child" else 0), "women": women, "fetuses": 0}
@@ -398,7 +398,7 @@ def looks_like_incident(text: str) -> bool:
     return bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
-def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
+def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:
     """Wounded told in a paragraph of their own after the incident's: "About 20 others were wounded."."""
     wm = _find_wounded(paragraph)
     if not wm:
