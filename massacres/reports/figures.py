@@ -191,9 +191,9 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             continue  # "350,000 people fled": no massacre figure comes near it
         measure, noun_end = None, m.end()
         for name, rx in _NOUN_AFTER:
-            nm = rx.match(after)
-            if nm:
-                measure, noun_end = name, m.end() + nm.end()
+            noun_m = rx.match(after)
+            if noun_m:
+                measure, noun_end = name, m.end() + noun_m.end()
                 break
         if measure == "killed" and not killing and not _KILLING.search(text) and not _BREAKDOWN_FOLLOWS.match(text, noun_end):
             continue  # "100,000 civilians are still trapped": people, but not the dead ("51 civilians including 14 children" are)
