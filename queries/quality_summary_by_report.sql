@@ -20,7 +20,7 @@ SELECT
     coalesce(f.stated_figures, 0)                AS stated_figures,
     coalesce(f.differing_figures, 0)             AS differing_figures,
     coalesce(w.n, 0)                             AS parser_warnings
-FROM covered_reports AS r
+FROM reports_in_range AS r
 LEFT JOIN figures AS f ON f.report_month = r.month
 LEFT JOIN detailed AS t ON t.report_month = r.month
 LEFT JOIN warned AS w ON w.report_month = r.month

@@ -11,7 +11,7 @@ WITH conflicts AS (
 joined AS (
     SELECT c.*, h.n AS heading_text_conflicts
     FROM compared_figures AS c
-    JOIN covered_reports AS r ON r.month = c.report_month
+    JOIN reports_in_range AS r ON r.month = c.report_month
     LEFT JOIN conflicts AS h ON h.report_month = c.report_month AND c.dimension = 'governorate' AND h.key = c.key
     WHERE c.report_month = $report_month
 )

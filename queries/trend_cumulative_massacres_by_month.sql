@@ -10,7 +10,7 @@ WITH monthly AS (
 ),
 ytd AS (
     SELECT split_part(ytd_period, '/', 2) AS period_end, ytd_massacres, ytd_period, month AS report_month
-    FROM covered_reports
+    FROM reports_in_range
     WHERE ytd_massacres IS NOT NULL
 ),
 valued AS (

@@ -1,4 +1,4 @@
-"""massacres/store/queries.py: the shared parts (`filtered`, `month_axis`, `covered_reports`,
+"""massacres/store/queries.py: the shared parts (`filtered`, `month_axis`, `reports_in_range`,
 `documented_by_dimension`, `compared_figures`) put in front of the queries that read them, and
 the month axis the monthly charts share."""
 from __future__ import annotations
@@ -14,11 +14,11 @@ from massacres.store import queries
 
 def test_a_query_gets_each_shared_part_it_reads_once_in_front():
     sql = queries.prepare("heatmap_massacres_by_governorate_and_month")
-    # month_axis reads covered_reports: a part a shared part reads comes first
-    assert sql.startswith("WITH covered_reports AS (\n")
+    # month_axis reads reports_in_range: a part a shared part reads comes first
+    assert sql.startswith("WITH reports_in_range AS (\n")
     assert sql.count("filtered AS (") == 1 and sql.count("month_axis AS (") == 1
-    assert sql.count("covered_reports AS (") == 1
-    assert sql.index("covered_reports AS (") < sql.index("month_axis AS (") < sql.index("govs AS (")
+    assert sql.count("reports_in_range AS (") == 1
+    assert sql.index("reports_in_range AS (") < sql.index("month_axis AS (") < sql.index("govs AS (")
 
 
 def test_a_query_without_shared_parts_is_left_as_written():
@@ -59,10 +59,11 @@ def test_any_sql_reading_filtered_gets_the_filters_and_their_parameters():
 
 
 def test_the_report_month_range_is_written_once():
-    """"The report's month lies in the range" is covered_reports.sql; no other query spells it."""
-    spelled = [p.name for p in queries.QUERY_DIR.glob("*.sql")
-               if "month_start BETWEEN $month_start" in p.read_text(encoding="utf-8")]
-    assert spelled == ["covered_reports.sql"]
+    """"The range touches the report's month" is reports_in_range.sql and "the range covers the whole
+    month" covered_reports.sql; no other query spells either."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in queries.QUERY_DIR.glob("*.sql")}
+    assert [n for n, sql in texts.items() if "month_start BETWEEN $month_start" in sql] == ["reports_in_range.sql"]
+    assert [n for n, sql in texts.items() if re.search(r"last_day\(\w*\.?month_start\) <= \$end", sql)] == ["covered_reports.sql"]
 
 
 def test_has_breakdown_has_one_meaning():

@@ -5,7 +5,9 @@ every query that reads them (and of each other, dependencies first):
 
 - `filtered` (queries/filtered_incidents.sql): the incidents the dashboard's filters select;
 - `month_axis` (queries/month_axis.sql): the months every monthly chart shares, gaps included;
-- `covered_reports` (queries/covered_reports.sql): the reports whose month lies in the range;
+- `reports_in_range` (queries/reports_in_range.sql): the reports whose month the range touches;
+- `covered_reports` (queries/covered_reports.sql): the reports whose whole month lies in the
+  range, the months whose stated figures a view can show;
 - `documented_by_dimension` (massacres/reports/documented.py, the rule the parser's
   stated_differs check also reads): what the incident details add up to, per stated figure;
 - `compared_figures` (the same module): every stated figure the details can be compared
@@ -28,6 +30,7 @@ FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
 # CTE name -> the file that defines it, or the function that writes it; in dependency order.
 SHARED: dict[str, str | Callable[[], str]] = {
+    "reports_in_range": "reports_in_range",
     "covered_reports": "covered_reports",
     "filtered": FILTERED,
     "month_axis": MONTH_AXIS,
