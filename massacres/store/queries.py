@@ -5,6 +5,7 @@ every query that reads them (and of each other, dependencies first):
 
 - `filtered` (queries/filtered_incidents.sql): the incidents the dashboard's filters select;
 - `month_axis` (queries/month_axis.sql): the months every monthly chart shares, gaps included;
+- `victim_categories` (queries/victim_categories.sql): each incident's killed by victim category;
 - `reports_in_range` (queries/reports_in_range.sql): the reports whose month the range touches;
 - `covered_reports` (queries/covered_reports.sql): the reports whose whole month lies in the
   range, the months whose stated figures a view can show;
@@ -34,6 +35,7 @@ SHARED: dict[str, str | Callable[[], str]] = {
     "covered_reports": "covered_reports",
     "filtered": FILTERED,
     "month_axis": MONTH_AXIS,
+    "victim_categories": "victim_categories",
     "documented_by_dimension": documented.sql,
     "compared_figures": documented.compared_sql,
 }
