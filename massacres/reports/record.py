@@ -61,8 +61,17 @@ INCIDENT: tuple[Field, ...] = (
     Field("incident_month", source="derived", compared=False, export=None),
 )
 
-# The downloads' columns that are not the incident's own: where it comes from and the party's label.
-EXPORT_EXTRA = {"report_month": 0, "party": "perpetrator", "source_file": "line"}  # name -> first, or after which column
+# The downloads' columns in a reader's order: who and when, where, how many (each count beside
+# its qualifier), how and what, where it was located, then the source. Every name is a field's
+# export name or one of EXPORT_EXTRA; tests/test_record.py checks the two agree.
+EXPORT_ORDER = (
+    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
+    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
+    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+)
+# The downloads' columns that are not the incident's own: its report, the party's label, the file.
+EXPORT_EXTRA = ("report_month", "party", "source_file")
 
 
 def parsed() -> tuple[str, ...]:
@@ -82,7 +91,7 @@ def compared() -> tuple[str, ...]:
 
 def exported() -> tuple[str, ...]:
     """The columns of the Incidents downloads, in order."""
-    columns = [f.export or f.name for f in INCIDENT if f.export is not None]
-    for name, where in EXPORT_EXTRA.items():
-        columns.insert(0 if where == 0 else columns.index(str(where)) + 1, name)
-    return tuple(columns)
+    own = {f.export or f.name for f in INCIDENT if f.export is not None}
+    if set(EXPORT_ORDER) != own | set(EXPORT_EXTRA):
+        raise ValueError("record.EXPORT_ORDER does not list exactly the exported fields")
+    return EXPORT_ORDER
