@@ -89,8 +89,9 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="white",
         colorway=[c for _, c, _ in PERPETRATORS.values()],
         # automargin: long party and governorate names are never cut at the edge.
+        # ticklabelstandoff: a party's name never touches the axis line it labels.
         xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside", automargin=True),
-        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, automargin=True),
+        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, automargin=True, ticklabelstandoff=8),
         # The legend stands to the right, so the source line below the axis has the bottom to itself.
         legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
         margin=dict(t=130, b=100, l=80, r=20),
@@ -112,6 +113,15 @@ def wrap(text: str, width: int = 100) -> str:
     return "<br>".join([*lines, line])
 
 
+def _left_margin(fig: go.Figure) -> int:
+    """Room for the longest category label of a horizontal bar chart, plus the figure's edge: plotly's
+    automargin fits the labels flush to the edge, so a label would start a few px from it."""
+    labels = [str(v) for trace in fig.data if getattr(trace, "orientation", None) == "h"
+              for v in (trace.y if trace.y is not None else ()) if isinstance(v, str)]
+    widest = max((len(label) for label in labels), default=0)
+    return EDGE + 8 + round(7.6 * widest) if widest else 0  # ~7.6 px a character at 13 px DejaVu Sans
+
+
 def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None = None) -> go.Figure:
     """Title, a subtitle naming the filters and basis, the source line and the caveats the page states (a
     footnote: counts derived from percentages, months detailed only in part): on screen and in every export."""
@@ -119,18 +129,22 @@ def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None 
     # plotly express writes its own top margin; the title block needs room for every subtitle line.
     needed = 90 + 18 * sub.count("<br>")
     fig.update_layout(margin_t=max(fig.layout.margin.t or 0, needed), margin_b=max(fig.layout.margin.b or 0, 100))
+    if _left_margin(fig) > (fig.layout.margin.l or TEMPLATE.layout.margin.l):
+        fig.update_layout(margin_l=_left_margin(fig))
     fig.update_layout(
         template="massacres",
         # The title block starts 24 px in from the figure's edge (pad), as the source line and footnote do.
         title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color=palette.MUTED_TEXT)),
                    x=0, xanchor="left", y=0.97, yanchor="top", pad=dict(l=EDGE)),
     )
-    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
+    # The source line and footnote start at the figure's edge, under the title, not under the plot area.
+    shift = -max(0, (fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE.layout.margin.l) - EDGE)
+    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xshift=shift, xanchor="left",
                        yanchor="top", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT))
     if footnote:
         note = wrap(footnote, 120)
         fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
-        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xanchor="left",
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xshift=shift, xanchor="left",
                            yanchor="top", align="left", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT),
                            name="footnote")
     return fig
