@@ -2,7 +2,6 @@
 year, and where they happened month by month. Months with no report are gaps, never zeros."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 import plotly.express as px
@@ -12,6 +11,7 @@ import streamlit as st
 from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import axis_tick as tick, month_list, plot_values as values, short_month
 from massacres.dashboard.summary_text import month_ranges
 
 current, default = ui.page("Trends")
@@ -29,24 +29,6 @@ by_perp = ui.query("trend_massacres_by_perpetrator_and_month", params)
 view = current.describe(default)
 basis = "Documented in the incident details, by incident date"
 stated_shown = current.only_dates() and months["stated_massacres"].notna().any()
-
-
-def short_month(month: str) -> str:
-    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
-
-
-def tick(month: str, has_report: bool, summary_only: bool = False) -> str:
-    return short_month(month) + ("<br>(summary only)" if summary_only else "" if has_report else "<br>(no report)")
-
-
-def values(series: pd.Series) -> list:
-    """Plotly's values: a gap (NA) stays None, never 0."""
-    return [None if pd.isna(v) else int(v) for v in series]
-
-
-def month_list(ms) -> str:
-    names = [ui.month_label(m) for m in ms]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 axis = [tick(m, r, o) for m, r, o in zip(months["month"], months["has_report"], months["summary_only"])]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +18,7 @@ from massacres.dashboard import shares
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import md_escape, number
 
 current, default = ui.page("Data quality")
 params = current.params()
@@ -34,18 +34,6 @@ st.caption("Stated figures are each report's own claims; documented figures add 
 def highlight(row: pd.Series) -> list[str]:
     """Shade the detailed figure that differs from the stated one."""
     return [f"background-color: {palette.ATTENTION_BACKGROUND}" if col == "Details" and row["Differs"] else "" for col in row.index]
-
-
-def md_escape(text: str) -> str:
-    """Generated text shown as markdown, every markdown character taken literally."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
-
-
-def number(v) -> str:
-    """430 as 430, a share as 41.9, a missing value as a dash."""
-    if v is None or pd.isna(v):
-        return tables.PLACEHOLDER
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
 
 
 summary = ui.query("quality_summary_by_report", params)
