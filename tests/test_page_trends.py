@@ -68,17 +68,70 @@ def _incidents() -> list[dict]:
 
 
 def test_default_view(app_db):
+    # The default range is the reports' own months, 1 Sep - 31 Oct 2017: no "Aug 2017 (no report)" stub for
+    # the September report's two late-reported August incidents (seq 33, 34), which fall outside it.
+    import datetime as dt
+
     at = run_page("trends")
     assert not at.exception
+    assert at.sidebar.date_input(key="w_dates").value == (dt.date(2017, 9, 1), dt.date(2017, 10, 31))
+    assert "from" not in at.query_params and "to" not in at.query_params
+    incidents = [i for i in _incidents() if i["date"] >= "2017-09-01"]
+    assert len(incidents) == 60
+    ticks, bars, lines = _monthly(at, MONTHLY)
+    assert ticks == [_tick("2017-09"), _tick("2017-10")]
+    by_month_party = Counter((_tick(i["date"][:7]), LABELS[i["perpetrator"]]) for i in incidents)
+    assert bars == dict(by_month_party)
+    assert bars[(_tick("2017-09"), "Syrian regime")] == 18 and bars[(_tick("2017-10"), "Russia")] == 6
+    # September's coalition bar has its 9 September incidents; the 10th coalition massacre is August's.
+    assert bars[(_tick("2017-09"), "International coalition")] == 9
+    per_month = Counter(i["date"][:7] for i in incidents)
+    assert lines["Total (documented)"] == [per_month["2017-09"], per_month["2017-10"]] == [41, 19]
+    stated = [expected_report(n)["report"] for n in (SEP, OCT)]
+    assert lines["Stated by the report (all parties)"] == [r["total_massacres"] for r in stated] == [43, 39]
+
+    _, bars, lines = _monthly(at, VICTIMS)
+    killed = Counter()
+    for i in incidents:
+        killed[i["date"][:7]] += i["killed"]
+    assert lines["Total (documented)"] == [killed["2017-09"], killed["2017-10"]] == [414, 250]
+    assert lines["Stated by the report (all parties)"] == [r["victims_total"] for r in stated] == [430, 435]
+    assert bars[(_tick("2017-09"), "Syrian regime")] == 177  # every regime massacre in September is dated in it
+
+    # Accumulated within 2017 from September, the view's first month: 41, then 41 + 19.
+    cum = _lines(at, CUMULATIVE)
+    assert cum["Documented, accumulated within the year"] == [41, 60]
+    assert cum["Stated by the reports, since January"] == [r["ytd_massacres"] for r in stated] == [286, 325]
+
+    x, y, z = _heatmap(at)
+    assert x == ticks and y == GOVERNORATES
+    cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
+    for key, row in zip(GOV_KEYS, z):
+        assert row == [cells[(key, "2017-09")], cells[(key, "2017-10")]]
+    # Raqqa: 4 dated in September (the two August ones are outside the range), 4 in October.
+    assert z[GOVERNORATES.index("Raqqa")] == [4, 4] and z[GOVERNORATES.index("Deir ez-Zor")] == [24, 10]
+
+    captions = " ".join(c.value for c in at.caption)
+    assert "No report covers August 2017" not in captions
+    assert "The October 2017 report details only the most notable massacres" in captions
+
+
+def test_late_incidents_count_in_their_own_month_when_the_range_takes_it_in(app_db):
+    # from=2017-08-02, the first incident's date, is inside the data: no notice, and the September report's
+    # two August incidents (seq 34 on 2 Aug, coalition, 11 killed; seq 33 on 4 Aug, ISIS, 5 killed) come
+    # back in August, a month no report covers.
+    at = run_page("trends", {"from": "2017-08-02"})
+    assert not at.exception
+    assert not at.main.warning
+    assert at.query_params["from"] == "2017-08-02"
     incidents = _incidents()
     ticks, bars, lines = _monthly(at, MONTHLY)
-    # The axis runs over the report months and the incident months: the September report's two
-    # incidents from August give an August that no report covers.
     assert ticks == [_tick("2017-08", False), _tick("2017-09"), _tick("2017-10")]
     by_month_party = Counter((_tick(i["date"][:7], i["date"][:7] != "2017-08"), LABELS[i["perpetrator"]])
                              for i in incidents)
     assert bars == dict(by_month_party)
-    assert bars[(_tick("2017-09"), "Syrian regime")] == 18 and bars[(_tick("2017-10"), "Russia")] == 6
+    assert bars[(_tick("2017-08", False), "International coalition")] == 1
+    assert bars[(_tick("2017-08", False), "ISIS")] == 1
     per_month = Counter(i["date"][:7] for i in incidents)
     assert lines["Total (documented)"] == [per_month["2017-08"], per_month["2017-09"], per_month["2017-10"]]
     assert lines["Total (documented)"] == [2, 41, 19]
@@ -86,15 +139,9 @@ def test_default_view(app_db):
     assert lines["Stated by the report (all parties)"] == [None] + [r["total_massacres"] for r in stated]  # 43, 39
 
     _, bars, lines = _monthly(at, VICTIMS)
-    killed = Counter()
-    for i in incidents:
-        killed[i["date"][:7]] += i["killed"]
-    assert lines["Total (documented)"] == [killed["2017-08"], killed["2017-09"], killed["2017-10"]]
-    assert lines["Total (documented)"] == [16, 414, 250]
+    assert lines["Total (documented)"] == [16, 414, 250]  # August: 11 + 5
     assert lines["Stated by the report (all parties)"] == [None] + [r["victims_total"] for r in stated]  # 430, 435
-    assert bars[(_tick("2017-09"), "Syrian regime")] == 177  # every regime massacre in September is dated in it
 
-    # Accumulated within 2017 from August; the reports' own year-to-date tolls beside it.
     cum = _lines(at, CUMULATIVE)
     assert cum["Documented, accumulated within the year"] == [2, 43, 62]
     assert cum["Stated by the reports, since January"] == [None] + [r["ytd_massacres"] for r in stated]  # 286, 325
@@ -113,7 +160,8 @@ def test_default_view(app_db):
 
 
 def test_perpetrator_filter_leaves_august_a_gap(app_db):
-    at = run_page("trends", {"perp": "russia"})
+    # From 2 Aug, so that August (no report; two late incidents, neither Russian) is in the view.
+    at = run_page("trends", {"perp": "russia", "from": "2017-08-02"})
     assert not at.exception
     russian = [i for i in _incidents() if i["perpetrator"] == "russia"]
     per_month = Counter(i["date"][:7] for i in russian)
@@ -136,10 +184,10 @@ def test_governorate_filter(app_db):
     deir = [i for i in _incidents() if i["governorate"] == "deir_ez_zor"]
     per_month = Counter(i["date"][:7] for i in deir)
     _, bars, lines = _monthly(at, MONTHLY)
-    assert lines["Total (documented)"] == [None, per_month["2017-09"], per_month["2017-10"]] == [None, 24, 10]
+    assert lines["Total (documented)"] == [per_month["2017-09"], per_month["2017-10"]] == [24, 10]
     assert bars[(_tick("2017-10"), "Russia")] == 6 and bars[(_tick("2017-09"), "Syrian regime")] == 10
     x, y, z = _heatmap(at)
-    assert y == ["Deir ez-Zor"] and z == [[None, 24, 10]]
+    assert y == ["Deir ez-Zor"] and z == [[24, 10]]
     scale = _figure(at, HEATMAP)["data"][0]
     assert (scale["zmin"], scale["zmax"]) == (0, 24)  # the colour scale starts at zero
 
@@ -179,31 +227,33 @@ def gap_db(tmp_path, monkeypatch):
 
 
 def test_month_with_no_report_and_no_incident_is_a_gap(gap_db):
+    # The default range runs over the reports' months, September to December; September's two late August
+    # incidents fall before it (tests/test_page_trends.py::test_late_incidents_count_in_their_own_month...).
     truth = gap_db
     at = run_page("trends")
     assert not at.exception
-    incidents = expected_incidents(SEP) + truth["incidents"]
-    months = ["2017-08", "2017-09", "2017-10", "2017-11", "2017-12"]
+    incidents = [i for i in expected_incidents(SEP) + truth["incidents"] if i["date"] >= "2017-09-01"]
+    months = ["2017-09", "2017-10", "2017-11", "2017-12"]
     reported = {"2017-09", "2017-12"}
     per_month = Counter(i["date"][:7] for i in incidents)
     assert per_month["2017-10"] == 0 and per_month["2017-11"] > 0
     ticks, bars, lines = _monthly(at, MONTHLY)
     assert ticks == [_tick(m, m in reported) for m in months]
     expected = [per_month[m] if (m in reported or per_month[m]) else None for m in months]
-    assert expected[2] is None
+    assert expected[1] is None and expected[0] == 41
     assert lines["Total (documented)"] == expected
-    assert lines["Stated by the report (all parties)"] == [None, 43, None, None, truth["report"]["total_massacres"]]
+    assert lines["Stated by the report (all parties)"] == [43, None, None, truth["report"]["total_massacres"]]
     assert not any(t == _tick("2017-10", False) for t, _ in bars)
     cum = _lines(at, CUMULATIVE)
     running = [sum(per_month[m] for m in months[: k + 1]) for k in range(len(months))]
-    assert cum["Documented, accumulated within the year"] == [running[0], running[1], None, running[3], running[4]]
-    assert cum["Stated by the reports, since January"] == [None, 286, None, None, truth["report"]["ytd_massacres"]]
+    assert cum["Documented, accumulated within the year"] == [running[0], None, running[2], running[3]]
+    assert cum["Stated by the reports, since January"] == [286, None, None, truth["report"]["ytd_massacres"]]
     _, _, z = _heatmap(at)
-    assert all(row[2] is None for row in z)  # October: grey in every governorate
+    assert all(row[1] is None for row in z)  # October: grey in every governorate
     cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
     for key, row in zip(GOV_KEYS, z):
-        assert row[1] == cells[(key, "2017-09")] and row[4] == cells[(key, "2017-12")]
-        assert row[3] == (cells[(key, "2017-11")] or None)
+        assert row[0] == cells[(key, "2017-09")] and row[3] == cells[(key, "2017-12")]
+        assert row[2] == (cells[(key, "2017-11")] or None)
     captions = " ".join(c.value for c in at.caption)
     assert "No report covers October 2017 and no incident in view falls in it: a gap, not a zero." in captions
     assert f"No report covers November 2017: it holds only the {per_month['2017-11']} massacres" in captions
@@ -225,13 +275,15 @@ def test_a_filter_the_stated_totals_ignore_is_said(app_db):
 def test_exported_charts_carry_the_pages_caveats(app_db):
     # Issue 14 point 9: the October 2017 report's details are "Most Notable Massacres in October" (its section
     # II title), and no report covers August 2017: every chart's footnote says both, as the page does.
+    # From 2 Aug, so that August is in the view; by default (from 1 Sep) only October's caveat applies.
     from apptest import run_page as run
 
-    at = run("trends")
-    assert not at.exception
-    for title in (MONTHLY, CUMULATIVE, HEATMAP):
-        notes = [a["text"].replace("<br>", " ") for a in _figure(at, title)["layout"]["annotations"]
-                 if a.get("name") == "footnote"]
-        assert len(notes) == 1, title
-        assert "The October 2017 report details only the most notable massacres" in notes[0]
-        assert "No report covers August 2017" in notes[0]
+    for query, august in (({"from": "2017-08-02"}, True), ({}, False)):
+        at = run("trends", query)
+        assert not at.exception
+        for title in (MONTHLY, CUMULATIVE, HEATMAP):
+            notes = [a["text"].replace("<br>", " ") for a in _figure(at, title)["layout"]["annotations"]
+                     if a.get("name") == "footnote"]
+            assert len(notes) == 1, title
+            assert "The October 2017 report details only the most notable massacres" in notes[0]
+            assert ("No report covers August 2017" in notes[0]) is august
