@@ -258,8 +258,8 @@ def _cells(spec: dict) -> list[dict]:
 
 
 def _db_cells(db, perp=None, start: str | None = DEFAULT_START) -> Counter:
-    """Incidents per 0.1-degree cell from `start` (None: every date), counted here in Python from the stored points (the same
-    cell rule as the page: floor(lat / 0.1), floor(lon / 0.1)), independently of the page's SQL."""
+    """Incidents per 0.1-degree cell from `start` (None: every date), counted here in Python from the stored
+    points (the same cell rule as the page: floor(lat / 0.1), floor(lon / 0.1)), independently of the page's SQL."""
     import datetime as dt
     import math
 

@@ -54,8 +54,20 @@ def _lines(at, title: str) -> dict[str, list]:
 
 
 def _heatmap(at) -> tuple[list[str], list[str], list[list]]:
-    t = _figure(at, HEATMAP)["data"][0]
-    return plotly_array(t["x"]), plotly_array(t["y"]), plotly_array(t["z"])
+    """(month ticks, governorates, cells): a cell is its count, None for a grey gap, or the text of a hatched
+    cell drawn over the grid ("0*": a month whose report details only the most notable massacres)."""
+    fig = _figure(at, HEATMAP)
+    t = fig["data"][0]
+    xt, yt = fig["layout"]["xaxis"].get("ticktext"), fig["layout"]["yaxis"].get("ticktext")
+    z = [list(row) for row in plotly_array(t["z"])]
+    for over in fig["data"][1:]:
+        if over["type"] == "scatter" and over.get("mode") == "markers" and "text" in over:
+            for j, i, text in zip(plotly_array(over["x"]), plotly_array(over["y"]), over["text"]):
+                assert z[int(i)][int(j)] is None  # nothing coloured under a hatched cell
+                z[int(i)][int(j)] = text
+    x, y = plotly_array(t["x"]), plotly_array(t["y"])
+    # Cells at 0, 1, 2 ... named by the axes' ticks (or, on a category axis, by the categories themselves).
+    return [xt[int(j)] for j in x] if xt else x, [yt[int(i)] for i in y] if yt else y, z
 
 
 def _tick(month: str, has_report: bool = True) -> str:
@@ -107,7 +119,8 @@ def test_default_view(app_db):
     assert x == ticks and y == GOVERNORATES
     cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
     for key, row in zip(GOV_KEYS, z):
-        assert row == [cells[(key, "2017-09")], cells[(key, "2017-10")]]
+        # October's report details only the most notable massacres: a governorate with none is "0*", hatched.
+        assert row == [cells[(key, "2017-09")], cells[(key, "2017-10")] or "0*"]
     # Raqqa: 4 dated in September (the two August ones are outside the range), 4 in October.
     assert z[GOVERNORATES.index("Raqqa")] == [4, 4] and z[GOVERNORATES.index("Deir ez-Zor")] == [24, 10]
 
@@ -151,7 +164,7 @@ def test_late_incidents_count_in_their_own_month_when_the_range_takes_it_in(app_
     cells = Counter((i["governorate"], i["date"][:7]) for i in incidents)
     for key, row in zip(GOV_KEYS, z):
         # August: no report, so only the cells with incidents have a value; the rest are gaps.
-        assert row == [cells[(key, "2017-08")] or None, cells[(key, "2017-09")], cells[(key, "2017-10")]]
+        assert row == [cells[(key, "2017-08")] or None, cells[(key, "2017-09")], cells[(key, "2017-10")] or "0*"]
     assert z[GOVERNORATES.index("Raqqa")][0] == 2 and z[GOVERNORATES.index("Deir ez-Zor")] == [None, 24, 10]
 
     captions = " ".join(c.value for c in at.caption)
@@ -287,3 +300,65 @@ def test_exported_charts_carry_the_pages_caveats(app_db):
             assert len(notes) == 1, title
             assert "The October 2017 report details only the most notable massacres" in notes[0]
             assert ("No report covers August 2017" in notes[0]) is august
+
+
+def test_heatmap_marks_a_month_detailed_only_in_part(app_db):
+    # Issue 14 point 5: October 2017's report details only its "Most Notable Massacres" (19 of its stated 39),
+    # so a governorate with none of them detailed in October is not a known zero: the cell is hatched with the
+    # palette's INCOMPLETE swatch and reads "0*"; October's counts are lower bounds ("4*"); September's report
+    # details every massacre, so its zeros stay plain white zeros.
+    from massacres.dashboard import palette
+
+    at = run_page("trends")
+    assert not at.exception
+    fig = _figure(at, HEATMAP)
+    x, y, z = _heatmap(at)
+    octo = x.index(_tick("2017-10"))
+    sept = x.index(_tick("2017-09"))
+    october = Counter(i["governorate"] for i in _incidents() if i["date"].startswith("2017-10"))
+    assert sum(october.values()) == 19 and october["deir_ez_zor"] == 10 and october["aleppo"] == 0
+    hatched = {y[i] for i, row in enumerate(z) if row[octo] == "0*"}
+    assert hatched == {GOVERNORATES[k] for k, key in enumerate(GOV_KEYS) if october[key] == 0}
+    assert "Aleppo" in hatched and "Homs" in hatched  # Homs: 1 in September, none detailed in October
+    assert z[GOVERNORATES.index("Homs")][sept] == 1 and z[GOVERNORATES.index("Latakia")][sept] == 0
+    base = fig["data"][0]
+    text = base["text"]
+    assert text[GOVERNORATES.index("Deir ez-Zor")][octo] == "10*" and text[GOVERNORATES.index("Raqqa")][octo] == "4*"
+    assert text[GOVERNORATES.index("Deir ez-Zor")][sept] == "24" and text[GOVERNORATES.index("Latakia")][sept] == "0"
+    hover = base["hovertext"]
+    assert hover[GOVERNORATES.index("Aleppo")][octo] == ("Aleppo, Oct 2017: none among the massacres detailed; the "
+                                                         "report details only the most notable massacres, so not a "
+                                                         "known zero")
+    assert "at least; the report details only the most notable massacres" in hover[GOVERNORATES.index("Raqqa")][octo]
+    assert hover[GOVERNORATES.index("Latakia")][sept] == "Latakia, Sep 2017: 0 massacres"
+    # The hatching: the palette's INCOMPLETE swatch, one closed square per unknown cell, named in the legend.
+    (hatch,) = [t for t in fig["data"] if t.get("fill") == "toself"]
+    assert hatch["fillpattern"]["shape"] == palette.INCOMPLETE.fill
+    assert hatch["fillpattern"]["bgcolor"] == palette.INCOMPLETE.colour == hatch["fillcolor"]
+    assert hatch["showlegend"] and "report details only the most notable massacres" in hatch["name"]
+    assert plotly_array(hatch["x"]).count(None) == len(hatched)
+    (marks,) = [t for t in fig["data"] if t.get("name") == "Incomplete month"]
+    assert all("report details only the most notable massacres" in h for h in marks["hovertext"])
+    labels = [a for a in fig["layout"]["annotations"] if a.get("name") == "incomplete"]
+    assert sorted(a["text"] for a in labels) == ["0*"] * len(hatched)
+    assert all(a["bgcolor"] == palette.INCOMPLETE.colour for a in labels)
+    # Said beside the chart, in its subtitle, in the exported figure's footnote and in the CSV's column name.
+    captions = " ".join(c.value for c in at.caption)
+    assert "counts (marked \\*) are at least that many, and a hatched 0\\* is not a known zero" in captions  # * escaped
+    assert "hatched, *: the October 2017 report details only the most notable massacres" in \
+        fig["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    (note,) = [a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"] if a.get("name") == "footnote"]
+    assert "October 2017 counts (marked *) are at least that many, and a hatched 0* is not a known zero" in note
+    data = [df.value for df in at.dataframe if "Governorate" in df.value.columns]
+    assert data and list(data[0].columns)[1:] == ["2017-09", "2017-10 (≥: report details only the most notable "
+                                                              "massacres)"]
+
+
+def test_heatmap_of_complete_months_has_no_hatching(app_db):
+    at = run_page("trends", {"from": "2017-09-01", "to": "2017-09-30"})
+    assert not at.exception
+    fig = _figure(at, HEATMAP)
+    assert not [t for t in fig["data"] if t.get("fill") == "toself"]
+    _, _, z = _heatmap(at)
+    assert all(isinstance(row[0], int) for row in z)  # every September cell a count, zeros included
+    assert "not a known zero" not in " ".join(c.value for c in at.caption)
