@@ -221,13 +221,13 @@ if unknown:
         x=[j for _, j in unknown], y=[i for i, _ in unknown], mode="markers", text=[shown[i][j].text for i, j in unknown],
         marker=dict(symbol="square", size=24, opacity=0), hovertext=[hover[i][j] for i, j in unknown],
         hovertemplate="%{hovertext}<extra></extra>", name="Incomplete month", showlegend=False))
-    for i, j in unknown:  # "0*" on a clear patch, readable over the hatching
+    for i, j in unknown if len(axis) <= 24 else []:  # "0*" on a clear patch; over years the cells are too narrow
         fig.add_annotation(x=j, y=i, text=shown[i][j].text, showarrow=False, bgcolor=palette.INCOMPLETE.colour,
                            borderpad=2, font=dict(color=palette.TEXT), name="incomplete")
 fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, zeroline=False, automargin=True, tickmode="array",
                              tickvals=rows, ticktext=names),
-                  xaxis=dict(showgrid=False, zeroline=False, tickmode="array", tickvals=cols, ticktext=axis,
-                             range=[-0.5, len(axis) - 0.5]),
+                  xaxis=dict(showgrid=False, zeroline=False, tickmode="array", tickvals=shown_ticks,
+                             ticktext=[axis[i] for i in shown_ticks], range=[-0.5, len(axis) - 0.5]),
                   legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
                   height=max(420, 90 + 150 + 28 * len(keys)))
 incomplete_months = partial["month"].tolist()
@@ -235,7 +235,8 @@ marked = ""
 heatmap_footnote = footnote
 if incomplete_months:
     marked = (f"; hatched, {heatmap.INCOMPLETE_MARK}: the {month_list(incomplete_months)} "
-              f"{heatmap.INCOMPLETE_NOTE}")
+              + (heatmap.INCOMPLETE_NOTE if len(incomplete_months) == 1
+                 else heatmap.INCOMPLETE_NOTE.replace("report details", "reports detail")))
     said = (f"In the heatmap, {month_list(incomplete_months)} counts (marked {heatmap.INCOMPLETE_MARK}) are at least "
             f"that many, and a hatched 0{heatmap.INCOMPLETE_MARK} is not a known zero: the "
             f"report{'s detail' if len(incomplete_months) > 1 else ' details'} only the most notable massacres.")

@@ -58,7 +58,8 @@ def _heatmap(at) -> tuple[list[str], list[str], list[list]]:
     cell drawn over the grid ("0*": a month whose report details only the most notable massacres)."""
     fig = _figure(at, HEATMAP)
     t = fig["data"][0]
-    xt, yt = fig["layout"]["xaxis"].get("ticktext"), fig["layout"]["yaxis"].get("ticktext")
+    xt, yt = ({**dict(zip(plotly_array(fig["layout"][a]["tickvals"]), fig["layout"][a]["ticktext"]))}
+              if "ticktext" in fig["layout"][a] else None for a in ("xaxis", "yaxis"))
     z = [list(row) for row in plotly_array(t["z"])]
     for over in fig["data"][1:]:
         if over["type"] == "scatter" and over.get("mode") == "markers" and "text" in over:
@@ -67,7 +68,7 @@ def _heatmap(at) -> tuple[list[str], list[str], list[list]]:
                 z[int(i)][int(j)] = text
     x, y = plotly_array(t["x"]), plotly_array(t["y"])
     # Cells at 0, 1, 2 ... named by the axes' ticks (or, on a category axis, by the categories themselves).
-    return [xt[int(j)] for j in x] if xt else x, [yt[int(i)] for i in y] if yt else y, z
+    return [xt[j] for j in x] if xt else x, [yt[i] for i in y] if yt else y, z
 
 
 def _tick(month: str, has_report: bool = True) -> str:
