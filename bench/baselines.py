@@ -196,7 +196,8 @@ def date_bounds(d: Data, p: Params) -> pd.DataFrame:
     dates = d.inc.loc[d.inc["report_month"].isin(r["month"]), "date"]
     first = min(x for x in (dates.min(), r["month_start"].min()) if pd.notna(x))
     last = max(x for x in (dates.max(), _last_day(r["month_start"]).max()) if pd.notna(x))
-    return pd.DataFrame({"first_day": [first], "last_day": [last]})
+    return pd.DataFrame({"first_day": [first], "last_day": [last], "report_first_day": [r["month_start"].min()],
+                         "report_last_day": [_last_day(r["month_start"]).max()]})
 
 
 def documented_totals(d: Data, p: Params) -> pd.DataFrame:

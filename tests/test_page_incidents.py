@@ -22,12 +22,17 @@ from conftest import SAMPLES, expected_incidents
 COLUMNS = ["Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
            "Wounded", "Wounded figure", "Weapon", "Area of control", "Location precision", "Attribution note",
            "Report"]
-DEFAULT_STEM = "massacres-incidents_2017-08-02_2017-10-31"  # earliest incident date (Sep #34) to October's end
+# The default range: the reports' own months, 1 September to 31 October 2017.
+DEFAULT_START = "2017-09-01"
+DEFAULT_STEM = "massacres-incidents_2017-09-01_2017-10-31"
+# From the earliest incident's date (Sep #34, 2 Aug 2017, reported late) to October's end.
+FROM_AUGUST_STEM = "massacres-incidents_2017-08-02_2017-10-31"
 
 
-def _fixture_rows(keep=lambda r: True) -> list[dict]:
+def _fixture_rows(keep=lambda r: True, start: str = DEFAULT_START) -> list[dict]:
+    """The labelled incidents `keep` selects, dated from `start` (the default range's first day)."""
     return [dict(r, report_month=f"2017-{name[10:12]}") for name in SAMPLES for r in expected_incidents(name)
-            if keep(r)]
+            if keep(r) and r["date"] >= start]
 
 
 def _haystack(r: dict) -> str:
@@ -115,28 +120,46 @@ def test_default_view(app_db, downloads):
     at = run_page("incidents")
     assert not at.exception
     rows = _fixture_rows()
-    # 62 incidents, 680 killed, 209 children, 125 women, 2 fetuses (the labelled totals).
-    assert (len(rows), sum(r["killed"] for r in rows)) == (62, 680)
-    assert _summary(at) == "**62 incidents, 680 killed**"
+    # The labelled totals (62 incidents, 680 killed, 209 children, 125 women, 2 fetuses) less September's two
+    # late-reported August incidents, before the default range: #33 (5 killed, 3 children, 1 woman) and #34
+    # (11 killed, 3 children, 2 women): 60, 664, 203, 122, 2.
+    assert (len(rows), sum(r["killed"] for r in rows)) == (60, 664)
+    assert _summary(at) == "**60 incidents, 664 killed**"
     table = _table(at)
     assert list(table.columns) == COLUMNS
-    assert len(table) == 62
+    assert len(table) == 60
     assert (table["Killed"].sum(), table["Children"].sum(), table["Women"].sum(), table["Fetuses"].sum()) == \
-           (680, 209, 125, 2)
+           (664, 203, 122, 2)
     assert int(table["Children"].isna().sum()) == 6  # Sep #14, #39; Oct #1, #10, #15, #19: no breakdown
-    assert table["Wounded"].sum() == 265
-    # Date order: the two August incidents of September's report come first.
-    assert str(table["Date"].iloc[0]) == "2017-08-02" and str(table["Date"].iloc[-1]) == "2017-10-31"
+    assert table["Wounded"].sum() == 265  # neither August incident gives a wounded figure
+    # Date order, from the range's first day: Sep #35 (1 September) first.
+    assert str(table["Date"].iloc[0]) == "2017-09-01" and str(table["Date"].iloc[-1]) == "2017-10-31"
     assert table["Perpetrator"].value_counts().to_dict() == {
-        "Syrian regime": 24, "Russia": 20, "International coalition": 14, "ISIS": 3, "Other parties": 1}
+        "Syrian regime": 24, "Russia": 20, "International coalition": 13, "ISIS": 2, "Other parties": 1}
     assert not at.text  # nothing selected yet: no paragraph shown
     _check_downloads(downloads, DEFAULT_STEM, rows)
 
 
+def test_from_the_first_incident_the_late_august_incidents_come_first(app_db, downloads):
+    at = run_page("incidents", {"from": "2017-08-02"})
+    assert not at.exception and not at.main.warning
+    rows = _fixture_rows(start="2017-08-02")
+    # Every labelled incident: 62, 680 killed, 209 children, 125 women, 2 fetuses.
+    assert (len(rows), sum(r["killed"] for r in rows)) == (62, 680)
+    assert _summary(at) == "**62 incidents, 680 killed**"
+    table = _table(at)
+    assert (table["Killed"].sum(), table["Children"].sum(), table["Women"].sum()) == (680, 209, 125)
+    # Date order: the two August incidents of September's report come first.
+    assert [str(d) for d in table["Date"].iloc[:2]] == ["2017-08-02", "2017-08-04"]
+    assert table["Perpetrator"].value_counts().to_dict() == {
+        "Syrian regime": 24, "Russia": 20, "International coalition": 14, "ISIS": 3, "Other parties": 1}
+    _check_downloads(downloads, FROM_AUGUST_STEM, rows)
+
+
 @pytest.mark.parametrize("query, keep, stem, summary", [
-    # Sep #34–#43 and Oct #15–#18.
+    # Sep #35–#43 and Oct #15–#18 (Sep #34, 2 August, is before the default range).
     ({"perp": "international_coalition"}, lambda r: r["perpetrator"] == "international_coalition",
-     DEFAULT_STEM, "**14 incidents, 144 killed**"),
+     DEFAULT_STEM, "**13 incidents, 133 killed**"),
     # October by incident date: October's 19 incidents; the file names carry the range.
     ({"from": "2017-10-01", "to": "2017-10-31"}, lambda r: r["date"] >= "2017-10-01",
      "massacres-incidents_2017-10-01_2017-10-31", "**19 incidents, 250 killed**"),
@@ -206,7 +229,7 @@ def test_search_text_is_harmless(app_db, text):
     # The table is intact: clearing the search shows every incident again.
     at.text_input(key="search").input("").run()
     assert not at.exception
-    assert _summary(at) == "**62 incidents, 680 killed**"
+    assert _summary(at) == "**60 incidents, 664 killed**"
 
 
 def test_selected_row_opens_its_source_paragraph(app_db):
@@ -245,21 +268,21 @@ def test_formula_like_text_stays_text(app_db, downloads):
 
 
 def test_large_result_is_paged_in_sql(app_db, downloads):
-    # 62 incidents five times over (310 rows): more than one page of the table.
+    # The default range's 60 incidents (664 killed) five times over (300 rows, 3320 killed): more than one page.
     con = duckdb.connect(str(app_db))
     con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
                 "FROM incidents AS i, range(1, 5) AS t(k)")
     con.close()
     at = run_page("incidents")
     assert not at.exception
-    assert _summary(at).startswith("**310 incidents, 3400 killed. The table shows 1–250")
+    assert _summary(at).startswith("**300 incidents, 3320 killed. The table shows 1–250")
     assert len(_table(at)) == 250
     at.pagination(key="incidents_page").select(2).run()
     assert not at.exception
-    assert "The table shows 251–310" in _summary(at)
-    assert len(_table(at)) == 60
+    assert "The table shows 251–300" in _summary(at)
+    assert len(_table(at)) == 50
     csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))
-    assert (len(csv), csv["killed"].sum()) == (310, 3400)  # every page, not the one shown
+    assert (len(csv), csv["killed"].sum()) == (300, 3320)  # every page, not the one shown
 
 
 # --- Downloads made on a click, from DuckDB --------------------------------------------------
@@ -294,7 +317,7 @@ WHERE date BETWEEN $start AND $end
 """
 
 
-def _plain(db, search=None, perpetrators=None, start="2017-08-01", end="2017-10-31", min_killed=0) -> set:
+def _plain(db, search=None, perpetrators=None, start=DEFAULT_START, end="2017-10-31", min_killed=0) -> set:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return set(con.execute(PLAIN_SEARCH, {"start": start, "end": end, "perpetrators": perpetrators,
@@ -304,10 +327,12 @@ def _plain(db, search=None, perpetrators=None, start="2017-08-01", end="2017-10-
 
 
 @pytest.mark.parametrize("url, search, perpetrators, start, end, min_killed", [
-    ({}, None, None, "2017-08-01", "2017-10-31", 0),
-    ({"perp": "russia"}, "deir", ["russia"], "2017-08-01", "2017-10-31", 0),
+    ({}, None, None, "2017-09-01", "2017-10-31", 0),
+    ({"from": "2017-08-02"}, None, None, "2017-08-01", "2017-10-31", 0),  # every incident, August's too
+    ({"perp": "russia"}, "deir", ["russia"], "2017-09-01", "2017-10-31", 0),
     ({"from": "2017-09-10", "to": "2017-10-20", "min_killed": "10"}, None, None, "2017-09-10", "2017-10-20", 10),
-    ({}, "children", None, "2017-08-01", "2017-10-31", 0),
+    ({}, "children", None, "2017-09-01", "2017-10-31", 0),
+    ({"from": "2017-08-02"}, "children", None, "2017-08-01", "2017-10-31", 0),
 ])
 def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search, perpetrators, start, end,
                                                   min_killed):
@@ -317,7 +342,7 @@ def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search
     if search:
         at.text_input(key="search").input(search).run()
     assert not at.exception
-    stem = f"massacres-incidents_{url.get('from', '2017-08-02')}_{url.get('to', '2017-10-31')}"
+    stem = f"massacres-incidents_{url.get('from', '2017-09-01')}_{url.get('to', '2017-10-31')}"
     for fmt, df in _parsed(downloads, stem).items():
         assert len(df) == len(expected), fmt
         assert set(zip(df["report_month"], df["seq"])) == expected, fmt
@@ -340,15 +365,15 @@ def test_parquet_keeps_types_and_unknowns(app_db, downloads):
     import pyarrow.parquet as pq
 
     table = pq.read_table(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))
-    assert table.num_rows == 62
+    assert table.num_rows == 60  # the default range's incidents
     assert str(table.schema.field("date").type) == "date32[day]"
     assert str(table.schema.field("killed").type) == "int32"
     assert table.column("children").null_count == 6  # no breakdown: unknown, never 0
 
 
 def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
-    # 310 rows; an Excel limit of 100 (the real one, 100,000 rows, is too large for a test): the
-    # page warns, the Excel file has the first 100 and says so.
+    # 300 rows (the default range's 60, five times over); an Excel limit of 100 (the real one, 100,000
+    # rows, is too large for a test): the page warns, the Excel file has the first 100 and says so.
     con = duckdb.connect(str(app_db))
     con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
                 "FROM incidents AS i, range(1, 5) AS t(k)")
@@ -357,17 +382,17 @@ def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
     at = run_page("incidents")
     assert not at.exception
     assert [w.value for w in at.warning] == [
-        "The Excel file holds the first 100 of the 310 matching rows (in date order); "
+        "The Excel file holds the first 100 of the 300 matching rows (in date order); "
         "the CSV and Parquet files hold them all."]
     xlsx = downloads[f"{DEFAULT_STEM}.xlsx"]
     sheet = pd.read_excel(io.BytesIO(xlsx), sheet_name="incidents", engine="openpyxl")
     csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))
-    assert (len(sheet), len(csv)) == (100, 310)
+    assert (len(sheet), len(csv)) == (100, 300)
     assert list(zip(sheet["report_month"], sheet["seq"])) == list(zip(csv["report_month"], csv["seq"]))[:100]
     about = pd.read_excel(io.BytesIO(xlsx), sheet_name="about", engine="openpyxl")["about"].tolist()
     assert about[-1].startswith("The Excel download holds at most 100 rows: this file has the first 100 of "
-                                "the 310 matching incidents")
-    assert len(pd.read_parquet(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))) == 310
+                                "the 300 matching incidents")
+    assert len(pd.read_parquet(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))) == 300
 
 
 def test_excel_limit_is_100k_rows_and_never_more_than_a_sheet(monkeypatch):
@@ -413,7 +438,7 @@ def test_search_gives_the_same_answers_as_the_plain_way(app_db):
     params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0}
     straddling = 0
     for term in terms:
-        expected = _plain(app_db, term)
+        expected = _plain(app_db, term, start="2017-08-01")  # every incident, as the Filters above
         page = queries.run(con, "incidents_by_search", params | {"search": term})
         count = queries.run(con, "incidents_count_by_search", params | {"search": term}).iloc[0]
         assert set(zip(page["report_month"], page["seq"])) == expected, term

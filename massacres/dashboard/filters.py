@@ -118,8 +118,11 @@ def _first(value: Any) -> str:
     return str(value)
 
 
-def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
-    """Filters from a URL query string; invalid values are dropped, each with a notice."""
+def from_query(query: Mapping[str, Any], default: Filters,
+               limits: tuple[dt.date, dt.date] | None = None) -> Parsed:
+    """Filters from a URL query string; invalid values are dropped, each with a notice. Dates are
+    held within `limits` (the days the data covers; the default range's when not given)."""
+    first, last = limits or (default.start, default.end)
     notices: list[str] = []
     values: dict[str, Any] = {}
     for name, attr in (("from", "start"), ("to", "end")):
@@ -129,9 +132,9 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
             if day is None:
                 notices.append(f"Ignored '{name}={raw[:40]}': not a date (YYYY-MM-DD).")
                 continue
-            clamped = min(max(day, default.start), default.end)
+            clamped = min(max(day, first), last)
             if clamped != day:
-                notices.append(f"'{name}={raw}' is outside the data ({default.start} to {default.end}); using {clamped}.")
+                notices.append(f"'{name}={raw}' is outside the data ({first} to {last}); using {clamped}.")
             values[attr] = clamped
     for name, (attr, allowed) in LIST_FIELDS.items():
         if name in query:

@@ -106,12 +106,24 @@ def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     return _cached(name, frozen, identity()).copy()
 
 
-def default_filters() -> filters.Filters:
+def _bounds() -> pd.Series:
     b = query("date_bounds").iloc[0]
     if pd.isna(b["first_day"]):
         st.error("The database holds no reports yet.")
         st.stop()
-    return filters.Filters(pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date())
+    return b
+
+
+def default_filters() -> filters.Filters:
+    """The view a page opens on: the reports' own months, first to last."""
+    b = _bounds()
+    return filters.Filters(pd.Timestamp(b["report_first_day"]).date(), pd.Timestamp(b["report_last_day"]).date())
+
+
+def date_limits() -> tuple[dt.date, dt.date]:
+    """The days a range may take in: every incident's date (one reported late included) and every report month."""
+    b = _bounds()
+    return pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date()
 
 
 def _set_state(f: filters.Filters) -> None:
@@ -134,17 +146,18 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     """The shared filters (current, default). The URL's query string opens a session;
     after that the widgets rule and the URL follows them, so a copied URL reopens the view."""
     default = default_filters()
+    limits = date_limits()
     ss = st.session_state
     if "f_dates" not in ss:
         # Every value of a repeated parameter (to_dict() keeps only the last one).
-        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default)
+        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default, limits)
         _set_state(parsed.filters)
         ss["url_notices"] = parsed.notices
     for key in _FILTER_KEYS:
         ss[f"w_{key}"] = ss[f"f_{key}"]
     sb = st.sidebar
     sb.header("Filters")
-    sb.date_input("Date range", min_value=default.start, max_value=default.end, key="w_dates",
+    sb.date_input("Date range", min_value=limits[0], max_value=limits[1], key="w_dates",
                   on_change=_keep, args=("dates",), format="YYYY-MM-DD")
     sb.multiselect("Perpetrator", list(theme.PERPETRATORS), format_func=theme.perpetrator_label,
                    key="w_perpetrators", on_change=_keep, args=("perpetrators",), placeholder="All parties")
