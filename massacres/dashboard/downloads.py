@@ -31,7 +31,7 @@ COLUMNS = [
     "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
     "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
     "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+    "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
 ]
 EXCEL_SHEET_ROWS = 1_048_576  # rows in an Excel sheet
 FORMULA_START = r"^[=+\-@\t\r]"  # what spreadsheets read as the start of a formula

@@ -1,9 +1,11 @@
 """SQL lives in queries/*.sql, one question a file; this loads and runs them with parameters.
 
-Two files are shared parts rather than questions: a query that reads `filtered` gets
+Three files are shared parts rather than questions: a query that reads `filtered` gets
 queries/filtered_incidents.sql as a common table expression (the dashboard's filters written
-once, in SQL, applied in DuckDB), and one that reads `month_axis` gets queries/month_axis.sql
-(the months every monthly chart shares, gaps included).
+once, in SQL, applied in DuckDB), one that reads `month_axis` gets queries/month_axis.sql
+(the months every monthly chart shares, gaps included), and one that reads `review_items` gets
+queries/review_items.sql (the review queue's items and their status). A fourth,
+queries/corrected_incidents.sql, is not a CTE: store/db.py makes it the view `incidents`.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ import pandas as pd
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
-SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS}  # CTE name -> the file that defines it
+REVIEW_ITEMS = "review_items"
+SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS, "review_items": REVIEW_ITEMS}  # CTE name -> its file
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -28,6 +31,15 @@ def load(name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(f"bad query name {name!r}")
     return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
+
+
+def corrections_ddl() -> str:
+    """The corrections table's statement in store/schema.sql, for a connection whose data has none."""
+    text = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
+    found = re.search(r"^CREATE TABLE IF NOT EXISTS corrections \(.*?^\);", text, re.S | re.M)
+    if found is None:
+        raise RuntimeError("schema.sql has no corrections table")
+    return found.group(0)
 
 
 def _body(sql: str) -> str:
