@@ -25,6 +25,8 @@ st.caption("Incidents the parser or the geocoder flagged, and every incident alr
            "a rebuild; if a rebuild parses a field differently, its review goes back to the queue.")
 if saved := st.session_state.pop("review_saved", None):
     st.success(saved, icon=":material/check_circle:")
+if conflict := st.session_state.pop("review_conflict", None):
+    st.error(f"Not saved: {conflict}", icon=":material/sync_problem:")
 
 status = ui.query("review_status_by_report", params)
 if status.empty:
@@ -47,10 +49,16 @@ cols[3].metric("Back in the queue", int(row["returned"]),
 
 show = ui.url_choice("Show", SHOW, key="show", horizontal=True)
 queue = ui.query("review_queue_by_report", {"report_month": month})
+# An item stays in the view it was shown in for the rest of the session, whatever its status
+# becomes: a save (this reviewer's or another's) never makes a form vanish under the cursor, and
+# a click on it is never lost.
+seen = st.session_state.setdefault("review_seen", set())
+kept = queue["seq"].map(lambda s: (month, show, int(s)) in seen)
 if show == "open":
-    queue = queue[queue["status"] == "open"]
+    queue = queue[(queue["status"] == "open") | kept]
 elif show == "reviewed":
-    queue = queue[queue["status"] != "open"]
+    queue = queue[(queue["status"] != "open") | kept]
+seen.update((month, show, int(s)) for s in queue["seq"])
 if queue.empty:
     st.info("Nothing to show here for this report." if show != "open" else "Every item of this report is reviewed.")
     st.stop()

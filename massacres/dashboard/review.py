@@ -96,6 +96,12 @@ def form(month: str, seq: int) -> None:
     if shown_key not in st.session_state:
         st.session_state[shown_key] = now  # what the reviewer is shown: checked again when saving
     got: dict[str, Any] = {}
+    # Each widget's first value goes through the session, never a `value=` that changes with
+    # the data: a widget whose arguments change is a new widget, and what the reviewer typed
+    # would be lost when someone else's save changed the value meanwhile.
+    initial = _initial(now)
+    for wkey, value in initial.items():
+        st.session_state.setdefault(f"{key}_{wkey}", value)
     with st.form(key, border=True):
         cols = st.columns(3)
         for i, (name, field) in enumerate(spec.INCIDENT_FIELDS.items()):
@@ -103,25 +109,21 @@ def form(month: str, seq: int) -> None:
             help_ = f"Parsed: {parsed[name] if parsed[name] is not None else 'none'}" if now[name] != parsed[name] else None
             wkey = f"{key}_{name}"
             if field.kind == "count":
-                got[name] = col.number_input(field.label, min_value=0, max_value=spec.MAX_COUNT, step=1,
-                                             value=_number(now[name]), key=wkey, help=help_)
+                got[name] = col.number_input(field.label, min_value=0, max_value=spec.MAX_COUNT, step=1, value=None,
+                                             key=wkey, help=help_)
             elif field.kind == "key":
-                options = _options(field.keys, field.nullable)
-                current = now[name] if now[name] in options else NONE if field.nullable else options[0]
-                got[name] = col.selectbox(field.label, options, index=options.index(current), key=wkey, help=help_,
+                got[name] = col.selectbox(field.label, _options(field.keys, field.nullable), key=wkey, help=help_,
                                           format_func=lambda k, n=name: _label(n, k))
             elif field.kind == "date":
-                got[name] = col.date_input(field.label, value=dt.date.fromisoformat(now[name]), key=wkey, help=help_,
-                                           min_value=spec.FIRST_DAY, max_value=spec.LAST_DAY, format="YYYY-MM-DD")
+                got[name] = col.date_input(field.label, key=wkey, help=help_, min_value=spec.FIRST_DAY,
+                                           max_value=spec.LAST_DAY, format="YYYY-MM-DD")
             elif field.kind == "text":
-                got[name] = col.text_input(field.label, value=now[name] or "", key=wkey, help=help_,
-                                           max_chars=spec.MAX_TEXT)
+                got[name] = col.text_input(field.label, key=wkey, help=help_, max_chars=spec.MAX_TEXT)
             elif field.kind == "point":
-                lat, lon = (float(x) for x in now[name].split(",")) if now[name] else (None, None)
                 got["lat"] = col.number_input("Latitude", min_value=spec.LAT_RANGE[0], max_value=spec.LAT_RANGE[1],
-                                              value=lat, format="%.5f", step=0.001, key=f"{wkey}_lat", help=help_)
+                                              value=None, format="%.5f", step=0.001, key=f"{key}_lat", help=help_)
                 got["lon"] = col.number_input("Longitude", min_value=spec.LON_RANGE[0], max_value=spec.LON_RANGE[1],
-                                              value=lon, format="%.5f", step=0.001, key=f"{wkey}_lon", help=help_)
+                                              value=None, format="%.5f", step=0.001, key=f"{key}_lon", help=help_)
         left, right = st.columns([1, 3])
         reviewer = left.text_input("Reviewer", key=f"{key}_reviewer", max_chars=corrections_write.MAX_REVIEWER,
                                    value=st.session_state.get("reviewer", ""), placeholder="Your name or initials")
@@ -130,19 +132,40 @@ def form(month: str, seq: int) -> None:
                                   placeholder="e.g. the parts add up to 17; the source says 60 for 601")
         submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
     if submitted:
-        _save(month, seq, got, reviewer, reason, shown_key)
+        _save(month, seq, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in initial])
 
 
-def _save(month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str) -> None:
+def _initial(now: dict[str, str | None]) -> dict[str, Any]:
+    """The widgets' first values (by field; the point as lat and lon) from the values in force."""
+    values: dict[str, Any] = {}
+    for name, field in spec.INCIDENT_FIELDS.items():
+        v = now[name]
+        if field.kind == "count":
+            values[name] = _number(v)
+        elif field.kind == "key":
+            options = _options(field.keys, field.nullable)
+            values[name] = v if v in options else options[0]
+        elif field.kind == "date":
+            values[name] = dt.date.fromisoformat(v)
+        elif field.kind == "text":
+            values[name] = v or ""
+        elif field.kind == "point":
+            values["lat"], values["lon"] = (float(x) for x in v.split(",")) if v else (None, None)
+    return values
+
+
+def _save(month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str,
+          widget_keys: list[str]) -> None:
     st.session_state["reviewer"] = reviewer  # remembered for the next item
     try:
         values = values_from_form(got)
         outcome = corrections_write.save(db.db_path(), month, seq, values, reviewer, reason,
                                          shown=st.session_state[shown_key])
     except corrections_write.CorrectionConflict as exc:
-        st.session_state.pop(shown_key, None)  # the next view shows what is there now
-        st.error(str(exc), icon=":material/sync_problem:")
-        return
+        for k in [shown_key, *widget_keys]:  # the next view shows what is there now
+            st.session_state.pop(k, None)
+        st.session_state["review_conflict"] = str(exc)
+        st.rerun()
     except (ReportError, ValueError, OSError) as exc:
         st.error(f"Not saved: {exc}", icon=":material/error:")
         return
