@@ -32,8 +32,8 @@ status = ui.query("review_status_by_report", params)
 if status.empty:
     st.info("No report month in the date range.")
     st.stop()
-labels = {m: f"{ui.month_label(m)} · {o} open of {n}" for m, o, n in
-          zip(status["report_month"], status["open"], status["items"])}
+# Month names only: a count in an option's label would go stale in the browser after a save.
+labels = {m: ui.month_label(m) for m in status["report_month"]}
 with_open = status.loc[status["open"] > 0, "report_month"]
 month = ui.url_select("Report", labels, key="report",
                       default=with_open.iloc[0] if len(with_open) else status["report_month"].iloc[-1],

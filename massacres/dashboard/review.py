@@ -35,21 +35,8 @@ def in_force(parsed: dict[str, str | None], reviews: list[dict[str, Any]]) -> di
 
 def values_from_form(form: dict[str, Any]) -> dict[str, Any]:
     """The form's widgets' values as the fields' raw values (corrections.canonical checks them):
-    a date as YYYY-MM-DD, the point from its two boxes ('lat,lon', or None when both are empty;
-    one of the two alone is an error), NONE as no value."""
-    values: dict[str, Any] = {}
-    for name, v in form.items():
-        if name in ("lat", "lon"):
-            continue
-        values[name] = None if v == NONE else v.isoformat() if isinstance(v, dt.date) else v
-    lat, lon = form.get("lat"), form.get("lon")
-    if lat is None and lon is None:
-        values["point"] = None
-    elif lat is None or lon is None:
-        raise ValueError("point: give both latitude and longitude, or neither")
-    else:
-        values["point"] = f"{lat},{lon}"
-    return values
+    a date as YYYY-MM-DD, NONE (a key field's empty choice) as no value."""
+    return {name: None if v == NONE else v.isoformat() if isinstance(v, dt.date) else v for name, v in form.items()}
 
 
 def plain(text: str) -> str:
@@ -120,10 +107,8 @@ def form(month: str, seq: int) -> None:
             elif field.kind == "text":
                 got[name] = col.text_input(field.label, key=wkey, help=help_, max_chars=spec.MAX_TEXT)
             elif field.kind == "point":
-                got["lat"] = col.number_input("Latitude", min_value=spec.LAT_RANGE[0], max_value=spec.LAT_RANGE[1],
-                                              value=None, format="%.5f", step=0.001, key=f"{key}_lat", help=help_)
-                got["lon"] = col.number_input("Longitude", min_value=spec.LON_RANGE[0], max_value=spec.LON_RANGE[1],
-                                              value=None, format="%.5f", step=0.001, key=f"{key}_lon", help=help_)
+                got[name] = col.text_input("Point (lat, lon)", key=wkey, max_chars=60, placeholder="35.9306, 36.6339",
+                                           help=(help_ + ". " if help_ else "") + "Decimal degrees; empty for none.")
         left, right = st.columns([1, 3])
         reviewer = left.text_input("Reviewer", key=f"{key}_reviewer", max_chars=corrections_write.MAX_REVIEWER,
                                    value=st.session_state.get("reviewer", ""), placeholder="Your name or initials")
@@ -136,7 +121,7 @@ def form(month: str, seq: int) -> None:
 
 
 def _initial(now: dict[str, str | None]) -> dict[str, Any]:
-    """The widgets' first values (by field; the point as lat and lon) from the values in force."""
+    """The widgets' first values, by field, from the values in force."""
     values: dict[str, Any] = {}
     for name, field in spec.INCIDENT_FIELDS.items():
         v = now[name]
@@ -147,10 +132,8 @@ def _initial(now: dict[str, str | None]) -> dict[str, Any]:
             values[name] = v if v in options else options[0]
         elif field.kind == "date":
             values[name] = dt.date.fromisoformat(v)
-        elif field.kind == "text":
-            values[name] = v or ""
-        elif field.kind == "point":
-            values["lat"], values["lon"] = (float(x) for x in v.split(",")) if v else (None, None)
+        elif field.kind in ("text", "point"):
+            values[name] = (v or "").replace(",", ", ")
     return values
 
 
