@@ -2,43 +2,14 @@
 -- parsed rows with the reviewers' corrections applied. A stale correction (its parsed value has
 -- changed since it was made) is not applied. A corrected point is where the reviewer put it
 -- ('exact' precision); a corrected date moves the incident's month with it.
--- reviewed: every review of the incident still applies (none stale); corrected: the fields
--- corrected, '; '-separated, NULL when none. Field names are those of store/corrections.py.
-WITH c AS (
-    SELECT
-        report_month,
-        seq,
-        bool_and(NOT stale)                                                           AS reviewed,
-        nullif(array_to_string(list_sort(list(field) FILTER (WHERE status = 'corrected' AND NOT stale)), '; '), '')
-                                                                                      AS corrected,
-        count(*) FILTER (WHERE field = 'killed' AND NOT stale) > 0                    AS has_killed,
-        any_value(value) FILTER (WHERE field = 'killed' AND NOT stale)                AS killed,
-        count(*) FILTER (WHERE field = 'children' AND NOT stale) > 0                  AS has_children,
-        any_value(value) FILTER (WHERE field = 'children' AND NOT stale)              AS children,
-        count(*) FILTER (WHERE field = 'women' AND NOT stale) > 0                     AS has_women,
-        any_value(value) FILTER (WHERE field = 'women' AND NOT stale)                 AS women,
-        count(*) FILTER (WHERE field = 'fetuses' AND NOT stale) > 0                   AS has_fetuses,
-        any_value(value) FILTER (WHERE field = 'fetuses' AND NOT stale)               AS fetuses,
-        count(*) FILTER (WHERE field = 'wounded' AND NOT stale) > 0                   AS has_wounded,
-        any_value(value) FILTER (WHERE field = 'wounded' AND NOT stale)               AS wounded,
-        count(*) FILTER (WHERE field = 'perpetrator' AND NOT stale) > 0               AS has_perpetrator,
-        any_value(value) FILTER (WHERE field = 'perpetrator' AND NOT stale)           AS perpetrator,
-        count(*) FILTER (WHERE field = 'date' AND NOT stale) > 0                      AS has_date,
-        any_value(value) FILTER (WHERE field = 'date' AND NOT stale)                  AS date,
-        count(*) FILTER (WHERE field = 'governorate' AND NOT stale) > 0               AS has_governorate,
-        any_value(value) FILTER (WHERE field = 'governorate' AND NOT stale)           AS governorate,
-        count(*) FILTER (WHERE field = 'place' AND NOT stale) > 0                     AS has_place,
-        any_value(value) FILTER (WHERE field = 'place' AND NOT stale)                 AS place,
-        count(*) FILTER (WHERE field = 'point' AND NOT stale) > 0                     AS has_point,
-        any_value(value) FILTER (WHERE field = 'point' AND NOT stale)                 AS point,
-        count(*) FILTER (WHERE field = 'area_of_control' AND NOT stale) > 0           AS has_area_of_control,
-        any_value(value) FILTER (WHERE field = 'area_of_control' AND NOT stale)       AS area_of_control,
-        count(*) FILTER (WHERE field = 'weapon' AND NOT stale) > 0                    AS has_weapon,
-        any_value(value) FILTER (WHERE field = 'weapon' AND NOT stale)                AS weapon
-    FROM corrections
-    WHERE seq IS NOT NULL
-    GROUP BY report_month, seq
-)
+-- reviewed and corrected: see applied_corrections.sql. Field names are those of store/corrections.py.
+-- The incidents no review touches pass through as they are, so the filters on them still reach
+-- the scan (a CASE over every row would hide the date from DuckDB's pruning); only the reviewed
+-- ones are rebuilt from their reviews.
+SELECT i.*, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected
+FROM parsed_incidents AS i
+ANTI JOIN applied_corrections AS c ON c.report_month = i.report_month AND c.seq = i.seq
+UNION ALL BY NAME
 SELECT
     i.* REPLACE (
         CASE WHEN c.has_killed THEN CAST(c.killed AS INTEGER) ELSE i.killed END                   AS killed,
@@ -58,7 +29,7 @@ SELECT
         CASE WHEN c.has_area_of_control THEN c.area_of_control ELSE i.area_of_control END         AS area_of_control,
         CASE WHEN c.has_weapon THEN c.weapon ELSE i.weapon END                                    AS weapon
     ),
-    coalesce(c.reviewed, false)                                                                   AS reviewed,
+    c.reviewed                                                                                    AS reviewed,
     c.corrected                                                                                   AS corrected
 FROM parsed_incidents AS i
-LEFT JOIN c ON c.report_month = i.report_month AND c.seq = i.seq
+JOIN applied_corrections AS c ON c.report_month = i.report_month AND c.seq = i.seq

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from massacres.errors import ReportError
 from massacres.store import corrections as spec
@@ -134,10 +135,11 @@ def _source_of(db_path: Path, month: str) -> tuple[str, str]:
 
 # --- the write itself ----------------------------------------------------------------------------
 
-_DELETE = ("DELETE FROM corrections WHERE report_month = ? AND seq IS NOT DISTINCT FROM ? "
-           "AND figure IS NOT DISTINCT FROM ? AND field = ?")
-_INSERT = ("INSERT INTO corrections (report_month, seq, figure, field, parsed, value, status, reason, \"at\", "
-           "reviewer, stale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)")
+# A new review of an item's field replaces the earlier one (the log keeps that it happened).
+_DELETE = ("DELETE FROM corrections AS c WHERE EXISTS (SELECT 1 FROM frame AS f WHERE f.report_month = c.report_month "
+           "AND f.seq IS NOT DISTINCT FROM c.seq AND f.figure IS NOT DISTINCT FROM c.figure AND f.field = c.field)")
+_INSERT = ("INSERT INTO corrections BY NAME SELECT report_month, seq, figure, field, parsed, value, status, reason, "
+           "\"at\", reviewer, false AS stale FROM frame")
 # The corrected incidents that break the schema's own rules for incidents: what a set of
 # corrections must never produce, whichever fields they touch together.
 _BROKEN = """
@@ -161,10 +163,18 @@ def _write(db_path: Path, make_rows, action: str, log_source) -> list[Row]:
     with store._atomic_db(db_path, start_from_existing=True) as con:
         rows = make_rows(con)
         con.execute("BEGIN")
-        for r in rows:
-            con.execute(_DELETE, [r.report_month, r.seq, r.figure, r.field])
-            con.execute(_INSERT, [r.report_month, r.seq, r.figure, r.field, r.parsed, r.value, r.status, r.reason,
-                                  r.at, r.reviewer])
+        frame = pd.DataFrame({
+            "report_month": [r.report_month for r in rows],
+            "seq": pd.array([r.seq for r in rows], dtype="Int32"),
+            "figure": pd.array([r.figure for r in rows], dtype="string"),
+            **{c: pd.array([getattr(r, c) for r in rows], dtype="string")
+               for c in ("field", "parsed", "value", "status", "reason", "reviewer")},
+            "at": pd.to_datetime([r.at for r in rows]),
+        })
+        con.register("frame", frame)
+        con.execute(_DELETE)
+        con.execute(_INSERT)
+        con.unregister("frame")
         months = sorted({r.report_month for r in rows})
         spec.refresh_stale(con, months)
         _check_incidents(con, db_path, rows)
@@ -178,7 +188,9 @@ def _check_incidents(con: duckdb.DuckDBPyConnection, db_path: Path, rows: list[R
     keys = sorted({f"{r.report_month}#{r.seq}" for r in rows if r.seq is not None})
     if not keys:
         return
-    con.execute("CREATE OR REPLACE TEMP VIEW parsed_incidents AS SELECT * FROM incidents")  # temp: not kept in the file
+    # Temporary views: not kept in the file.
+    con.execute("CREATE OR REPLACE TEMP VIEW parsed_incidents AS SELECT * FROM incidents")
+    con.execute("CREATE OR REPLACE TEMP VIEW applied_corrections AS " + queries.load("applied_corrections"))
     bad = con.execute(_BROKEN.format(view=queries.load("corrected_incidents")), [keys]).fetchone()
     if bad:
         month, seq, killed, children, women, fetuses = bad

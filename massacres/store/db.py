@@ -80,7 +80,8 @@ def _view_name(table: str) -> str:
 
 def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, has_incidents: bool) -> None:
     """`incidents`, as every query reads it: the parsed rows (`parsed_incidents`) with the reviewers'
-    corrections applied (queries/corrected_incidents.sql), and columns `reviewed` and `corrected`.
+    corrections applied (queries/corrected_incidents.sql over applied_corrections.sql), and columns
+    `reviewed` and `corrected`.
     The one place corrected values enter the dashboard. A file without corrections (none saved, or
     made before the table) gets the parsed rows as they are, with no join to pay for; an empty
     in-memory `corrections` table then stands in for the missing one."""
@@ -92,6 +93,8 @@ def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, ha
         return
     active = con.execute("SELECT count(*) FROM corrections WHERE seq IS NOT NULL AND NOT stale").fetchone()[0]
     if active:
+        # Materialised once for this file (the connection is made again when the file changes).
+        con.execute("CREATE TABLE applied_corrections AS " + queries.load("applied_corrections"))
         con.execute("CREATE VIEW incidents AS " + queries.load("corrected_incidents"))
     else:
         con.execute("CREATE VIEW incidents AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
