@@ -47,6 +47,15 @@ cols[3].metric("Back in the queue", int(row["returned"]),
                help="Reviewed, but a rebuild parsed a field differently: the review is not applied until it is "
                     "looked at again.")
 
+# Warnings about the report's own figures (a stated figure its details do not add up to, a figure
+# not read) are not items yet: correcting a stated figure is not supported. Listed so none is hidden.
+report_warnings = ui.query("warnings_by_report", params | {"report_month": month, "limit": 200})
+report_level = report_warnings[report_warnings["seq"].isna()]
+if not report_level.empty:
+    with st.expander(f"The report's own figures: {len(report_level)} warning{'s' if len(report_level) != 1 else ''} "
+                     "(not correctable here yet)"):
+        ui.table(report_level[["line", "code", "message"]], "report_level_warnings", width="stretch")
+
 show = ui.url_choice("Show", SHOW, key="show", horizontal=True)
 queue = ui.query("review_queue_by_report", {"report_month": month})
 # An item stays in the view it was shown in for the rest of the session, whatever its status

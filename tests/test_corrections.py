@@ -296,3 +296,30 @@ def test_a_database_made_before_corrections_gets_the_table_and_a_log_that_takes_
     cw.save(built_db, "2017-09", 25, {"killed": 17}, "Rana", "checked")
     assert totals(built_db) == (62, 687)
     assert stored(built_db, "SELECT action FROM ingest_log ORDER BY id") == [("build",), ("build",), ("correct",)]
+
+
+def test_values_are_stored_in_one_form_and_compared_as_values():
+    f = spec.INCIDENT_FIELDS
+    assert spec.canonical(f["killed"], " 17 ") == "17" and spec.canonical(f["killed"], 17.0) == "17"
+    assert spec.canonical(f["children"], "") is None and spec.canonical(f["place"], None) is None
+    assert spec.canonical(f["point"], "35.93, 36.630000") == "35.93,36.63"
+    assert spec.canonical(f["date"], "2017-09-29") == "2017-09-29"
+    with pytest.raises(ValueError, match="cannot be empty"):
+        spec.canonical(f["killed"], "")
+    with pytest.raises(ValueError, match="whole number"):
+        spec.canonical(f["killed"], "١٢")  # Arabic-Indic digits: not what the form or the CSV takes
+    with pytest.raises(ValueError, match="one line"):
+        spec.canonical(f["place"], "two\nlines")
+    # The same point typed with fewer digits is a confirmation, not a correction.
+    assert spec.same_value(f["point"], "35.30839,40.2571", "35.308390,40.257100")
+    assert not spec.same_value(f["killed"], "11", "10") and spec.same_value(f["children"], None, None)
+
+
+def test_the_form_values_and_the_values_in_force():
+    from massacres.dashboard import review
+
+    assert review.values_from_form({"date": dt.date(2017, 9, 29), "area_of_control": review.NONE, "killed": 3}) == {
+        "date": "2017-09-29", "area_of_control": None, "killed": 3}
+    reviews = [{"field": "killed", "value": "17", "stale": False}, {"field": "place", "value": "x", "stale": True}]
+    assert review.in_force({"killed": "10", "place": "al Boulayl"}, reviews) == {"killed": "17", "place": "al Boulayl"}
+    assert review.plain("[a](b) *c*") == "\\[a\\]\\(b\\) \\*c\\*"
