@@ -75,7 +75,7 @@ else:
             "Parser warnings": summary["parser_warnings"],
             # The review queue (Review page): items flagged or reviewed, by status.
             **{label: summary["report_month"].map(reviewed[column]).fillna(0).astype(int) for label, column in (
-                ("Open to review", "open"), ("Confirmed", "confirmed"), ("Corrected", "corrected"))},
+                ("To review", "open"), ("Confirmed", "confirmed"), ("Corrected", "corrected"))},
         }),
         hide_index=True, width="stretch", height=min(38 + 35 * n_reports, 400), key="report_summary",
         placeholder=tables.PLACEHOLDER,

@@ -48,7 +48,7 @@ def test_saving_a_review_corrects_one_count_and_confirms_the_rest(app_db):
     quality = run_page("data_quality", {"report": "2017-09"})
     summary = quality.dataframe[0].value
     row = summary[summary["Report"] == "2017-09"].iloc[0]
-    assert (row["Open to review"], row["Confirmed"], row["Corrected"]) == (12, 0, 1)
+    assert (row["To review"], row["Confirmed"], row["Corrected"]) == (12, 0, 1)
     reviewed = run_page("overview", {"reviewed": "1"})
     assert metrics(reviewed)[:2] == [("Massacres", "1"), ("Killed", "14")]
 

@@ -106,8 +106,7 @@ def save(db_path: Path, month: str, seq: int, values: dict[str, Any], reviewer: 
                             outcome[name], None if same else why, at, who))
         return rows
 
-    source = _source_of(db_path, month)
-    _write(db_path, build_rows, "correct", lambda rows: source)
+    _write(db_path, build_rows, "correct", lambda con, rows: _source_of(con, db_path, month))
     return outcome
 
 
@@ -126,11 +125,12 @@ def _check_shown(con: duckdb.DuckDBPyConnection, month: str, seq: int, shown: di
                                      "nothing was written; look at it again")
 
 
-def _source_of(db_path: Path, month: str) -> tuple[str, str]:
-    stored = store.stored_reports(db_path)
-    if month not in stored:
+def _source_of(con: duckdb.DuckDBPyConnection, db_path: Path, month: str) -> tuple[str, str]:
+    """The report's file and hash, for the log: read under the writer lock, from the file written."""
+    row = con.execute("SELECT source_file, sha256 FROM reports WHERE month = ?", [month]).fetchone()
+    if row is None:
         raise ReportError(str(db_path), f"no report for {month} in the database: nothing was written")
-    return stored[month]
+    return row
 
 
 # --- the write itself ----------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def _write(db_path: Path, make_rows, action: str, log_source) -> list[Row]:
         months = sorted({r.report_month for r in rows})
         spec.refresh_stale(con, months)
         _check_incidents(con, db_path, rows)
-        _log(con, rows, action, log_source(rows))
+        _log(con, rows, action, log_source(con, rows))
         con.execute("COMMIT")
         written = rows
     return written
@@ -359,7 +359,7 @@ def import_csv(db_path: Path, path: Path) -> tuple[int, int]:
                                              "(nothing was written)", r.line)
         return rows
 
-    _write(db_path, checked, "import", lambda _: (path.name, sha))
+    _write(db_path, checked, "import", lambda con, rows: (path.name, sha))
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         keys = [f"{r.report_month}#{r.seq}#{r.field}" for r in rows]

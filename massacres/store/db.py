@@ -118,12 +118,14 @@ def read_manifest(directory: Path) -> dict:
         files, rows = manifest["files"], manifest["rows"]
         if not all(isinstance(files[t], list) and isinstance(rows[t], int) for t in REQUIRED_TABLES):
             raise ValueError("a table is missing")
+        if not isinstance(files.get(CORRECTIONS, []), list):  # optional: exports before corrections lack it
+            raise ValueError("its corrections are not a list of files")
     except FileNotFoundError:
         raise DataUnavailable(f"{directory} holds no Parquet export ({MANIFEST} is missing): "
                               "write one with `massacres export --parquet DIR`") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataUnavailable(f"{path} is not a manifest of this version ({exc}): export again") from None
-    for name in (f for t in REQUIRED_TABLES for f in files[t]):
+    for name in (f for t in REQUIRED_TABLES + (CORRECTIONS,) for f in files.get(t) or []):
         if Path(name).is_absolute() or ".." in Path(name).parts:
             raise DataUnavailable(f"{path} lists {name[:80]!r}, outside the export: export again")
     return manifest
