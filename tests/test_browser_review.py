@@ -37,6 +37,8 @@ def test_correct_a_count_on_the_review_page_and_see_the_overview_change(app_url,
     assert page.locator('[data-testid="stException"]').count() == 0
     item = page.locator('[data-testid="stExpander"]').filter(has_text="Incident 1 ·").first
     assert "14 killed" in item.inner_text() and "corrected" in item.inner_text()
+    page.get_by_role("heading", name="Review").first.scroll_into_view_if_needed()  # the page's top: title, notice
+    page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
 
     _open(page, f"{app_url}/", '[data-testid="stMetric"]')
