@@ -23,16 +23,12 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from massacres.reports import record
 from massacres.store import queries
 from massacres.dashboard import theme
 
 QUERY = "incidents_by_search"
-COLUMNS = [
-    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
-    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
-    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
-]
+COLUMNS = list(record.exported())  # massacres/reports/record.py
 EXCEL_SHEET_ROWS = 1_048_576  # rows in an Excel sheet
 FORMULA_START = r"^[=+\-@\t\r]"  # what spreadsheets read as the start of a formula
 BATCH = 10_000  # rows converted to Python objects at a time for Excel
