@@ -1,4 +1,4 @@
--- For each report in the range: how many items the review queue holds (review_items.sql), and
+-- For each report the range touches (reports_in_range.sql): how many items the review queue holds (review_items.sql), and
 -- how many of them are open, confirmed and corrected; `returned` counts the open ones whose
 -- review no longer applies (the parsed value changed since). One row per report, in month order.
 SELECT
@@ -8,8 +8,7 @@ SELECT
     count_if(q.status = 'confirmed')::BIGINT        AS confirmed,
     count_if(q.status = 'corrected')::BIGINT        AS corrected,
     count_if(q.returned)::BIGINT                    AS returned
-FROM reports AS r
+FROM reports_in_range AS r
 LEFT JOIN review_items AS q ON q.report_month = r.month
-WHERE r.month_start BETWEEN $month_start AND $month_end
 GROUP BY r.month
 ORDER BY r.month
