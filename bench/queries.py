@@ -68,7 +68,7 @@ CELL_DEG = 0.1           # massacres/dashboard/mapdeck.py
 CELL_INCIDENTS = 10      # pages/4_Map.py
 RTOL = 1e-9
 FILTER_PARAMS = {"start", "end", "perpetrators", "governorates", "areas", "weapons", "min_killed",
-                 "include_uncertain", "month_start", "month_end"}
+                 "include_uncertain", "reviewed_only", "month_start", "month_end"}
 NOTES = {  # said beside a query in the output
     "filtered_incidents": "the CTE every chart reads; no page runs it alone (every column of every filtered row); "
                           "left out of the last line",

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from massacres.dashboard import downloads
+from massacres.dashboard import review
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import ui
@@ -69,6 +70,7 @@ table = pd.DataFrame({
     "Location precision": rows["location_precision"].map(lambda p: theme.PRECISIONS.get(p, p)),
     "Attribution note": rows["attribution_note"],
     "Report": rows["report_month"],
+    "Corrected": rows["corrected"],
 })
 # A new view (filters, search, page) is a new table: a row selected in another view never
 # points at a different incident here.
@@ -90,6 +92,8 @@ event = st.dataframe(
             help="How precisely the map places it: a link in the report, the locality, its city, or only the "
                  "governorate."),
         "Report": st.column_config.TextColumn(help="The monthly report (YYYY-MM) that details it."),
+        "Corrected": st.column_config.TextColumn(
+            help="The fields a reviewer corrected on the Review page; the row shows the corrected values."),
     },
 )
 
@@ -101,6 +105,7 @@ if selected:
     st.text(f"{ui.month_label(inc['report_month'])} report · source file {inc['source_file']} · "
             f"line {int(inc['line'])} · incident {int(inc['seq'])} of the report's details")
     st.text(inc["paragraph"])
+    review.show_corrections(inc["report_month"], int(inc["seq"]))
 else:
     st.caption("Select a row in the table to read its paragraph here, with the report and line it comes from.")
 

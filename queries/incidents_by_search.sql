@@ -37,6 +37,7 @@ SELECT
     f.precision                 AS location_precision,
     f.point_lat                 AS lat,
     f.point_lon                 AS lon,
+    f.corrected,                -- the fields a reviewer corrected ('killed; place'), NULL when none
     r.source_file,
     f.line,
     f.paragraph

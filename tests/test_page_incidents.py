@@ -21,7 +21,7 @@ from conftest import SAMPLES, expected_incidents
 
 COLUMNS = ["Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
            "Wounded", "Wounded figure", "Weapon", "Area of control", "Location precision", "Attribution note",
-           "Report"]
+           "Report", "Corrected"]
 # The default range: the reports' own months, 1 September to 31 October 2017.
 DEFAULT_START = "2017-09-01"
 DEFAULT_STEM = "massacres-incidents_2017-09-01_2017-10-31"
@@ -355,7 +355,7 @@ EXPORT_COLUMNS = [
     "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
     "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
     "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+    "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
 ]
 
 

@@ -21,7 +21,8 @@ from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import wording
 
-_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
+_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain",
+               "reviewed_only")
 
 
 @st.cache_resource
@@ -135,6 +136,7 @@ def _set_state(f: filters.Filters) -> None:
     ss["f_weapons"] = list(f.weapons)
     ss["f_min_killed"] = f.min_killed
     ss["f_include_uncertain"] = f.include_uncertain
+    ss["f_reviewed_only"] = f.reviewed_only
 
 
 def _keep(key: str) -> None:
@@ -172,6 +174,9 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
                 args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
                                                   "'Syrian-Russian alliance', 'investigations are still ongoing'.")
+    sb.checkbox("Only reviewed incidents", key="w_reviewed_only", on_change=_keep, args=("reviewed_only",),
+                help="Incidents a reviewer confirmed or corrected on the Review page (a review whose parsed value "
+                     "has changed since is not counted).")
     # Notices about the URL's values go at the top of the page, where they are seen, and only on the first
     # view: once the URL is rewritten to what is valid they no longer apply.
     for notice in ss.pop("url_notices", []):
@@ -181,7 +186,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     current = filters.Filters(
         start=start, end=end, perpetrators=tuple(ss["f_perpetrators"]), governorates=tuple(ss["f_governorates"]),
         areas=tuple(ss["f_areas"]), weapons=tuple(ss["f_weapons"]), min_killed=int(ss["f_min_killed"]),
-        include_uncertain=bool(ss["f_include_uncertain"]))
+        include_uncertain=bool(ss["f_include_uncertain"]), reviewed_only=bool(ss["f_reviewed_only"]))
     # Keys a page owns (a chart basis, a colour switch) stay; the filters' keys follow the widgets.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in filters.QUERY_KEYS}
     wanted = page_owned | current.to_query(default)
@@ -205,6 +210,7 @@ NAVIGATION = (
     ("pages/5_Incidents.py", "Incidents", ":material/table_rows:"),
     ("pages/6_Data_quality.py", "Data quality", ":material/fact_check:"),
     ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
+    ("pages/8_Review.py", "Review", ":material/rate_review:"),
 )
 
 
