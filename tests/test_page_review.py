@@ -5,7 +5,9 @@ Data quality counts, and the "only reviewed incidents" filter.
 By hand from data/reports/snhr-2017-09-massacres.txt: the September report's flagged incidents
 are 13 (three governorate conflicts, 25, 26 and 32, and ten places the gazetteer does not hold,
 located at governorate level: 1, 4, 5, 7, 9, 10, 12, 21, 22, 40); incidents 1, 12 and 40 kill
-12 each, the most of them. 62 incidents and 680 killed in the two reports.
+12 each, the most of them. 62 incidents and 680 killed in the two reports; the Overview's default
+range (1 September to 31 October) leaves out the two August incidents reported late (5 and 11
+killed): 60 incidents and 664 killed.
 """
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ def test_saving_a_review_corrects_one_count_and_confirms_the_rest(app_db):
     assert dict(metrics(at))["Corrected"] == "1" and dict(metrics(at))["Open"] == "12"
 
     overview = run_page("overview")
-    assert metrics(overview)[:2] == [("Massacres", "62"), ("Killed", "682")]  # documented: 680 - 12 + 14
+    assert metrics(overview)[:2] == [("Massacres", "60"), ("Killed", "666")]  # documented: 664 - 12 + 14
     quality = run_page("data_quality", {"report": "2017-09"})
     summary = quality.dataframe[0].value
     row = summary[summary["Report"] == "2017-09"].iloc[0]
@@ -73,7 +75,7 @@ def test_a_save_after_someone_elses_is_refused_on_the_page(app_db):
     at.text_input(key=f"{key}_reason").set_value("two more")
     at.button(key=f"FormSubmitter:{key}-Save review").click().run()
     assert "reviewed by Omar meanwhile" in at.error[0].value
-    assert metrics(run_page("overview"))[1] == ("Killed", "681")  # Omar's 13 stands
+    assert metrics(run_page("overview"))[1] == ("Killed", "665")  # Omar's 13 stands: 664 - 12 + 13
 
 
 def test_the_incidents_table_shows_the_corrected_fields(app_db):
