@@ -28,7 +28,7 @@ from massacres.dashboard import theme
 
 QUERY = "incidents_by_search"
 COLUMNS = [
-    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "incident_id", "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
     "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
     "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
     "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",

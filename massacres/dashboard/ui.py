@@ -20,6 +20,7 @@ from massacres.dashboard import filters
 from massacres.store import queries
 from massacres.dashboard import tables
 from massacres.dashboard import theme
+from massacres.dashboard import url_state
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
 
@@ -135,7 +136,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     after that the widgets rule and the URL follows them, so a copied URL reopens the view."""
     default = default_filters()
     ss = st.session_state
-    if "f_dates" not in ss:
+    if "f_dates" not in ss or url_state.moved():  # a new session, or Back/Forward (url_state.py)
         # Every value of a repeated parameter (to_dict() keeps only the last one).
         parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default)
         _set_state(parsed.filters)
@@ -174,6 +175,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     wanted = page_owned | current.to_query(default)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    url_state.remember()
     sb.caption("The URL holds these filters: copy it to share this view.")
     return current, default
 
@@ -192,6 +194,7 @@ NAVIGATION = (
     ("pages/5_Incidents.py", "Incidents", ":material/table_rows:"),
     ("pages/6_Data_quality.py", "Data quality", ":material/fact_check:"),
     ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
+    ("pages/8_Incident.py", "Incident", ":material/article:"),
 )
 
 
@@ -212,18 +215,20 @@ def page(title: str) -> tuple[filters.Filters, filters.Filters]:
     st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=str(FAVICON), layout="wide")
     navigation()
     connection()
+    url_state.begin(title)
     return sidebar()
 
 
 def url_choice(label: str, options: dict[str, str], key: str, container: Any = st, **kwargs: Any) -> str:
     """A page's own setting (a chart basis, a colour switch) as a radio kept in the URL beside
     the filters, so a shared link reopens it too. An invalid value in the URL is ignored."""
-    if key not in st.session_state:
+    if key not in st.session_state or url_state.moved():
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options else next(iter(options))
     choice = container.radio(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 

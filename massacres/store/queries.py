@@ -18,7 +18,9 @@ import pandas as pd
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
-SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS}  # CTE name -> the file that defines it
+SEARCH_MATCHES = "search_matches"
+# CTE name -> the file that defines it
+SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS, "search_matches": SEARCH_MATCHES}
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from massacres.store import search_index
 from massacres.store.db import MANIFEST
 from massacres.errors import ReportError
 from massacres.reports.parse import INCIDENT_FIELDS, ParsedReport
@@ -271,6 +272,7 @@ def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action:
             con.execute(_INSERT[table])
             con.unregister("frame")
     copy_points(con, months)
+    search_index.rebuild(con, months)  # in the same transaction: the index never lags the data
     con.execute("COMMIT")
 
 
@@ -449,6 +451,7 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
                         "SEMI JOIN incidents AS i ON i.report_month = f.report_month AND i.seq = f.seq")
             con.unregister("frame")
         copy_points(con)
+        search_index.rebuild(con)  # the located rows changed, and with them the spellings indexed
         con.execute("COMMIT")
     return frame
 
@@ -466,6 +469,8 @@ _PARTITIONED = {
                       "CAST(right(report_month, 2) AS INTEGER) AS month FROM stated_figures",
     "warnings": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
                 "CAST(right(report_month, 2) AS INTEGER) AS month FROM warnings",
+    **{t: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, CAST(right(report_month, 2) AS INTEGER) "
+          "AS month FROM " + t for t in search_index.TABLES},
 }
 
 
@@ -564,7 +569,7 @@ def _remove_empty_parents(path: Path, top: Path) -> None:
             return
 
 
-_COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES}
+_COUNT = {t: "SELECT count(*) FROM " + t for t in _PARTITIONED}
 
 
 def _sql_literal(text: str) -> str:
