@@ -6,27 +6,39 @@
 -- what the reader typed; NULL for both matches nothing. A shared CTE (store/queries.py): the
 -- search queries read it as `search_matches`.
 --
--- How: the keys are looked up in search_terms (a month's distinct keys), then their incidents in
--- search_postings, sorted by term_hash, so DuckDB reads only the row groups of those hashes.
--- The term is checked again beside its hash, so two keys with one hash cannot be confused.
-SELECT report_month, seq, min(rank) AS rank
-FROM (
-    SELECT p.report_month, p.seq, 0 AS rank
+-- How: the keys are looked up in search_terms (each month's distinct keys: a small table), and
+-- their few distinct hashes in search_postings, which is sorted by term_hash: DuckDB pushes the
+-- hashes into the scan and reads only their row groups. The postings found are joined back to
+-- their month's terms, so that two keys sharing a hash cannot be confused.
+WITH place_terms AS (
+    SELECT report_month, term_hash
+    FROM search_terms
+    WHERE kind = 'place'
+      AND (term = $search_place OR (length($search_place) >= 4 AND starts_with(term, $search_place)))
+),
+word_terms AS (
+    SELECT t.report_month, t.term_hash, w.i
+    FROM search_terms AS t
+    JOIN (SELECT unnest($search_words) AS word, generate_subscripts($search_words, 1) AS i) AS w
+      ON starts_with(t.term, w.word)
+    WHERE t.kind = 'word'
+),
+place_hits AS (
+    SELECT p.report_month, p.seq
     FROM search_postings AS p
-    JOIN search_terms AS t ON t.term_hash = p.term_hash AND t.report_month = p.report_month
-    WHERE t.kind = 'place'
-      AND (t.term = $search_place
-           OR (length($search_place) >= 4 AND starts_with(t.term, $search_place)))
-    UNION ALL
-    SELECT p.report_month, p.seq, 1 AS rank
+    JOIN place_terms AS t ON t.term_hash = p.term_hash AND t.report_month = p.report_month
+    WHERE p.term_hash IN (SELECT term_hash FROM place_terms)
+),
+word_hits AS (
+    SELECT p.report_month, p.seq
     FROM search_postings AS p
-    JOIN (SELECT t.report_month, t.term_hash, w.i
-          FROM search_terms AS t
-          JOIN (SELECT unnest($search_words) AS word, generate_subscripts($search_words, 1) AS i) AS w
-            ON starts_with(t.term, w.word)
-          WHERE t.kind = 'word') AS m
-      ON m.term_hash = p.term_hash AND m.report_month = p.report_month
+    JOIN word_terms AS t ON t.term_hash = p.term_hash AND t.report_month = p.report_month
+    WHERE p.term_hash IN (SELECT term_hash FROM word_terms)
     GROUP BY p.report_month, p.seq
-    HAVING count(DISTINCT m.i) = len($search_words)
+    HAVING count(DISTINCT t.i) = len($search_words)
 )
+SELECT report_month, seq, min(rank) AS rank
+FROM (SELECT report_month, seq, 0 AS rank FROM place_hits
+      UNION ALL
+      SELECT report_month, seq, 1 AS rank FROM word_hits)
 GROUP BY report_month, seq

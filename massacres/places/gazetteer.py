@@ -54,6 +54,7 @@ _ARABIC_FOLD = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": 
                               "\u0640": None})
 
 
+@lru_cache(maxsize=1 << 18)  # pure; a build asks it of the same words again and again
 def search_key(name: str) -> str:
     """The key a search compares: `normalise` for a name in Latin script; for one in Arabic
     script, without diacritics, hamza seats, tatweel and the article ال, letters that are written

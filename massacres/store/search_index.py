@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -70,43 +71,56 @@ def params(search: str | None) -> dict[str, Any]:
     return {"search": text, "search_place": place or None, "search_words": keys or None}
 
 
-def _place_keys(combo: tuple, coder: Any) -> set[str]:
-    """Every key of every place one (governorates, place, parent place, site, located row) names."""
+def _place_keys(combo: tuple, coder: Any) -> frozenset[str]:
+    """Every key of every place one (governorate, governorate in the text, place, parent place,
+    site, located row) names."""
     heading, in_text, place, parent, site, matched_id = combo
-    governorates = [g for g in dict.fromkeys((heading, in_text)) if g]
-    names = [n for n in (place, parent) if n]
-    names += _NAMES_IN_SITE.findall(site or "")
-    spellings: list[str] = list(names)
-    rows = {matched_id} if matched_id else set()
-    for name in names:
-        match = coder.find(name, governorates)
-        if match is not None:
-            rows.add(match.place.id)
-    for row in rows:
-        for gaz in (coder.gaz, coder.extra):
-            spellings += gaz.spellings.get(row, [])
+    governorates = tuple(g for g in dict.fromkeys((heading, in_text)) if g)
+    keys: set[str] = set()
+    for name in (place, parent, *_names_in_site(site)):
+        if name:
+            keys |= _name_keys(name, governorates, coder)
+    if matched_id:
+        keys |= _row_keys(matched_id, coder)
     for gov in governorates:
-        spellings.append(gov.replace("_", " "))
-        spellings += _governorate_spellings().get(gov, [])
-    return {k for k in (gazetteer.search_key(s) for s in spellings) if k}
+        keys |= _governorate_keys(gov)
+    return frozenset(keys)
 
 
-_GOV_SPELLINGS: dict[str, list[str]] | None = None
+# Remembered per build: a million incidents name a few thousand places, sites and rows.
+@lru_cache(maxsize=1 << 16)
+def _names_in_site(site: str | None) -> tuple[str, ...]:
+    return tuple(_NAMES_IN_SITE.findall(site or ""))
 
 
-def _governorate_spellings() -> dict[str, list[str]]:
-    """The names of each governorate: its gazetteer row (placetype region), Latin and Arabic."""
-    global _GOV_SPELLINGS
-    if _GOV_SPELLINGS is None:
-        gaz, _ = gazetteer.load()
-        found: dict[str, list[str]] = {}
-        for pid, place in gaz.by_id.items():
-            if place.placetype == "region":
-                found.setdefault(place.governorate, []).extend(gaz.spellings.get(pid, []))
-        _GOV_SPELLINGS = found
-    return _GOV_SPELLINGS
+@lru_cache(maxsize=1 << 18)
+def _name_keys(name: str, governorates: tuple[str, ...], coder: Any) -> frozenset[str]:
+    """The key of a name as written, and of every spelling of the row the geocoder finds for it."""
+    keys = {gazetteer.search_key(name)}
+    match = coder.find(name, list(governorates))
+    if match is not None:
+        keys |= _row_keys(match.place.id, coder)
+    return frozenset(k for k in keys if k)
 
 
+@lru_cache(maxsize=1 << 16)
+def _row_keys(row_id: str, coder: Any) -> frozenset[str]:
+    spellings = coder.gaz.spellings.get(row_id, []) + coder.extra.spellings.get(row_id, [])
+    return frozenset(k for k in map(gazetteer.search_key, spellings) if k)
+
+
+@lru_cache(maxsize=64)
+def _governorate_keys(gov: str) -> frozenset[str]:
+    """The names of a governorate: its key in words, and its gazetteer row (placetype region), Latin and Arabic."""
+    gaz, _ = gazetteer.load()
+    spellings = [gov.replace("_", " ")]
+    for pid, place in gaz.by_id.items():
+        if place.placetype == "region" and place.governorate == gov:
+            spellings += gaz.spellings.get(pid, [])
+    return frozenset(k for k in map(gazetteer.search_key, spellings) if k)
+
+
+@lru_cache(maxsize=1)  # one geocoder per process, so the lookups above are remembered across writes
 def _coder() -> Any:
     from massacres.places.geocode import Geocoder  # the gazetteer loads only when indexing
     return Geocoder()
@@ -130,14 +144,17 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
     tokens = [r[0] for r in con.execute("SELECT DISTINCT token FROM _search_tokens").fetchall()]
     token_keys = pd.DataFrame({"token": tokens, "term": [gazetteer.search_key(t) for t in tokens]},
                               columns=["token", "term"])
-    # Places: each distinct combination of the columns that name them, looked up once.
+    # Places: each incident numbered by its combination of the columns that name places (the
+    # same numbers for the same values, NULLs included), each combination looked up once.
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE _search_combos AS SELECT row_number() OVER () AS combo, * FROM ("
-        "SELECT DISTINCT i.governorate, i.governorate_in_text, i.place, i.parent_place, i.site, l.matched_id "
+        "CREATE OR REPLACE TEMP TABLE _search_places AS SELECT i.report_month, i.seq, dense_rank() OVER ("
+        "ORDER BY i.governorate, i.governorate_in_text, i.place, i.parent_place, i.site, l.matched_id) AS combo, "
+        "i.governorate, i.governorate_in_text, i.place, i.parent_place, i.site, l.matched_id "
         "FROM incidents AS i LEFT JOIN locations AS l USING (report_month, seq)"
-        + _MONTHS.format(col="i.report_month") + ")", m)
-    combos = con.execute("SELECT combo, governorate, governorate_in_text, place, parent_place, site, matched_id "
-                         "FROM _search_combos").fetchall()
+        + _MONTHS.format(col="i.report_month"), m)
+    combos = con.execute("SELECT combo, any_value(governorate), any_value(governorate_in_text), any_value(place), "
+                         "any_value(parent_place), any_value(site), any_value(matched_id) FROM _search_places "
+                         "GROUP BY combo").fetchall()
     coder = _coder() if combos else None
     combo_keys = pd.DataFrame([(c[0], k) for c in combos for k in sorted(_place_keys(c[1:], coder))],
                               columns=["combo", "term"])
@@ -149,13 +166,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
             "SELECT DISTINCT t.report_month, t.seq, 'word' AS kind, k.term FROM _search_tokens AS t "
             "JOIN _search_token_keys AS k USING (token) WHERE k.term <> '' "
             "UNION "
-            "SELECT i.report_month, i.seq, 'place' AS kind, ck.term "
-            "FROM incidents AS i LEFT JOIN locations AS l USING (report_month, seq) "
-            "JOIN _search_combos AS c ON i.governorate IS NOT DISTINCT FROM c.governorate "
-            " AND i.governorate_in_text IS NOT DISTINCT FROM c.governorate_in_text "
-            " AND i.place IS NOT DISTINCT FROM c.place AND i.parent_place IS NOT DISTINCT FROM c.parent_place "
-            " AND i.site IS NOT DISTINCT FROM c.site AND l.matched_id IS NOT DISTINCT FROM c.matched_id "
-            "JOIN _search_combo_keys AS ck ON ck.combo = c.combo" + _MONTHS.format(col="i.report_month"), m)
+            "SELECT p.report_month, p.seq, 'place' AS kind, ck.term FROM _search_places AS p "
+            "JOIN _search_combo_keys AS ck ON ck.combo = p.combo")
         con.execute("INSERT INTO search_terms SELECT DISTINCT report_month, kind, term, hash(kind, term) "
                     "FROM _search_entries")
         con.execute("INSERT INTO search_postings SELECT DISTINCT hash(kind, term) AS term_hash, report_month, seq "
@@ -163,6 +175,6 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
     finally:
         for name in ("_search_token_keys", "_search_combo_keys"):
             con.unregister(name)
-        con.execute("DROP TABLE IF EXISTS _search_combos")
+        con.execute("DROP TABLE IF EXISTS _search_places")
         con.execute("DROP TABLE IF EXISTS _search_tokens")
         con.execute("DROP TABLE IF EXISTS _search_entries")
