@@ -32,8 +32,8 @@ SORTS = {  # the orders queries/incidents_by_search.sql knows; the first is the 
     "place": "Place name, A to Z"}
 
 st.title("Incidents")
-st.caption("Every massacre the reports detail that matches the sidebar filters, one row each, in date order. "
-           "Select a row (the box at its left) to read the report's own paragraph. A dash (–) for children, women "
+st.caption("Every massacre the reports detail that matches the sidebar filters, one row each, in the order chosen. "
+           "Click an ID to open the incident's own page; select a row (the box at its left) to read its card here. A dash (–) for children, women "
            "and fetuses: the paragraph gives no breakdown (unknown, not zero); for wounded: no figure given; for "
            "site: the target is the place itself.")
 st.caption(f"Showing {current.describe(default)}.")
@@ -145,7 +145,7 @@ else:
 # query with no row limit and massacres/downloads.py writes the file (see there).
 st.subheader("Download")
 about = f"Massacres documented in the incident details; {current.describe(default)}" + (
-    f"; search: {query['search']}" if query["search"] else "")
+    f"; search: {query['search']} (place matches first)" if query["search"] else "") + f"; order: {SORTS[sort].lower()}"
 stem = f"massacres-incidents_{current.start.isoformat()}_{current.end.isoformat()}"
 excel_rows = downloads.excel_max_rows()
 st.caption(f"The {total} matching rows{' (every page)' if pages > 1 else ''}, with every column and the source "
@@ -153,7 +153,8 @@ st.caption(f"The {total} matching rows{' (every page)' if pages > 1 else ''}, wi
            "with =, +, - or @ gets a leading ' so that spreadsheets do not run it as a formula. The Excel file "
            f"holds at most {excel_rows:,} rows (an .xlsx is slow to write); CSV and Parquet hold every row.")
 if total > excel_rows:
-    st.warning(f"The Excel file holds the first {excel_rows:,} of the {total:,} matching rows (in date order); "
+    st.warning(f"The Excel file holds the first {excel_rows:,} of the {total:,} matching rows (in the table's order: "
+               f"{SORTS[sort].lower()}); "
                "the CSV and Parquet files hold them all.", icon=":material/warning:")
 con = ui.connection()
 

@@ -6,7 +6,6 @@ map links here."""
 from __future__ import annotations
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from massacres.dashboard import incident_card
@@ -49,17 +48,7 @@ left, right = st.columns([3, 2]) if located else (st.container(), None)
 with left:
     incident_card.draw(card)
 if located:
-    point = pd.DataFrame([{
-        "report_month": row["report_month"], "seq": row["seq"], "date": str(pd.Timestamp(row["date"]).date()),
-        "place": row["place"], "site": row["site"], "governorate": row["governorate"],
-        "perpetrator": row["perpetrator"], "attribution_uncertain": row["attribution_uncertain"],
-        "perpetrator_note": row["perpetrator_note"], "killed": row["killed"],
-        "killed_is_lower_bound": row["killed_is_lower_bound"], "children": row["children"], "women": row["women"],
-        "area_of_control": row["area_of_control"], "point_lat": row["point_lat"], "point_lon": row["point_lon"],
-        "precision": row["precision"]}])
-    deck = mapdeck.map_deck(mapdeck.point_layers(point, "area"), online=False)
-    deck.initial_view_state = pdk.ViewState(latitude=float(row["point_lat"]), longitude=float(row["point_lon"]),
-                                            zoom=7.5, min_zoom=4, max_zoom=13)
+    deck = incident_card.small_map(row)
     right.pydeck_chart(deck, height=380, key="incident_map")
     right.caption(f"Coloured by the area of control ({theme.area_label(row['area_of_control'])}); "
                   + ("a hollow ring: the point is approximate, " if row["precision"] in mapdeck.APPROXIMATE else "")

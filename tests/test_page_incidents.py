@@ -390,7 +390,7 @@ def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
     at = run_page("incidents")
     assert not at.exception
     assert [w.value for w in at.warning] == [
-        "The Excel file holds the first 100 of the 310 matching rows (in date order); "
+        "The Excel file holds the first 100 of the 310 matching rows (in the table's order: date, oldest first); "
         "the CSV and Parquet files hold them all."]
     xlsx = downloads[f"{DEFAULT_STEM}.xlsx"]
     sheet = pd.read_excel(io.BytesIO(xlsx), sheet_name="incidents", engine="openpyxl")

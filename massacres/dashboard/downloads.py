@@ -4,7 +4,7 @@ Built only when a download button is clicked (Streamlit calls a deferred callabl
 render. DuckDB runs the page's own query (queries/incidents_by_search.sql, with no row limit)
 and hands the rows over as one Arrow table; CSV and Parquet are written from it by pyarrow,
 column by column. Excel is written row by row (openpyxl), the only way to an .xlsx, and holds at
-most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in date order,
+most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in the table's order,
 and its 'about' sheet says how many of how many.
 """
 from __future__ import annotations
@@ -123,7 +123,7 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
     notes = [about, "Source: SNHR monthly reports"]
     if total > max_rows:
         notes.append(f"The Excel download holds at most {max_rows:,} rows: this file has the first "
-                     f"{max_rows:,} of the {total:,} matching incidents, in date order. The CSV and Parquet "
+                     f"{max_rows:,} of the {total:,} matching incidents, in the table's order. The CSV and Parquet "
                      "downloads hold them all.")
     about_sheet = wb.create_sheet("about")
     about_sheet.append(["about"])

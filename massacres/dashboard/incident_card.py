@@ -11,15 +11,18 @@ Report text is untrusted: it is shown with st.text only, never as markdown or HT
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from massacres.dashboard import mapdeck
+from massacres.places import boundaries
 from massacres.dashboard import theme
 
 INCIDENT_PAGE = "pages/8_Incident.py"
@@ -214,3 +217,20 @@ def link(page: str, label: str, icon: str, query_params: dict[str, str] | None =
     except StreamlitPageNotFoundError:
         query = "&".join(f"{k}={v}" for k, v in (query_params or {}).items())
         st.caption(f"{label}: /{page.split('_', 1)[-1].removesuffix('.py')}" + (f"?{query}" if query else ""))
+
+
+def small_map(row: dict[str, Any]) -> pdk.Deck:
+    """The incident's point over the governorates' outlines (drawn offline from the shipped
+    boundaries; not pickable, so no tooltip claims a count), drawn as the Map page draws it."""
+    outlines = pdk.Layer("GeoJsonLayer", id="incident-governorates",
+                         data=json.loads(boundaries.BOUNDARIES.read_text(encoding="utf-8")), stroked=True,
+                         filled=True, get_fill_color=[245, 245, 245, 255], get_line_color=[110, 110, 110, 255],
+                         line_width_units="'pixels'", get_line_width=1, pickable=False)
+    point = pd.DataFrame([{k: row.get(k) for k in (
+        "report_month", "seq", "place", "site", "governorate", "perpetrator", "attribution_uncertain",
+        "perpetrator_note", "killed", "killed_is_lower_bound", "children", "women", "area_of_control", "point_lat",
+        "point_lon", "precision")} | {"date": str(pd.Timestamp(row["date"]).date())}])
+    deck = mapdeck.map_deck([outlines, *mapdeck.point_layers(point, "area")], online=False)
+    deck.initial_view_state = pdk.ViewState(latitude=float(row["point_lat"]), longitude=float(row["point_lon"]),
+                                            zoom=7, min_zoom=4, max_zoom=13)
+    return deck
