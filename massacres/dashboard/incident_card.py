@@ -100,7 +100,7 @@ def _place(row: dict[str, Any]) -> str:
     if _present(row.get("place")):
         parts.append(str(row["place"]) + (f" ({row['place_type']})" if _present(row.get("place_type")) else ""))
     if _present(row.get("parent_place")):
-        parts.append(f"which administratively follows {row['parent_place']}")
+        parts.append(f"in {row['parent_place']}")
     gov = row.get("governorate")
     parts.append(f"{theme.GOVERNORATES.get(gov, gov)} governorate" if _present(gov) else "no governorate named")
     text = ", ".join(parts)
