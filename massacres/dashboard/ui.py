@@ -240,9 +240,12 @@ def url_select(label: str, options: dict[str, str], key: str, default: str, cont
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options and key not in st.session_state else default
+    elif url_state.moved() and st.query_params.get(key) in options:  # Back/Forward: the URL's choice
+        st.session_state[key] = st.query_params.get(key)
     choice = container.selectbox(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 
