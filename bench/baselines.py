@@ -77,7 +77,8 @@ def load(con: duckdb.DuckDBPyConnection) -> Data:
         stated[col] = stated[col].astype("Int64")
     warnings = _frame(con, "SELECT * FROM warnings")
     terms = _frame(con, "SELECT * FROM search_terms")
-    postings = _frame(con, "SELECT * FROM search_postings")
+    # Sorted by hash, as a dashboard would keep an inverted index: a key's postings are one slice.
+    postings = _frame(con, "SELECT * FROM search_postings ORDER BY term_hash, report_month, seq")
     return Data(inc, reports, stated, warnings, terms, postings)
 
 
@@ -139,6 +140,20 @@ def _axis(d: Data, p: Params) -> pd.DatetimeIndex:
     return pd.date_range(lo, hi, freq="MS")
 
 
+def _postings(d: Data, terms: pd.DataFrame) -> pd.DataFrame:
+    """The postings of these (report_month, term_hash) rows: each hash's slice of the sorted postings,
+    kept where the month matches too (so two keys sharing a hash are not confused)."""
+    hashes = d.postings["term_hash"].to_numpy()
+    parts = []
+    for h in terms["term_hash"].unique():
+        lo, hi = np.searchsorted(hashes, h, "left"), np.searchsorted(hashes, h, "right")
+        parts.append(d.postings.iloc[lo:hi])
+    if not parts:
+        return pd.DataFrame({"report_month": [], "seq": []})
+    found = pd.concat(parts)
+    return found.merge(terms, on=["report_month", "term_hash"])
+
+
 def _search_ranks(d: Data, p: Params) -> pd.Series:
     """queries/search_matches.sql: (report_month, seq) -> 0 (a place spelling) or 1 (every word begins a
     word of the text), from the index loaded once, as a pandas dashboard would keep it."""
@@ -146,14 +161,13 @@ def _search_ranks(d: Data, p: Params) -> pd.Series:
     hits = []
     if place is not None:
         ok = (t["kind"] == "place") & ((t["term"] == place) | ((len(place) >= 4) & t["term"].str.startswith(place)))
-        m = t.loc[ok, ["report_month", "term_hash"]].merge(d.postings, on=["report_month", "term_hash"])
+        m = _postings(d, t.loc[ok, ["report_month", "term_hash"]])
         hits.append(m[["report_month", "seq"]].assign(rank=0))
     if words:
         tw = t[t["kind"] == "word"]
         per_word = []
         for i, w in enumerate(words):
-            m = tw.loc[tw["term"].str.startswith(w), ["report_month", "term_hash"]].merge(
-                d.postings, on=["report_month", "term_hash"])
+            m = _postings(d, tw.loc[tw["term"].str.startswith(w), ["report_month", "term_hash"]])
             per_word.append(m[["report_month", "seq"]].drop_duplicates().assign(i=i))
         allw = pd.concat(per_word)
         n = allw.groupby(["report_month", "seq"])["i"].nunique()

@@ -232,5 +232,5 @@ def small_map(row: dict[str, Any]) -> pdk.Deck:
         "point_lon", "precision")} | {"date": str(pd.Timestamp(row["date"]).date())}])
     deck = mapdeck.map_deck([outlines, *mapdeck.point_layers(point, "area")], online=False)
     deck.initial_view_state = pdk.ViewState(latitude=float(row["point_lat"]), longitude=float(row["point_lon"]),
-                                            zoom=7, min_zoom=4, max_zoom=13)
+                                            zoom=6.3, min_zoom=4, max_zoom=13)
     return deck
