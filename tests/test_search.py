@@ -175,3 +175,16 @@ def test_an_old_database_without_the_index_is_named(built_db, tmp_path):
         assert db.missing_tables(con) == ["search_postings"]
     finally:
         con.close()
+
+
+def test_the_search_reads_the_index_from_a_parquet_export(built_db, tmp_path):
+    from massacres.cli import main
+
+    out = tmp_path / "parquet"
+    assert main(["export", "--db", str(built_db), "--parquet", str(out)]) == 0
+    con = db.connect_parquet(out)
+    try:
+        rows, _ = _search(con, "البوكمال")
+        assert set(zip(rows["report_month"], rows["seq"])) == BOKAMAL
+    finally:
+        con.close()
