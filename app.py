@@ -9,6 +9,7 @@ from massacres.dashboard import shares
 from massacres.dashboard import summary_text
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import figure
 
 # A share no report states, computed here from the reports' counts: said under the figure, in grey.
 RECOMPUTED = {"delta": "recomputed", "delta_color": "off", "delta_arrow": "off"}
@@ -66,9 +67,6 @@ elif by_party:
     parties = ", ".join(theme.perpetrator_label(p) for p in current.perpetrators)
     t = shares.party_totals(ui.query("massacres_by_perpetrator_stated", params),
                             ui.query("victims_by_perpetrator_stated", params))
-
-    def figure(n: int | None, approximate: bool = False) -> str:
-        return "not stated" if n is None else ("≈" if approximate else "") + f"{n}"
 
     cols = st.columns(5)
     cols[0].metric("Massacres", figure(t.massacres, t.approximate))

@@ -57,7 +57,7 @@ from massacres.store import search_index  # noqa: E402
 SCHEMA = ROOT / "massacres" / "store" / "schema.sql"
 BOUNDARIES = ROOT / "geo" / "syria_governorates.geojson"
 OUT = Path(__file__).resolve().parent / "out"
-VERSION = 4  # bump when the generated data changes, so old corpora are not reused
+VERSION = 5  # bump when the generated data changes, so old corpora are not reused
 
 FIRST_MONTH, LAST_MONTH = (2011, 3), (2025, 12)
 
@@ -473,6 +473,9 @@ SELECT
          THEN ['no gazetteer place for ''' || place || ''' in ' || governorate || ': governorate-level point']
          WHEN NOT in_text_null AND CAST(in_text AS VARCHAR) <> governorate
          THEN ['the heading says ' || governorate || ', the paragraph names ' || CAST(in_text AS VARCHAR)]
+         ELSE CAST([] AS VARCHAR[]) END,
+    CASE WHEN pr = 'governorate' THEN ['no_gazetteer_place']
+         WHEN NOT in_text_null AND CAST(in_text AS VARCHAR) <> governorate THEN ['heading_text_conflict']
          ELSE CAST([] AS VARCHAR[]) END
 FROM (SELECT *, CASE WHEN exact THEN 'exact' ELSE ['exact', 'locality', 'city', 'governorate'][place_precision + 1]
                 END AS pr FROM inc)

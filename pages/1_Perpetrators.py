@@ -3,7 +3,6 @@ each month, on the basis the reader chooses: the reports' own stated figures, or
 their details document."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import pandas as pd
@@ -13,6 +12,7 @@ import streamlit as st
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import breakdown, month_list as months_text, percent as pct, plural, short_month
 
 current, default = ui.page("Perpetrators")
 params = current.params()
@@ -27,29 +27,6 @@ basis = ui.url_choice(
          "months and only the date range and perpetrator filters apply. Documented: the incidents the reports "
          "detail, to which every filter applies; a report that details only its most notable massacres undercounts.")
 view = current.describe(default)
-
-
-def short_month(month: str) -> str:
-    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
-
-
-def months_text(months) -> str:
-    names = [ui.month_label(m) for m in months]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def pct(value) -> str:
-    return "" if pd.isna(value) else f"{value:.0f}%"
-
-
-def plural(n, one: str, many: str) -> str:
-    return f"{int(n)} {one if n == 1 else many}"
-
-
-def breakdown(children, women) -> str:
-    if pd.isna(children) or pd.isna(women):
-        return "no breakdown stated"
-    return f"{plural(children, 'child', 'children')}, {plural(women, 'woman', 'women')}"
 
 
 notes: list[str] = []

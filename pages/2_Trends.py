@@ -2,15 +2,16 @@
 year, and where they happened month by month. Months with no report are gaps, never zeros."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
+from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import axis_tick as tick, month_list, plot_values as values, short_month
 from massacres.dashboard.summary_text import month_ranges
 
 current, default = ui.page("Trends")
@@ -28,24 +29,6 @@ by_perp = ui.query("trend_massacres_by_perpetrator_and_month", params)
 view = current.describe(default)
 basis = "Documented in the incident details, by incident date"
 stated_shown = current.only_dates() and months["stated_massacres"].notna().any()
-
-
-def short_month(month: str) -> str:
-    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
-
-
-def tick(month: str, has_report: bool, summary_only: bool = False) -> str:
-    return short_month(month) + ("<br>(summary only)" if summary_only else "" if has_report else "<br>(no report)")
-
-
-def values(series: pd.Series) -> list:
-    """Plotly's values: a gap (NA) stays None, never 0."""
-    return [None if pd.isna(v) else int(v) for v in series]
-
-
-def month_list(ms) -> str:
-    names = [ui.month_label(m) for m in ms]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 axis = [tick(m, r, o) for m, r, o in zip(months["month"], months["has_report"], months["summary_only"])]
@@ -104,7 +87,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
     totals = values(months[value])
     fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)", mode="lines+markers+text",
                              text=["" if v is None else str(v) for v in totals], textposition="top center",
-                             line=dict(color="#222222", width=2), marker=dict(size=7, color="#222222"),
+                             line=dict(color=palette.BASES["documented"].colour, width=2), marker=dict(size=7, color=palette.BASES["documented"].colour),
                              connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
     note = ""
     if stated_shown:
@@ -112,8 +95,8 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
         fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
                                  name="Stated by the report (all parties)", textposition="middle right",
                                  text=["" if v is None else f"{v} stated" for v in said],
-                                 textfont=dict(color="#555555"),
-                                 marker=dict(symbol="diamond-open", size=12, color="#222222", line=dict(width=2)),
+                                 textfont=dict(color=palette.MUTED_TEXT),
+                                 marker=dict(symbol=palette.BASES["stated"].fill, size=12, color=palette.BASES["stated"].colour, line=dict(width=2)),
                                  hovertemplate="%{y}<extra>Stated by the report</extra>"))
         note = "; ◆ the report's own total, by report month"
     top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
@@ -146,12 +129,13 @@ fig = go.Figure()
 cum = values(cumulative["cumulative"])
 fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
                          text=["" if v is None else str(v) for v in cum], textposition="top left",
-                         line=dict(color="#0072B2", width=2), connectgaps=False))
+                         line=dict(color=palette.BASES["documented"].colour, width=2), connectgaps=False))
 if show_ytd:
     ytd = values(cumulative["stated_ytd"])
     fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
                              text=["" if v is None else str(v) for v in ytd], textposition="middle right",
-                             marker=dict(symbol="diamond", size=11, color="#D55E00")))
+                             marker=dict(symbol=palette.BASES["stated"].fill, size=12, color=palette.BASES["stated"].colour,
+                                         line=dict(width=2))))
     top = max(v for v in cum + ytd if v is not None)
 else:
     top = max([v for v in cum if v is not None] or [1])
@@ -182,14 +166,14 @@ grid = cells.pivot(index="governorate", columns="month", values="massacres").rei
                                                                                      columns=months["month"])
 z = [values(row) for _, row in grid.iterrows()]
 fig = go.Figure(go.Heatmap(
-    z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale="Blues",
+    z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale=palette.COUNT_SCALE,
     zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
     text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
     hovertemplate="%{y}, %{x}: %{z} massacres<extra></extra>", xgap=2, ygap=2,
     colorbar=dict(title=dict(text="Massacres"), thickness=14)))
 fig.add_trace(go.Heatmap(  # the gaps: no report covers the month and no incident in view falls in it
     z=[[1 if v is None else None for v in row] for row in z], x=axis, y=[theme.GOVERNORATES[k] for k in keys],
-    colorscale=[[0, "#DDDDDD"], [1, "#DDDDDD"]], showscale=False, xgap=2, ygap=2,
+    colorscale=[[0, palette.NO_REPORT.colour], [1, palette.NO_REPORT.colour]], showscale=False, xgap=2, ygap=2,
     text=[["–" if v is None else "" for v in row] for row in z], texttemplate="%{text}",
     hovertemplate="%{y}, %{x}: no report<extra></extra>", name="No report"))
 fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=True),

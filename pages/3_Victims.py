@@ -8,6 +8,7 @@ import streamlit as st
 
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import count_of
 
 current, default = ui.page("Victims")
 params = current.params()
@@ -35,10 +36,6 @@ def with_categories(df: pd.DataFrame, group: str) -> pd.DataFrame:
     total = df.groupby(group)["killed"].transform("sum")
     df["share"] = (df["killed"] / total.where(total > 0)).fillna(0.0)
     return df
-
-
-def count_of(n: int, of: int) -> str:
-    return f"{n} of {of} ({n / of:.0%})" if of else f"{n} of {of}"
 
 
 def composition(df: pd.DataFrame, group: str, position: str, names: dict[str, str], what: str, key: str,

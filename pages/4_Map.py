@@ -26,6 +26,7 @@ import pandas as pd
 import streamlit as st
 
 from massacres.dashboard import mapdeck
+from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import incident_card
 from massacres.dashboard import ui
@@ -196,14 +197,14 @@ else:
                 for colour, label, n in mapdeck.colour_legend(summary, colour_by)])
     st.text("Fill: how precisely the incident is located")
     legend_row([
-        (mapdeck.swatch(16, "#555555"), f"Filled: exact or locality ({precise_n:,})"),
-        (mapdeck.swatch(16, "#555555", hollow=True),
+        (mapdeck.swatch(16, palette.SYMBOL), f"Filled: exact or locality ({precise_n:,})"),
+        (mapdeck.swatch(16, palette.SYMBOL, hollow=True),
          f"Hollow: city or governorate only, approximate ({approximate_n:,})"),
     ])
     st.text("Size: circle area proportional to the number killed")
     legend_row(mapdeck.size_legend(), symbol_share=1.6)
 st.text("Governorates: massacres in the range")
-legend_row([(mapdeck.swatch(16, colour, square=True, border="#6E6E6E"), mapdeck.bin_label(low, high))
+legend_row([(mapdeck.swatch(16, colour, square=True, border=palette.SYMBOL_BORDER), mapdeck.bin_label(low, high))
             for low, high, colour in mapdeck.GOVERNORATE_BINS], per_row=6, symbol_share=1.6)
 
 with st.expander("Text alternative: the data behind this map"):

@@ -8,28 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 import pandas as pd
 import streamlit as st
 
+from massacres.places.geocode import WARNINGS as GEOCODER_WARNINGS
+from massacres.dashboard import palette
 from massacres.dashboard import shares
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import ui
+from massacres.dashboard.wording import md_escape, number
 
 current, default = ui.page("Data quality")
 params = current.params()
 
 REPORT_WARNINGS_SHOWN = 200  # a report's parser warnings listed, at most
 GEOCODER_PAGE = 200  # geocoder warnings a page
-GEOCODER_KINDS = {
-    "no_gazetteer_place": "No gazetteer place: the point is the governorate's",
-    "heading_text_conflict": "The heading and the paragraph name different governorates",
-    "point_outside_heading": "The point falls outside the heading's governorate",
-    "found_in_named_governorate": "Found in the governorate the paragraph names, not the heading's",
-    "other": "Other",
-}
 
 st.title("Data quality")
 st.caption("Stated figures are each report's own claims; documented figures add up the incidents it details. "
@@ -38,19 +33,7 @@ st.caption("Stated figures are each report's own claims; documented figures add 
 
 def highlight(row: pd.Series) -> list[str]:
     """Shade the detailed figure that differs from the stated one."""
-    return ["background-color: #FCE4D6" if col == "Details" and row["Differs"] else "" for col in row.index]
-
-
-def md_escape(text: str) -> str:
-    """Generated text shown as markdown, every markdown character taken literally."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
-
-
-def number(v) -> str:
-    """430 as 430, a share as 41.9, a missing value as a dash."""
-    if v is None or pd.isna(v):
-        return tables.PLACEHOLDER
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+    return [f"background-color: {palette.ATTENTION_BACKGROUND}" if col == "Details" and row["Differs"] else "" for col in row.index]
 
 
 summary = ui.query("quality_summary_by_report", params)
@@ -154,8 +137,8 @@ n_geo = int(kinds["warnings"].sum())
 if not n_geo:
     st.caption("The geocoder raised no warning for the incidents shown.")
 else:
-    st.caption(f"The geocoder's warnings for the incidents shown: {n_geo}, by kind.")
-    ui.table(kinds.assign(kind=kinds["kind"].map(lambda k: GEOCODER_KINDS.get(k, k))), "geocoder_warning_counts")
+    st.caption(f"The geocoder's warnings for the incidents shown: {n_geo}, by code.")
+    ui.table(kinds.assign(meaning=kinds["code"].map(lambda k: GEOCODER_WARNINGS.get(k, k))), "geocoder_warning_counts")
     pages = math.ceil(n_geo / GEOCODER_PAGE)
     page = st.pagination(pages, key="geocoder_page", width="stretch") if pages > 1 else 1
     offset = (page - 1) * GEOCODER_PAGE

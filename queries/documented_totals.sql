@@ -6,10 +6,10 @@ SELECT
     coalesce(sum(children), 0)                      AS children,
     coalesce(sum(women), 0)                         AS women,
     coalesce(sum(fetuses), 0)                       AS fetuses,
-    count(*) FILTER (WHERE children IS NULL)        AS no_breakdown,
-    coalesce(sum(killed) FILTER (WHERE children IS NULL), 0) AS killed_without_breakdown,
-    count(*) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL) AS with_breakdown,
-    coalesce(sum(killed) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0) AS killed_with_breakdown,
-    coalesce(sum(children + women) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)
+    count(*) FILTER (WHERE NOT has_breakdown)            AS no_breakdown,
+    coalesce(sum(killed) FILTER (WHERE NOT has_breakdown), 0) AS killed_without_breakdown,
+    count(*) FILTER (WHERE has_breakdown) AS with_breakdown,
+    coalesce(sum(killed) FILTER (WHERE has_breakdown), 0) AS killed_with_breakdown,
+    coalesce(sum(children + women) FILTER (WHERE has_breakdown), 0)
                                                     AS women_and_children_with_breakdown
 FROM filtered

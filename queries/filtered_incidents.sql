@@ -2,7 +2,11 @@
 -- at ingest, so no join). Every chart that reads `filtered` gets this as a common table expression.
 SELECT
     i.*,
-    i.incident_month AS month
+    i.incident_month AS month,
+    -- The incident gives a breakdown: both its children and its women are known (a paragraph
+    -- naming only children gives women = 0, so a NULL is a count the text does not give). The
+    -- only base a women-and-children share can have; one meaning everywhere.
+    i.children IS NOT NULL AND i.women IS NOT NULL AS has_breakdown
 FROM incidents AS i
 WHERE i.date BETWEEN $start AND $end
   AND ($perpetrators IS NULL OR list_contains($perpetrators, i.perpetrator))

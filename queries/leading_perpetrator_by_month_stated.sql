@@ -9,9 +9,8 @@ WITH per_report AS (
         coalesce(CAST(s.massacres AS DOUBLE), s.percent * r.total_massacres / 100.0) AS exact,
         s.massacres IS NULL AND s.percent IS NOT NULL                             AS converted
     FROM stated_figures AS s
-    JOIN reports AS r ON r.month = s.report_month
+    JOIN covered_reports AS r ON r.month = s.report_month
     WHERE s.dimension = 'perpetrator'
-      AND r.month_start >= $start AND last_day(r.month_start) <= $end
       AND ($perpetrators IS NULL OR list_contains($perpetrators, s.key))
 ),
 ranked AS (

@@ -5,8 +5,7 @@
 -- reports' massacres (every party's, whichever perpetrators are selected).
 WITH covered AS (
     SELECT month, total_massacres
-    FROM reports
-    WHERE month_start >= $start AND last_day(month_start) <= $end
+    FROM covered_reports
 ),
 per_report AS (
     SELECT

@@ -6,8 +6,7 @@ WITH span AS (
     -- min/max of the date, not a month per row: zone maps answer it without a full scan
     SELECT least(r.lo, i.lo) AS lo, greatest(r.hi, i.hi) AS hi
     FROM (SELECT min(month_start) AS lo, max(month_start) AS hi
-          FROM reports
-          WHERE month_start BETWEEN $month_start AND $month_end) AS r,
+          FROM reports_in_range) AS r,
          (SELECT CAST(date_trunc('month', min(date)) AS DATE) AS lo, CAST(date_trunc('month', max(date)) AS DATE) AS hi
           FROM incidents
           WHERE date >= $month_start AND date < $month_end + INTERVAL 1 MONTH) AS i

@@ -8,8 +8,7 @@ SELECT
     s.children,
     s.women
 FROM stated_figures AS s
-JOIN reports AS r ON r.month = s.report_month
+JOIN covered_reports AS r ON r.month = s.report_month
 WHERE s.dimension = 'perpetrator'
-  AND r.month_start >= $start AND last_day(r.month_start) <= $end
   AND ($perpetrators IS NULL OR list_contains($perpetrators, s.key))
 ORDER BY s.report_month, coalesce(s.massacres, 0) DESC, coalesce(s.percent, 0) DESC, s.key

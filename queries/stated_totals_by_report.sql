@@ -12,8 +12,7 @@ SELECT
     r.details_complete,
     r.incident_count,
     s.percent AS victims_share_stated
-FROM reports AS r
+FROM covered_reports AS r
 LEFT JOIN stated_figures AS s
        ON s.report_month = r.month AND s.dimension = 'victims_share' AND s.key = 'women_and_children'
-WHERE r.month_start >= $start AND last_day(r.month_start) <= $end
 ORDER BY r.month

@@ -10,9 +10,8 @@ WITH monthly AS (
 ),
 ytd AS (
     SELECT split_part(ytd_period, '/', 2) AS period_end, ytd_massacres, ytd_period, month AS report_month
-    FROM reports
+    FROM reports_in_range
     WHERE ytd_massacres IS NOT NULL
-      AND month_start BETWEEN $month_start AND $month_end
 ),
 valued AS (
     SELECT

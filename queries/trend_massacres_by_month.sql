@@ -18,9 +18,10 @@ SELECT
     CAST(CASE WHEN r.month IS NOT NULL AND (r.incident_count > 0 OR r.details_complete) THEN coalesce(m.killed, 0) ELSE m.killed END AS INTEGER) AS killed,
     CAST(m.children AS INTEGER)                                             AS children,
     CAST(m.women AS INTEGER)                                                AS women,
-    CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.total_massacres END AS stated_massacres,
-    CASE WHEN r.month_start >= $start AND last_day(r.month_start) <= $end THEN r.victims_total END   AS stated_killed
+    c.total_massacres                                                       AS stated_massacres,
+    c.victims_total                                                         AS stated_killed
 FROM month_axis AS a
 LEFT JOIN reports AS r ON r.month_start = a.month_start
+LEFT JOIN covered_reports AS c ON c.month = r.month
 LEFT JOIN monthly AS m ON m.month = strftime(a.month_start, '%Y-%m')
 ORDER BY a.month_start

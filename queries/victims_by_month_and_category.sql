@@ -1,21 +1,17 @@
 -- The killed of the filtered incidents per month of the incident's own date and victim
--- category: children, women, fetuses (apart from children), others or unspecified, and the
--- killed of incidents whose paragraph gives no breakdown ("breakdown_not_given": unknown,
--- never counted as zero). A month with no incident has no row: a gap, not a zero.
+-- category (`victim_categories`). A month with no incident has no row: a gap, not a zero.
 WITH sums AS (
     SELECT
         month,
         CAST(date_trunc('month', min(date)) AS DATE) AS month_start,
         count(*) AS massacres,
-        count(*) FILTER (WHERE children IS NULL OR women IS NULL) AS incidents_without_breakdown,
-        coalesce(sum(children) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS children,
-        coalesce(sum(women) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS women,
-        coalesce(sum(coalesce(fetuses, 0)) FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT
-            AS fetuses,
-        coalesce(sum(killed - children - women - coalesce(fetuses, 0))
-                 FILTER (WHERE children IS NOT NULL AND women IS NOT NULL), 0)::BIGINT AS others,
-        coalesce(sum(killed) FILTER (WHERE children IS NULL OR women IS NULL), 0)::BIGINT AS breakdown_not_given
-    FROM filtered
+        count_if(without_breakdown) AS incidents_without_breakdown,
+        sum(children)::BIGINT AS children,
+        sum(women)::BIGINT AS women,
+        sum(fetuses)::BIGINT AS fetuses,
+        sum(others)::BIGINT AS others,
+        sum(breakdown_not_given)::BIGINT AS breakdown_not_given
+    FROM victim_categories
     GROUP BY month
 )
 SELECT month, month_start, massacres, incidents_without_breakdown, category, killed

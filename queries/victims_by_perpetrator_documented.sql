@@ -6,7 +6,7 @@ SELECT
     CAST(sum(children) AS INTEGER)                     AS children,
     CAST(sum(women) AS INTEGER)                        AS women,
     CAST(coalesce(sum(fetuses), 0) AS INTEGER)         AS fetuses,
-    count(*) FILTER (WHERE children IS NULL)           AS no_breakdown
+    count(*) FILTER (WHERE NOT has_breakdown)          AS no_breakdown
 FROM filtered
 GROUP BY perpetrator
 ORDER BY killed DESC, perpetrator

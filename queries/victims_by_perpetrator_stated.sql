@@ -4,8 +4,7 @@
 -- are listed. `percent` is the party's share of all the covered reports' stated victims.
 WITH covered AS (
     SELECT month, victims_total
-    FROM reports
-    WHERE month_start >= $start AND last_day(month_start) <= $end
+    FROM covered_reports
 ),
 per_report AS (
     SELECT s.report_month AS month, s.key AS perpetrator, s.killed, s.children, s.women

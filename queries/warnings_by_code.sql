@@ -2,7 +2,6 @@
 -- reports; the most frequent code first.
 SELECT w.code, count(*) AS warnings, count(DISTINCT w.report_month) AS reports
 FROM warnings AS w
-JOIN reports AS r ON r.month = w.report_month
-WHERE r.month_start BETWEEN $month_start AND $month_end
+JOIN reports_in_range AS r ON r.month = w.report_month
 GROUP BY w.code
 ORDER BY warnings DESC, w.code

@@ -2,8 +2,7 @@
 -- they were raised: the first $limit of them (quality_summary_by_report.sql counts them all).
 SELECT w.report_month, w.n, w.code, w.line, w.seq, w.message
 FROM warnings AS w
-JOIN reports AS r ON r.month = w.report_month
+JOIN reports_in_range AS r ON r.month = w.report_month
 WHERE w.report_month = $report_month
-  AND r.month_start BETWEEN $month_start AND $month_end
 ORDER BY w.n
 LIMIT $limit

@@ -51,10 +51,11 @@ def test_unknown_format_refused(figure):
 def test_palette_is_distinct_and_fixed():
     colours = [theme.perpetrator_colour(k) for k in theme.PERPETRATORS]
     assert len(set(colours)) == len(colours)
-    # Okabe & Ito: the colour-blind-safe palette, one colour per party everywhere; its eight
-    # colours and grey are taken, so the joint Syrian-Russian attribution takes Tol's wine.
-    assert set(colours) <= {"#D55E00", "#0072B2", "#000000", "#56B4E9", "#CC79A7", "#009E73", "#F0E442",
-                            "#E69F00", "#999999", "#882255"}
+    # Okabe & Ito's colour-blind-safe palette, one colour per party everywhere, completed by
+    # Tol's wine (the joint Syrian-Russian attribution), olive (the coalition: no longer a second
+    # blue beside Russia's) and a dark brown (other parties: grey means "not known" only).
+    assert set(colours) == {"#D55E00", "#0072B2", "#000000", "#999933", "#CC79A7", "#009E73", "#F0E442",
+                            "#E69F00", "#661100", "#882255"}
     patterns = [p for _, _, p in theme.PERPETRATORS.values()]
     assert len(set(patterns)) >= 8  # parties stay apart in greyscale too
 

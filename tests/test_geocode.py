@@ -113,3 +113,21 @@ def test_build_stores_locations_and_geocode_command(built_db, capsys):
                              "score", "iso_code", "warnings"}
     mwayleh = next(x for x in lines if x["place"] == "Mwayleh bin Hdaib")
     assert mwayleh["precision"] == "exact" and mwayleh["iso_code"] == "SY-HM"
+
+
+def test_every_geocoder_warning_has_a_declared_code(located):
+    """Codes, not the messages' first words, are what the Data quality page counts: each message
+    carries its code, index for index, and every code is declared with its meaning."""
+    from massacres.places.geocode import WARNINGS
+    seen = set()
+    for _inc, loc in located.values():
+        assert len(loc.warning_codes) == len(loc.warnings)
+        seen |= set(loc.warning_codes)
+    assert seen and seen <= set(WARNINGS)
+
+
+def test_an_undeclared_code_is_refused():
+    from massacres.places.geocode import Location
+    loc = Location(33.5, 36.3, "exact", "map_link")
+    with pytest.raises(ValueError):
+        loc.warn("made_up", "a message no reader can look up")

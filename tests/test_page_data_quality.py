@@ -19,7 +19,7 @@ def _tables(at, column):
 
 # A column only that table has (st.dataframe without selection keeps no key in AppTest).
 TABLES = {"report_summary": "Figures that differ", "parser_warnings": "Message", "warning_counts": "Reports",
-          "geocoder_warning_counts": "Kind", "geocoder_warnings": "Warning"}
+          "geocoder_warning_counts": "Meaning", "geocoder_warnings": "Warning"}
 
 
 def _table(at, name):
@@ -195,14 +195,15 @@ def test_geocoder_warnings_follow_the_filters(app_db):
     assert "the paragraph names Idlib" in warnings["Warning"].iloc[0]
 
 
-def test_geocoder_warnings_counted_by_kind(app_db):
+def test_geocoder_warnings_counted_by_code(app_db):
     at = run_page("data_quality")
     assert not at.exception
     # Ten places not in the gazetteer (the governorate-only ones), four heading/text conflicts.
     kinds = _table(at, "geocoder_warning_counts")
     assert list(kinds["Warnings"]) == [10, 4]
-    assert list(kinds["Kind"]) == ["No gazetteer place: the point is the governorate's",
-                                   "The heading and the paragraph name different governorates"]
+    assert list(kinds["Code"]) == ["no_gazetteer_place", "heading_text_conflict"]
+    assert list(kinds["Meaning"]) == ["No gazetteer place: the point is the governorate's",
+                                      "The heading and the paragraph name different governorates"]
     assert len(_table(at, "geocoder_warnings")) == 14
     assert "Located only at governorate level: Buqrus Fouqani" in " ".join(c.value for c in at.caption)
 

@@ -23,16 +23,13 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from massacres.reports import record
 from massacres.store import queries
+from massacres.store import search_index
 from massacres.dashboard import theme
 
 QUERY = "incidents_by_search"
-COLUMNS = [
-    "incident_id", "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
-    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
-    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
-]
+COLUMNS = list(record.exported())  # massacres/reports/record.py
 EXCEL_SHEET_ROWS = 1_048_576  # rows in an Excel sheet
 FORMULA_START = r"^[=+\-@\t\r]"  # what spreadsheets read as the start of a formula
 BATCH = 10_000  # rows converted to Python objects at a time for Excel
@@ -54,6 +51,8 @@ def rows(con: duckdb.DuckDBPyConnection, params: dict[str, Any], limit: int | No
     """Every incident the filters and the search select (the first `limit`, when given), in date
     order, with every export column."""
     wanted = queries.parameters(QUERY)
+    # The search's keys and the order, from the search text when the caller gives only that.
+    params = search_index.params(params.get("search")) | {"sort": "date"} | params
     given = {k: v for k, v in (params | {"limit": limit, "offset": 0}).items() if k in wanted}
     cur = con.cursor()
     try:

@@ -100,11 +100,6 @@ class Filters:
             parts.append("excluding uncertain attributions")
         return "; ".join(parts)
 
-    def covers_whole_months(self) -> bool:
-        """True when the range starts on a 1st and ends on a month's last day (stated figures apply)."""
-        last = (self.end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return self.start.day == 1 and self.end == last
-
     def only_dates(self) -> bool:
         """No filter but the date range: the reports' stated figures are comparable."""
         return self == replace(self, perpetrators=(), governorates=(), areas=(), weapons=(), min_killed=0,

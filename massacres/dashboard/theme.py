@@ -1,64 +1,33 @@
-"""The one place for labels, colours and the publication chart template.
+"""The words and the chart template the pages use for stored keys.
 
-Colours are Okabe & Ito's colour-blind-safe palette; every chart and the map use these same
-mappings, so a party has one colour everywhere. Bar charts also carry one fill pattern per
-party, so a chart printed in greyscale still tells the parties apart.
+Labels come from the vocabulary tables (`massacres/reports/vocab/*.csv`) and colours and fill
+patterns from `palette`, so a party has one label, one colour and one fill everywhere.
 """
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from massacres.dashboard import palette
+from massacres.dashboard.palette import hex_to_rgb  # noqa: F401  (pages and mapdeck call theme.hex_to_rgb)
+from massacres.reports import vocab
+
 SOURCE = "Source: SNHR monthly reports"
 EDGE = 24  # px between the figure's edge and its title, subtitle, source line and footnote
 
-PERPETRATORS = {
-    # key: (label, colour, bar pattern)
-    "syrian_regime": ("Syrian regime", "#D55E00", ""),
-    "russia": ("Russia", "#0072B2", "/"),
-    # Attributed jointly by the report itself; Tol's dark red with Russia's stripe reversed.
-    "syrian_russian_alliance": ("Syrian-Russian alliance (joint)", "#882255", "\\"),
-    "isis": ("ISIS", "#000000", "x"),
-    "international_coalition": ("International coalition", "#56B4E9", "."),
-    "hts": ("Hay'at Tahrir al Sham", "#CC79A7", "\\"),
-    "armed_opposition": ("Armed opposition", "#009E73", "+"),
-    "kurdish_forces": ("Kurdish forces", "#F0E442", "-"),
-    "turkish_forces": ("Turkish forces", "#E69F00", "|"),
-    "other": ("Other parties", "#999999", ""),
-}
-AREAS = {
-    "isis": ("ISIS", "#000000"),
-    "armed_opposition": ("Armed opposition", "#009E73"),
-    "hts": ("Hay'at Tahrir al Sham", "#CC79A7"),
-    "armed_opposition_and_hts": ("Armed opposition and HTS", "#88CCAA"),
-    "hts_and_turkistan_party": ("HTS and Turkistan Party", "#882255"),
-    "syrian_regime": ("Syrian regime", "#D55E00"),
-    "sdf": ("SDF", "#F0E442"),
-    "other": ("Other", "#999999"),
-}
-UNKNOWN_COLOUR = "#BBBBBB"
-HIGHLIGHT_OUTLINE = "#222222"  # the outline of a bar the reader selected (the text colour: no party's)
-# Victim categories: label, colour, bar pattern (Tol's high-contrast set, dark to light, one
-# pattern each for greyscale). "Breakdown not given" is the killed of incidents whose paragraph
-# does not say how many were children or women: unknown, never counted as zero.
-VICTIM_CATEGORIES = {
-    "children": ("Children", "#004488", ""),
-    "women": ("Women", "#BB5566", "/"),
-    "fetuses": ("Fetuses", "#DDAA33", "x"),
-    "others": ("Others / unspecified", "#88CCEE", "."),
-    "breakdown_not_given": ("Breakdown not given", UNKNOWN_COLOUR, "\\"),
-}
-GOVERNORATES = {
-    "damascus": "Damascus", "damascus_suburbs": "Damascus suburbs", "aleppo": "Aleppo", "idlib": "Idlib",
-    "hama": "Hama", "homs": "Homs", "latakia": "Latakia", "tartus": "Tartus", "daraa": "Daraa",
-    "suwayda": "Suwayda", "quneitra": "Quneitra", "deir_ez_zor": "Deir ez-Zor", "raqqa": "Raqqa", "hasaka": "Hasaka",
-}
-WEAPONS = {
-    "fixed_wing_airstrike": "Fixed-wing airstrike", "rotary_wing_barrel_bomb": "Helicopter / barrel bomb",
-    "artillery": "Artillery", "surface_to_surface_rocket": "Surface-to-surface rocket",
-    "ground_raid_execution": "Ground raid / execution", "landmine": "Landmine", "ied": "IED",
-    "car_bomb": "Car bomb", "other": "Other",
-}
+# key: (label, colour, bar pattern), in display order
+PERPETRATORS = {k: (label, *palette.perpetrators()[k]) for k, label in vocab.labels("perpetrators.csv").items()}
+AREAS = {k: (label, palette.areas()[k].colour) for k, label in vocab.labels("areas_of_control.csv").items()}
+UNKNOWN_COLOUR = palette.UNKNOWN.colour
+HIGHLIGHT_OUTLINE = palette.TEXT  # the outline of a bar the reader selected (the text colour: no party's)
+# Victim categories: label, colour, bar pattern. "Breakdown not given" is the killed of incidents whose
+# paragraph does not say how many were children or women: unknown, never counted as zero.
+_VICTIM_LABELS = {"children": "Children", "women": "Women", "fetuses": "Fetuses", "others": "Others / unspecified",
+                  "breakdown_not_given": "Breakdown not given"}
+VICTIM_CATEGORIES = {k: (label, *palette.VICTIMS[k]) for k, label in _VICTIM_LABELS.items()}
+GOVERNORATES = vocab.labels("governorates.csv")
+WEAPONS = vocab.labels("weapons.csv")
+TARGETS = vocab.labels("targets.csv")
 PRECISIONS = {"exact": "Exact (map link)", "locality": "Locality", "city": "City", "governorate": "Governorate only"}
 
 
@@ -100,11 +69,6 @@ def area_colour(key: str | None) -> str:
     return AREAS.get(key or "", ("", UNKNOWN_COLOUR))[1]
 
 
-def hex_to_rgb(colour: str) -> list[int]:
-    colour = colour.lstrip("#")
-    return [int(colour[i: i + 2], 16) for i in (0, 2, 4)]
-
-
 def perpetrator_colour_map() -> dict[str, str]:
     """Label -> colour, for plotly express colour_discrete_map on labelled data."""
     return {label: colour for label, colour, _ in PERPETRATORS.values()}
@@ -120,13 +84,14 @@ def perpetrator_order() -> list[str]:
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
-        font=dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222222"),
+        font=dict(family="DejaVu Sans, Arial, sans-serif", size=13, color=palette.TEXT),
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=[c for _, c, _ in PERPETRATORS.values()],
         # automargin: long party and governorate names are never cut at the edge.
+        # ticklabelstandoff: a party's name never touches the axis line it labels.
         xaxis=dict(showgrid=False, linecolor="#444444", ticks="outside", automargin=True),
-        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, automargin=True),
+        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, automargin=True, ticklabelstandoff=8),
         # The legend stands to the right, so the source line below the axis has the bottom to itself.
         legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
         margin=dict(t=130, b=100, l=80, r=20),
@@ -148,6 +113,15 @@ def wrap(text: str, width: int = 100) -> str:
     return "<br>".join([*lines, line])
 
 
+def _left_margin(fig: go.Figure) -> int:
+    """Room for the longest category label of a horizontal bar chart, plus the figure's edge: plotly's
+    automargin fits the labels flush to the edge, so a label would start a few px from it."""
+    labels = [str(v) for trace in fig.data if getattr(trace, "orientation", None) == "h"
+              for v in (trace.y if trace.y is not None else ()) if isinstance(v, str)]
+    widest = max((len(label) for label in labels), default=0)
+    return EDGE + 8 + round(7.6 * widest) if widest else 0  # ~7.6 px a character at 13 px DejaVu Sans
+
+
 def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None = None) -> go.Figure:
     """Title, a subtitle naming the filters and basis, the source line and the caveats the page states (a
     footnote: counts derived from percentages, months detailed only in part): on screen and in every export."""
@@ -155,18 +129,22 @@ def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None 
     # plotly express writes its own top margin; the title block needs room for every subtitle line.
     needed = 90 + 18 * sub.count("<br>")
     fig.update_layout(margin_t=max(fig.layout.margin.t or 0, needed), margin_b=max(fig.layout.margin.b or 0, 100))
+    if _left_margin(fig) > (fig.layout.margin.l or TEMPLATE.layout.margin.l):
+        fig.update_layout(margin_l=_left_margin(fig))
     fig.update_layout(
         template="massacres",
         # The title block starts 24 px in from the figure's edge (pad), as the source line and footnote do.
-        title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color="#555555")),
+        title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color=palette.MUTED_TEXT)),
                    x=0, xanchor="left", y=0.97, yanchor="top", pad=dict(l=EDGE)),
     )
-    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
-                       yanchor="top", showarrow=False, font=dict(size=11, color="#555555"))
+    # The source line and footnote start at the figure's edge, under the title, not under the plot area.
+    shift = -max(0, (fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE.layout.margin.l) - EDGE)
+    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xshift=shift, xanchor="left",
+                       yanchor="top", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT))
     if footnote:
         note = wrap(footnote, 120)
         fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
-        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xanchor="left",
-                           yanchor="top", align="left", showarrow=False, font=dict(size=11, color="#555555"),
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xshift=shift, xanchor="left",
+                           yanchor="top", align="left", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT),
                            name="footnote")
     return fig

@@ -2,7 +2,6 @@
 cached queries, and the chart block (chart, exports, data, text alternative)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from massacres.dashboard import filters
 from massacres.store import queries
 from massacres.dashboard import tables
 from massacres.dashboard import theme
+from massacres.dashboard import wording
 from massacres.dashboard import url_state
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
@@ -300,5 +300,4 @@ def label_perpetrators(df: pd.DataFrame, column: str = "perpetrator") -> pd.Data
     return df
 
 
-def month_label(month: str) -> str:
-    return dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+month_label = wording.month_label  # the pages call ui.month_label

@@ -36,7 +36,8 @@ import pandas as pd
 from massacres.store import writes as store
 from massacres.errors import ReportError
 from massacres import pipeline
-from massacres.reports.parse import INCIDENT_FIELDS, ParsedReport, parse_text
+from massacres.reports import record
+from massacres.reports.parse import ParsedReport, parse_text
 from massacres.reports.sources import read_source
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # 10 MB: a monthly report is well under 5 MB
@@ -45,7 +46,7 @@ _NAME_CHARS = re.compile(r"[^\w.()+,' -]+")
 
 # What identifies an incident across two versions of a report, and what is compared.
 MATCH_KEY = ("date", "place")
-COMPARED_FIELDS = tuple(f for f in INCIDENT_FIELDS if f not in ("seq", "line")) + ("coord_source", "map_link_name")
+COMPARED_FIELDS = record.compared()
 REPORT_FIGURES = ("title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
                   "ytd_massacres", "ytd_period", "details_complete")
 STATED_MEASURES = ("massacres", "percent", "killed", "children", "women")

@@ -111,9 +111,9 @@ class Gazetteer:
                     continue
                 self.exact.setdefault((place.governorate, key), []).append((place, variant))
                 by_gov.setdefault(place.governorate, {}).setdefault(key, []).append((place, variant))
-        for gov, names in by_gov.items():
-            self.choices[gov] = list(names)
-            self.owners[gov] = list(names.values())
+        for gov, keyed in by_gov.items():
+            self.choices[gov] = list(keyed)
+            self.owners[gov] = list(keyed.values())
 
     def lookup(self, name: str, governorate: str, fuzzy: bool = True) -> Match | None:
         """The place a name means within a governorate, or None when no row (or more than one) fits.

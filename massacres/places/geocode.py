@@ -18,6 +18,14 @@ from massacres.places import gazetteer
 from massacres.reports import vocab
 
 PRECISIONS = ("exact", "locality", "city", "governorate")
+# Every warning the geocoder raises, by code: what it means to a reader (the Data quality page
+# and the README list these). A message may be reworded freely; its code is what is counted.
+WARNINGS = {
+    "no_gazetteer_place": "No gazetteer place: the point is the governorate's",
+    "found_in_named_governorate": "Found in the governorate the paragraph names, not the heading's",
+    "point_outside_heading": "The point falls outside the heading's governorate",
+    "heading_text_conflict": "The heading and the paragraph name different governorates",
+}
 _NEIGHBOURHOOD = re.compile(r"(?P<name>(?:(?:al|el|ash|as|ad|ar|az)\s)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+neighbou?rhood")
 
 
@@ -32,7 +40,14 @@ class Location:
     score: float | None = None
     iso_code: str | None = None
     point_governorate: str | None = None  # the governorate polygon the point falls in
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # messages, each with its code at the same index
+    warning_codes: list[str] = field(default_factory=list)
+
+    def warn(self, code: str, message: str) -> None:
+        if code not in WARNINGS:
+            raise ValueError(f"undeclared geocoder warning code {code!r}")
+        self.warning_codes.append(code)
+        self.warnings.append(message)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,17 +110,18 @@ class Geocoder:
         if found:
             m, gov, _ = found
             return self._located(m, "city", "parent_place", gov, governorates)
-        gov = governorates[0] if governorates else None
-        if gov is None:
+        if not governorates:
             return None  # no governorate anywhere: an honest "not located", not a guessed point
-        lat, lon = self.bounds.label_point(gov)
-        return Location(lat, lon, "governorate", "governorate_point", warnings=[
-            f"no gazetteer place for {inc.get('place')!r} in {gov}: governorate-level point"])
+        lat, lon = self.bounds.label_point(governorates[0])
+        loc = Location(lat, lon, "governorate", "governorate_point")
+        loc.warn("no_gazetteer_place",
+                 f"no gazetteer place for {inc.get('place')!r} in {governorates[0]}: governorate-level point")
+        return loc
 
     def _located(self, m: gazetteer.Match, precision: str, method: str, gov: str, governorates: list[str]) -> Location:
         loc = Location(m.place.lat, m.place.lon, precision, method, m.matched_name, m.place.id, m.score)
         if gov != governorates[0]:
-            loc.warnings.append(f"{m.place.name!r} found in {gov}, the governorate the paragraph names, "
+            loc.warn("found_in_named_governorate", f"{m.place.name!r} found in {gov}, the governorate the paragraph names, "
                                 f"not under the {governorates[0]} heading")
         return loc
 
@@ -123,9 +139,9 @@ class Geocoder:
             off = self.bounds.distance_km(loc.lat, loc.lon, heading)
             if off > boundaries.NEAREST_TOLERANCE_KM:
                 where = f"in {hit.key}" if hit else "outside every governorate polygon"
-                loc.warnings.append(f"the point falls {where}, {off:.0f} km outside {heading} (the heading)")
+                loc.warn("point_outside_heading", f"the point falls {where}, {off:.0f} km outside {heading} (the heading)")
         if heading and in_text and heading != in_text:
-            loc.warnings.append(f"the heading says {heading}, the paragraph names {in_text}")
+            loc.warn("heading_text_conflict", f"the heading says {heading}, the paragraph names {in_text}")
 
 
 def geocode_all(incidents: list[dict[str, Any]]) -> list[Location | None]:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from massacres.reports import vocab
+from massacres.reports.documented import area_dimension
 from massacres.reports.incident import breakdown_at
 from massacres.reports.layout import MONTH_RX
 from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
@@ -190,9 +191,9 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             continue  # "350,000 people fled": no massacre figure comes near it
         measure, noun_end = None, m.end()
         for name, rx in _NOUN_AFTER:
-            nm = rx.match(after)
-            if nm:
-                measure, noun_end = name, m.end() + nm.end()
+            noun_m = rx.match(after)
+            if noun_m:
+                measure, noun_end = name, m.end() + noun_m.end()
                 break
         if measure == "killed" and not killing and not _KILLING.search(text) and not _BREAKDOWN_FOLLOWS.match(text, noun_end):
             continue  # "100,000 civilians are still trapped": people, but not the dead ("51 civilians including 14 children" are)
@@ -319,21 +320,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
     out.measures = {t.measure for t in tokens if t.measure}
     parties = _parties(masked)
     governorates = _governorates(masked)
-    # A number inside a breakdown belongs to the count before it.
-    breakdowns: dict[int, dict[str, int]] = {}
-    for i, tok in enumerate(tokens):
-        if tok.used or tok.measure not in ("killed", None):
-            continue
-        nxt = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
-        bd = _breakdown_after(masked, tok.noun_end, nxt)
-        if bd:
-            counts, end = bd
-            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): end]):
-                continue
-            breakdowns[i] = counts
-            for other in tokens[i + 1:]:
-                if other.start < end:
-                    other.used = True
+    breakdowns = _breakdowns(masked, tokens)
     sentence_measure = ctx.default_measure
     for tok in tokens:
         if tok.measure in ("massacres", "killed"):
@@ -348,20 +335,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             continue
         lo = tokens[i - 1].end if i > 0 else 0
         hi = tokens[i + 1].start if i + 1 < len(tokens) else len(masked)
-        measure = tok.measure
-        if tok.part_of:
-            # "22 of the 26 massacres", "7 of July's massacres": the whole's noun is the part's
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b(?!\s+victims)", masked[tok.end:], re.I):
-                measure = "massacres"
-            elif re.match(r"^\s+of\s+[^,.;()]{0,30}?\b(?:victims|dead|deaths)\b", masked[tok.end:], re.I):
-                measure = "killed"  # "45 of the massacre victims"
-            else:
-                measure = nxt.measure if nxt and nxt.measure in ("massacres", "killed") else sentence_measure
-        if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$", masked[max(0, tok.start - 30): tok.start], re.I):
-            measure = "killed"  # "Syrian regime forces killed 38 of them"
-        if measure is None and (tok.bare or tok.part_of):
-            measure = sentence_measure or ("massacres" if re.search(r"massacre|governorate", masked, re.I) else None)
+        measure = _measure_of(masked, tokens, i, sentence_measure)
         if measure is None:
             # A digit count followed by words no rule reads ("3 were counted after ..."), or a
             # bare one in a sentence that says nothing of what it counts.
@@ -420,16 +394,8 @@ def read_sentence(text: str, ctx: Context) -> Reading:
         if measure == "killed" and re.match(r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture"
                                             r"|^\s*(?:who\s+)?(?:due\s+to|under|from)\s+torture", masked[tok.noun_end:], re.I):
             subject = ("civilians_torture", "all")  # "11 persons who died due to torture": not massacre victims
-        if measure == "percent" and (subject is None or subject == ("total", "all")) and re.match(
-                r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b", masked[tok.end:], re.I):
-            subject = ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"
         if measure == "percent":
-            if subject is None and _WOMEN_AND_CHILDREN.search(masked):
-                subject = ("victims_share", "women_and_children")
-            elif subject is None and _VICTIM_WORDS.search(masked) and re.search(r"\bchildren\b", masked, re.I):
-                subject = ("victims_share", "children")
-            elif subject and subject[0] == "perpetrator" and re.match(r"^\s*(?:%|per ?cent)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|deaths|death toll)", masked[tok.end:], re.I):
-                subject = None  # a party's share of the victims: no stated dimension holds it
+            subject = _percent_subject(masked, tok, subject)
         if subject is None:
             if measure == "percent":
                 out.unread.append(words)
@@ -459,6 +425,65 @@ def read_sentence(text: str, ctx: Context) -> Reading:
     return out
 
 
+def _breakdowns(masked: str, tokens: list[_Token]) -> dict[int, dict[str, int]]:
+    """Token index -> the breakdown that follows its count ("12 civilians, including 4 children
+    and 2 women"). A number inside a breakdown belongs to the count before it: marked used."""
+    breakdowns: dict[int, dict[str, int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.used or tok.measure not in ("killed", None):
+            continue
+        stop = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
+        bd = _breakdown_after(masked, tok.noun_end, stop)
+        if bd:
+            counts, end = bd
+            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): end]):
+                continue
+            breakdowns[i] = counts
+            for other in tokens[i + 1:]:
+                if other.start < end:
+                    other.used = True
+    return breakdowns
+
+
+def _measure_of(masked: str, tokens: list[_Token], i: int, sentence_measure: str | None) -> str | None:
+    """What token i counts when its own noun does not say: a part takes its whole's noun, a count
+    after "killed" counts the killed, a bare count takes the sentence's measure."""
+    tok = tokens[i]
+    measure = tok.measure
+    if tok.part_of:
+        # "22 of the 26 massacres", "7 of July's massacres": the whole's noun is the part's
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b(?!\s+victims)", masked[tok.end:], re.I):
+            measure = "massacres"
+        elif re.match(r"^\s+of\s+[^,.;()]{0,30}?\b(?:victims|dead|deaths)\b", masked[tok.end:], re.I):
+            measure = "killed"  # "45 of the massacre victims"
+        else:
+            measure = nxt.measure if nxt and nxt.measure in ("massacres", "killed") else sentence_measure
+    if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$",
+                                     masked[max(0, tok.start - 30): tok.start], re.I):
+        measure = "killed"  # "Syrian regime forces killed 38 of them"
+    if measure is None and (tok.bare or tok.part_of):
+        measure = sentence_measure or ("massacres" if re.search(r"massacre|governorate", masked, re.I) else None)
+    return measure
+
+
+def _percent_subject(masked: str, tok: _Token, subject: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Whose a percentage is: a share of the victims, or the subject found for it; None when it is
+    a share no stated dimension holds (a party's share of the victims)."""
+    if (subject is None or subject == ("total", "all")) and re.match(
+            r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b",
+            masked[tok.end:], re.I):
+        return ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"
+    if subject is None and _WOMEN_AND_CHILDREN.search(masked):
+        return ("victims_share", "women_and_children")
+    if subject is None and _VICTIM_WORDS.search(masked) and re.search(r"\bchildren\b", masked, re.I):
+        return ("victims_share", "children")
+    if subject and subject[0] == "perpetrator" and re.match(
+            r"^\s*(?:%|per ?cent)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|deaths|death toll)", masked[tok.end:], re.I):
+        return None  # a party's share of the victims: no stated dimension holds it
+    return subject
+
+
 def _shared_subjects(text: str, tok: _Token, lo: int, hi: int, subject: tuple[str, str],
                      parties: list[tuple[int, int, str]], governorates: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
     """Every name a count is given to at once with "each"; [] when it is not so shared."""
@@ -478,10 +503,6 @@ def _label_before(text: str, lo: int, start: int) -> str | None:
     label = re.sub(r"^[\s,;\-\u2013\u2022*]*(?:[A-Za-z]|[ivxIVX]{1,4})?[.)\-\u2013]\s+", "", text[lo:start])
     label = label.strip(" :,;-\u2013\u2014")
     return label or None
-
-
-def area_dimension(perpetrator: str | None) -> str:
-    return "regime_area_of_control" if perpetrator == "syrian_regime" else f"{perpetrator or 'unknown'}_area_of_control"
 
 
 _FIGURE_NOUNS = re.compile(r"massacre|victim|killed|civilian|individual|children|women|death|%|percent", re.I)

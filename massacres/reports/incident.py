@@ -136,9 +136,9 @@ def _find_wounded(text: str) -> re.Match[str] | None:
     """The wounded clause, searched only around the words "wound"/"injur": the pattern, tried at
     every position of a paragraph, was a sixth of the parse's time."""
     for hint in _WOUND_HINT.finditer(text):
-        wm = _WOUNDED.search(text, max(0, hint.start() - 90), hint.end() + 70)
-        if wm:
-            return wm
+        found_m = _WOUNDED.search(text, max(0, hint.start() - 90), hint.end() + 70)
+        if found_m:
+            return found_m
     return None
 
 
@@ -179,7 +179,7 @@ def breakdown_at(text: str, pos: int = 0, numbered: bool = False) -> tuple[dict[
         if not m or m.end() == pos or (numbered and not m.group("num")):
             break
         noun = m.group("noun").lower()
-        n = _count(m.group("num")) if m.group("num") else 1
+        n = to_int(m.group("num")) if m.group("num") else 1
         if noun.startswith(("child", "infant", "bab", "girl", "boy", "kid", "minor")):
             counts["children"] += n
         elif noun.startswith(("fetus", "foetus")):
@@ -240,17 +240,17 @@ def _place(location: str) -> dict[str, Any]:
     out: dict[str, Any] = {"place": None, "place_type": None, "parent_place": None, "site": None}
     text = location
     parent_name = parent_type = None
-    pm = _PARENT.search(text)
-    if pm:
-        tm = _TYPED.match(text, pm.end())
-        if tm:
-            parent_name, parent_type = _LEADING_FILLERS.sub("", tm.group("name")), tm.group("type").lower()
-        text = text[: pm.start()]
-    rm = _REGION.search(text)
-    if rm and (_settlement_in(text[: rm.start()]) or not _settlement_in(text[rm.end():])):
-        text = text[: rm.start()]  # "X village, eastern suburbs of Y": the region comes after the place
-    elif rm:
-        text = text[: rm.start()] + " in " + text[rm.end():]  # "on the outskirts of X town": the place is after it
+    parent_m = _PARENT.search(text)
+    if parent_m:
+        typed_m = _TYPED.match(text, parent_m.end())
+        if typed_m:
+            parent_name, parent_type = _LEADING_FILLERS.sub("", typed_m.group("name")), typed_m.group("type").lower()
+        text = text[: parent_m.start()]
+    region_m = _REGION.search(text)
+    if region_m and (_settlement_in(text[: region_m.start()]) or not _settlement_in(text[region_m.end():])):
+        text = text[: region_m.start()]  # "X village, eastern suburbs of Y": the region comes after the place
+    elif region_m:
+        text = text[: region_m.start()] + " in " + text[region_m.end():]  # "on the outskirts of X town": the place is after it
     # "The town was under ...": a sentence's first word is no place name
     typed = [m for m in _TYPED.finditer(text) if not re.fullmatch(r"(?:The|This|That|Its|A|An|Each|Every)", m.group("name"))]
     settlements = [m for m in typed if re.fullmatch(_SETTLEMENT, m.group("type"), re.I)]
@@ -298,8 +298,8 @@ def _location_text(head: str, verb: re.Match[str] | None = None) -> str:
     rest = head[v.end():]
     if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
         return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
-    pm = _PREPOSITION.search(rest)
-    return rest[pm.end():].strip() if pm else rest.strip()
+    prep_m = _PREPOSITION.search(rest)
+    return rest[prep_m.end():].strip() if prep_m else rest.strip()
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -324,36 +324,36 @@ def _notes(paragraph: str) -> list[str]:
 
 
 def _counts(after_head: str) -> dict[str, Any]:
-    km = _KILLED.search(after_head)
+    killed_m = _KILLED.search(after_head)
     # The passive form is rare and its pattern slow: look for it only where "were killed" stands.
     passive = _KILLED_PASSIVE.search(after_head) if _PASSIVE_VERB.search(after_head) else None
-    if passive and (not km or passive.start() < km.start()):
-        km = passive
+    if passive and (not killed_m or passive.start() < killed_m.start()):
+        killed_m = passive
         after = passive.group("mid") + after_head[passive.end():]
-    elif km:
-        after = after_head[km.end():]
+    elif killed_m:
+        after = after_head[killed_m.end():]
     else:
         raise IncidentParseError("no 'killing of N ...' clause")
-    killed = _count(km.group("num"))
-    counts, sentence = _victims(after, km.group("noun"))
+    killed = _count(killed_m.group("num"))
+    counts, sentence = _victims(after, killed_m.group("noun"))
     family = _FAMILY_AFTER.match(after)
-    if family and killed == 1 and km.group("noun").lower() in ("woman", "mother", "man", "father", "child"):
+    if family and killed == 1 and killed_m.group("noun").lower() in ("woman", "mother", "man", "father", "child"):
         # "the death of a woman and her four children": the count is the whole family
-        n = _count(family.group("n"))
+        n = to_int(family.group("n"))
         killed += n
-        women = 1 if km.group("noun").lower() in ("woman", "mother") else 0
-        counts = {"children": n + (1 if km.group("noun").lower() == "child" else 0), "women": women, "fetuses": 0}
+        women = 1 if killed_m.group("noun").lower() in ("woman", "mother") else 0
+        counts = {"children": n + (1 if killed_m.group("noun").lower() == "child" else 0), "women": women, "fetuses": 0}
     rec: dict[str, Any] = {"killed": killed, "children": None, "women": None, "fetuses": None}
     if counts:
         for k, v in counts.items():
             rec[k] = killed if v == ALL else v
-    rec["killed_is_lower_bound"] = bool(km.group("lb") and km.group("lb").strip() != "more than") or bool(
+    rec["killed_is_lower_bound"] = bool(killed_m.group("lb") and killed_m.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
-    wm = _find_wounded(after)
-    if wm:
-        num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")
-        q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or wm.group("q5") or "").strip().lower()
+    wounded_m = _find_wounded(after)
+    if wounded_m:
+        num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
+        q = (wounded_m.group("q") or wounded_m.group("q2") or wounded_m.group("q3") or wounded_m.group("q4") or wounded_m.group("q5") or "").strip().lower()
         rec["wounded"], rec["wounded_qualifier"] = _count(num), (q or None)
     else:
         rec["wounded"], rec["wounded_qualifier"] = None, None
@@ -370,18 +370,18 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
 
 def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
     """(date, weekday as written, part of day, the paragraph without its date)."""
-    om = _OPENING.match(paragraph)
-    if om:
-        month, day, year = om.group("month"), om.group("day"), om.group("year")
-        weekday, part, body = om.group("weekday"), om.group("part"), paragraph[om.end():]
+    opening_m = _OPENING.match(paragraph)
+    if opening_m:
+        month, day, year = opening_m.group("month"), opening_m.group("day"), opening_m.group("year")
+        weekday, part, body = opening_m.group("weekday"), opening_m.group("part"), paragraph[opening_m.end():]
     else:
-        om = _DATE_ANYWHERE.search(paragraph)
-        if not om:
+        opening_m = _DATE_ANYWHERE.search(paragraph)
+        if not opening_m:
             raise IncidentParseError("no date")
-        month, day, year = om.group("month1") or om.group("month2"), om.group("day1") or om.group("day2"), om.group("year")
-        weekday, part = om.group("weekday"), om.group("part")
+        month, day, year = opening_m.group("month1") or opening_m.group("month2"), opening_m.group("day1") or opening_m.group("day2"), opening_m.group("year")
+        weekday, part = opening_m.group("weekday"), opening_m.group("part")
         # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
-        body = (paragraph[: om.start()].rstrip(" ,") + (" " if om.start() else "") + paragraph[om.end():]).strip()
+        body = (paragraph[: opening_m.start()].rstrip(" ,") + (" " if opening_m.start() else "") + paragraph[opening_m.end():]).strip()
     try:
         date = dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
     except ValueError as exc:
@@ -398,13 +398,13 @@ def looks_like_incident(text: str) -> bool:
     return bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
-def wounded_in(paragraph: str) -> tuple[int, str | None] | None:
+def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:
     """Wounded told in a paragraph of their own after the incident's: "About 20 others were wounded."."""
-    wm = _find_wounded(paragraph)
-    if not wm:
+    wounded_m = _find_wounded(paragraph)
+    if not wounded_m:
         return None
-    num = wm.group("num") or wm.group("num2") or wm.group("num3") or wm.group("num4")
-    q = (wm.group("q") or wm.group("q2") or wm.group("q3") or wm.group("q4") or wm.group("q5") or "").strip().lower()
+    num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
+    q = (wounded_m.group("q") or wounded_m.group("q2") or wounded_m.group("q3") or wounded_m.group("q4") or wounded_m.group("q5") or "").strip().lower()
     return _count(num), (q or None)
 
 
@@ -425,16 +425,16 @@ def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     cut = _KILL_CLAUSE_START.search(main_body)
     head = main_body[: cut.start()] if cut else main_body
     rest = main_body[cut.start():] if cut else main_body
-    tm = _TIME.search(head)
-    cm = _CONTROL.search(body)
-    area_text = cm.group("who").strip() if cm else None
+    time_m = _TIME.search(head)
+    control_m = _CONTROL.search(body)
+    area_text = control_m.group("who").strip() if control_m else None
     mentions = (governorate_mentions(head) or [(start, key) for start, _, key in vocab.governorate_spans(head)]
                 or [(start, key) for start, _, key in vocab.region_spans(head)])
     notes = _notes(paragraph)
     base: dict[str, Any] = {
         "date": date.isoformat(),
         "weekday_stated": weekday.capitalize() if weekday else None,
-        "time": tm.group("hm").zfill(5) if tm else None,
+        "time": time_m.group("hm").zfill(5) if time_m else None,
         "day_part": part.lower() if part else None,
         "attribution_uncertain": bool(notes),
         "perpetrator_note": "; ".join(notes) or None,

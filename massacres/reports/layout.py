@@ -99,8 +99,9 @@ def join_wrapped(parts: list[str], vocabulary: set[str] | None = None) -> str:
             out = part
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].isalpha():
-            fragment = re.search(r"[\w'-]*$", out[:-1]).group(0)
-            rest = re.match(r"[\w'-]*", part).group(0)
+            # Both patterns can match nothing, so they always match: the word before and after the hyphen.
+            fragment = re.findall(r"[\w'-]*$", out[:-1])[0]
+            rest = re.findall(r"^[\w'-]*", part)[0]
             whole = (fragment + rest).lower()
             hyphened = (fragment + "-" + rest).lower()
             if whole in vocabulary and hyphened not in vocabulary:

@@ -5,12 +5,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from massacres.reports import constraints
+from massacres.reports import documented
+from massacres.reports import record
 from massacres.reports import vocab
 from massacres.errors import ReportError
 from massacres.reports.incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
@@ -18,15 +20,9 @@ from massacres.reports.layout import (GOVERNORATE_HEADING, LETTER_HEADING, MONTH
                      split_blocks)
 from massacres.reports.maplinks import link_score, parse_link
 from massacres.reports.sources import read_source
-from massacres.reports.summary import area_dimension, parse_summary
+from massacres.reports.summary import parse_summary
 
-INCIDENT_FIELDS = (
-    "seq", "date", "time", "day_part", "perpetrator", "perpetrator_text", "attribution_uncertain",
-    "perpetrator_note", "governorate", "governorate_in_text", "place", "place_type", "parent_place", "site",
-    "killed", "children", "women", "fetuses", "wounded", "wounded_qualifier", "killed_is_lower_bound",
-    "same_family", "idps", "weapon", "target", "area_of_control", "area_of_control_text", "lat", "lon",
-    "line", "paragraph",
-)
+INCIDENT_FIELDS = record.parsed()  # an incident's fields as the parser gives them (record.py)
 REPORT_FIELDS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
                  "victims_women", "ytd_massacres", "ytd_period", "details_complete", "civilians_killed")
 # The heading that opens the details: "III. Details of September's Incidents", "Most Notable
@@ -351,39 +347,14 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
         _compare_stated(parsed, warn)  # a summary-only text has nothing to compare its figures with
 
 
-# A joint "Syrian-Russian" figure counts the massacres of either party and of the two together.
-JOINT_PARTS = ("syrian_regime", "russia", "syrian_russian_alliance")
-
-
-def documented_totals(incidents: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, int]]:
-    """What the incident details add up to, per (dimension, key), in the stated figures' terms."""
-    out: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for inc in incidents:
-        keys = [("total", "all"), ("perpetrator", inc["perpetrator"])]
-        if inc["perpetrator"] in JOINT_PARTS:
-            keys.append(("joint_perpetrator", "syrian_russian_alliance"))
-        if inc["governorate"]:
-            keys.append(("governorate", inc["governorate"]))
-        if inc["area_of_control"]:
-            keys.append((area_dimension(inc["perpetrator"]), inc["area_of_control"]))
-        for key in keys:
-            c = out[key]
-            c["massacres"] += 1
-            c["killed"] += inc["killed"] or 0
-            c["children"] += inc["children"] or 0
-            c["women"] += inc["women"] or 0
-            c["fetuses"] += inc["fetuses"] or 0
-    return {k: dict(v) for k, v in out.items()}
-
-
 def _compare_stated(parsed: ParsedReport, warn: _Warnings) -> None:
-    documented = documented_totals(parsed.incidents)
+    added_up = documented.totals(parsed.incidents)
     scope = "" if parsed.details_complete else " (the details list only the most notable massacres)"
     for row in parsed.stated:
-        if row["dimension"].startswith(("ytd_", "civilians_")):
-            continue  # a year-to-date toll, or all civilians killed: the details are the month's massacres
-        got = documented.get((row["dimension"], row["key"]), {})
-        for measure in ("massacres", "killed", "children", "women"):
+        if not documented.compared(row["dimension"]):
+            continue  # a share, a year-to-date toll, all civilians killed: not the month's massacres
+        got = added_up.get((row["dimension"], row["key"]), {})
+        for measure in documented.MEASURES:
             if measure not in row:
                 continue
             have = got.get(measure, 0)

@@ -318,7 +318,8 @@ class _Reader:
             n = to_int(m.group("n"))
             return f"{year}-01/{year}-{n:02d}", m.group(0)
         if self.heading.kind == "year":
-            return f"{year}-01/{year}-12", (_YTD_WORDS.search(sentence) or re.search(r"\d{4}", sentence) or re.search(r".*", sentence)).group(0)
+            said = _YTD_WORDS.search(sentence) or re.search(r"\d{4}", sentence)
+            return f"{year}-01/{year}-12", said.group(0) if said else sentence
         words = _YTD_WORDS.search(sentence)
         return f"{year}-01/{year}-{mon:02d}", words.group(0) if words else None
 

@@ -8,35 +8,49 @@ import unicodedata
 from functools import lru_cache
 from importlib.resources import files
 
-PERPETRATORS = ("syrian_regime", "russia", "syrian_russian_alliance", "isis", "international_coalition", "hts",
-                "armed_opposition", "kurdish_forces", "turkish_forces", "other")
-AREAS = ("isis", "armed_opposition", "hts", "armed_opposition_and_hts",
-         "hts_and_turkistan_party", "syrian_regime", "sdf", "other")
-WEAPONS = ("fixed_wing_airstrike", "rotary_wing_barrel_bomb", "artillery", "surface_to_surface_rocket",
-           "ground_raid_execution", "landmine", "ied", "car_bomb", "other")
-
-
 def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of vocab table `name`, comments and blank lines left out. The pattern is always the
+    last column and may hold commas; the other columns hold none."""
     text = files("massacres.reports").joinpath("vocab", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    # Patterns may contain commas; the key is always the last column.
     header = lines[0].split(",")
-    rows = []
-    for ln in lines[1:]:
-        if len(header) == 1:
-            rows.append({header[0]: ln})
-        elif header[-1] == "pattern":
-            parts = ln.split(",", len(header) - 1)
-            rows.append(dict(zip(header, parts)))
-        else:
-            pattern, key = ln.rsplit(",", 1)
-            rows.append({"pattern": pattern, "key": key})
-    return rows
+    if header[-1] != "pattern":
+        raise ValueError(f"vocab/{name}: the last column must be the pattern")
+    return [dict(zip(header, ln.split(",", len(header) - 1))) for ln in lines[1:]]
+
+
+@lru_cache(maxsize=None)
+def declared(name: str) -> tuple[dict[str, str], ...]:
+    """Each key of vocab table `name` once, in display order: the row that declares it (its first,
+    carrying order, label and any colour), every column but the pattern."""
+    rows = [r for r in _rows(name) if r.get("order")]
+    keys = [r["key"] for r in rows]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"vocab/{name}: a key is declared twice")
+    return tuple({k: v for k, v in r.items() if k != "pattern"}
+                 for r in sorted(rows, key=lambda r: int(r["order"])))
+
+
+def keys(name: str) -> tuple[str, ...]:
+    """The keys of vocab table `name`, in display order."""
+    return tuple(r["key"] for r in declared(name))
+
+
+def labels(name: str) -> dict[str, str]:
+    """Key -> label of vocab table `name`, in display order."""
+    return {r["key"]: r["label"] for r in declared(name)}
+
+
+PERPETRATORS = keys("perpetrators.csv")
+AREAS = keys("areas_of_control.csv")
+WEAPONS = keys("weapons.csv")
+TARGETS = keys("targets.csv")
 
 
 @lru_cache(maxsize=None)
 def _ordered(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows(name))
+    # A key declared with no pattern (weapon "other") is what is left when nothing matches.
+    return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows(name) if r["pattern"])
 
 
 def first_key(name: str, text: str) -> str | None:

@@ -127,7 +127,7 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
 def _check_counts(con: duckdb.DuckDBPyConnection, directory: Path, rows: dict[str, int]) -> None:
     for table in REQUIRED_TABLES:
         try:
-            have = con.execute("SELECT count(*) FROM " + table).fetchone()[0]
+            have = con.execute("SELECT count(*) FROM " + table).fetchone()[0]  # type: ignore[index]  # count(*) is one row
         except duckdb.Error as exc:
             con.close()
             raise DataUnavailable(f"the Parquet export in {directory} cannot be read ({type(exc).__name__}: "

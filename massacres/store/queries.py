@@ -1,26 +1,46 @@
 """SQL lives in queries/*.sql, one question a file; this loads and runs them with parameters.
 
-Two files are shared parts rather than questions: a query that reads `filtered` gets
-queries/filtered_incidents.sql as a common table expression (the dashboard's filters written
-once, in SQL, applied in DuckDB), and one that reads `month_axis` gets queries/month_axis.sql
-(the months every monthly chart shares, gaps included).
+Rules several questions share are written once, as common table expressions put in front of
+every query that reads them (and of each other, dependencies first):
+
+- `filtered` (queries/filtered_incidents.sql): the incidents the dashboard's filters select;
+- `month_axis` (queries/month_axis.sql): the months every monthly chart shares, gaps included;
+- `victim_categories` (queries/victim_categories.sql): each incident's killed by victim category;
+- `reports_in_range` (queries/reports_in_range.sql): the reports whose month the range touches;
+- `covered_reports` (queries/covered_reports.sql): the reports whose whole month lies in the
+  range, the months whose stated figures a view can show;
+- `documented_by_dimension` (massacres/reports/documented.py, the rule the parser's
+  stated_differs check also reads): what the incident details add up to, per stated figure;
+- `compared_figures` (the same module): every stated figure the details can be compared
+  with, beside its documented value, and whether they differ.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import duckdb
 import pandas as pd
+
+from massacres.reports import documented
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
 SEARCH_MATCHES = "search_matches"
-# CTE name -> the file that defines it
-SHARED = {"filtered": FILTERED, "month_axis": MONTH_AXIS, "search_matches": SEARCH_MATCHES}
+# CTE name -> the file that defines it, or the function that writes it; in dependency order.
+SHARED: dict[str, str | Callable[[], str]] = {
+    "reports_in_range": "reports_in_range",
+    "covered_reports": "covered_reports",
+    "filtered": FILTERED,
+    "month_axis": MONTH_AXIS,
+    "victim_categories": "victim_categories",
+    "documented_by_dimension": documented.sql,
+    "compared_figures": documented.compared_sql,
+    "search_matches": SEARCH_MATCHES,
+}
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -45,14 +65,26 @@ def prepare(name: str) -> str:
 def with_shared(sql: str, name: str | None = None) -> str:
     """`sql` with each shared CTE it reads in front; `name` is the file it came from, so that a
     shared part is not put in front of itself."""
-    ctes = [f"{cte} AS (\n{_body(load(file))}\n)" for cte, file in SHARED.items()
-            if file != name and re.search(rf"\b{cte}\b", sql)]
+    needed: set[str] = set()
+    frontier = [sql]
+    while frontier:  # the shared parts `sql` reads, and those they read in turn
+        text = frontier.pop()
+        for cte, source in SHARED.items():
+            if cte not in needed and source != name and re.search(rf"\b{cte}\b", text):
+                needed.add(cte)
+                frontier.append(_shared_body(cte))
+    ctes = [f"{cte} AS (\n{_shared_body(cte)}\n)" for cte in SHARED if cte in needed]
     if not ctes:
         return sql
     front = "WITH " + ",\n".join(ctes)
     if re.match(r"(?i)with\s", sql):
         return f"{front},\n{sql[4:].lstrip()}"
     return f"{front}\n{sql}"
+
+
+def _shared_body(cte: str) -> str:
+    source = SHARED[cte]
+    return source() if callable(source) else _body(load(source))
 
 
 def parameters(name: str) -> set[str]:

@@ -117,7 +117,9 @@ CREATE TABLE locations (
     score              DOUBLE CHECK (score BETWEEN 0 AND 100),
     iso_code           VARCHAR,           -- ISO 3166-2 of the governorate the point falls in
     point_governorate  VARCHAR,
-    warnings           VARCHAR[] NOT NULL,
+    warnings           VARCHAR[] NOT NULL,  -- the geocoder's messages, for a reader
+    warning_codes      VARCHAR[] NOT NULL,  -- their codes, index for index (massacres/places/geocode.py WARNINGS)
+    CHECK (len(warning_codes) = len(warnings)),
     PRIMARY KEY (report_month, seq)
 );
 

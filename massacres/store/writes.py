@@ -33,7 +33,8 @@ import pandas as pd
 from massacres.store import search_index
 from massacres.store.db import MANIFEST
 from massacres.errors import ReportError
-from massacres.reports.parse import INCIDENT_FIELDS, ParsedReport
+from massacres.reports import record
+from massacres.reports.parse import ParsedReport
 
 try:
     import fcntl
@@ -46,7 +47,9 @@ LOG_TABLE = "ingest_log"  # the record of writes: not data, never in TABLES
 ACTIONS = ("build", "ingest", "upload")
 REPORT_SUFFIXES = (".txt", ".pdf")  # the report files `massacres build` reads from a folder
 _LOG_COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
-_INCIDENT_COLUMNS = ("report_month",) + tuple(INCIDENT_FIELDS) + ("coord_source", "map_link_name")
+# What a write puts in `incidents`: the parser's fields and the map link's; the located point is
+# copied from `locations` afterwards (copy_points), the incident's month computed here.
+_INCIDENT_COLUMNS = ("report_month",) + tuple(f.name for f in record.INCIDENT if f.source in ("parser", "linker"))
 _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "killed", "children", "women", "line")
 
 
@@ -206,7 +209,7 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
 
 
 _LOCATION_COLUMNS = ("report_month", "seq", "lat", "lon", "precision", "method", "matched_name", "matched_id",
-                     "score", "iso_code", "point_governorate", "warnings")
+                     "score", "iso_code", "point_governorate", "warnings", "warning_codes")
 
 
 def _location_rows(month: str, p: ParsedReport) -> list[dict]:
