@@ -28,6 +28,7 @@ import streamlit as st
 from massacres.dashboard import mapdeck
 from massacres.dashboard import palette
 from massacres.dashboard import theme
+from massacres.dashboard import incident_card
 from massacres.dashboard import ui
 
 current, default = ui.page("Map")
@@ -181,6 +182,8 @@ if selected is not None:
                 + (f" (gazetteer name: {selected['matched_name']})" if pd.notna(selected["matched_name"]) else ""))
         st.text(f"Report: {ui.month_label(selected['report_month'])}, incident {int(selected['seq'])}")
         st.text(selected["paragraph"])
+    incident_card.link(incident_card.INCIDENT_PAGE, "Open this incident's page (a link to paste)",
+                       ":material/open_in_new:", incident_card.page_link_params(selected["report_month"], selected["seq"]))
 
 st.subheader("Legend")
 if aggregated:

@@ -20,6 +20,7 @@ PAGES = {
     "incidents": "pages/5_Incidents.py",
     "data_quality": "pages/6_Data_quality.py",
     "review": "pages/8_Review.py",
+    "incident": "pages/9_Incident.py",
 }
 
 

@@ -31,4 +31,5 @@ def test_the_overview_page_draws_the_list(app_db):
     assert [(link.label, link.page) for link in links] == [
         ("Overview", ""), ("Perpetrators", "Perpetrators"), ("Trends", "Trends"), ("Victims", "Victims"),
         ("Map", "Map"), ("Incidents", "Incidents"), ("Data quality", "Data_quality"), ("Add a report", "Add_report"),
-        ("Review", "Review")]
+        ("Review", "Review"),
+        ("Incident", "Incident")]

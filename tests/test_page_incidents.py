@@ -8,6 +8,7 @@ by `_fixture_rows`), never from the page.
 from __future__ import annotations
 
 import io
+import re
 
 import duckdb
 import openpyxl
@@ -19,7 +20,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from apptest import run_page
 from conftest import SAMPLES, expected_incidents
 
-COLUMNS = ["Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
+COLUMNS = ["ID", "Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
            "Wounded", "Wounded figure", "Weapon", "Area of control", "Location precision", "Attribution note",
            "Report", "Corrected"]
 # The default range: the reports' own months, 1 September to 31 October 2017.
@@ -192,26 +193,52 @@ def test_search_matches(app_db, downloads):
     rows = _fixture_rows(lambda r: "bokamal" in _haystack(r))
     # Sep #28, #39, #41, #42 and Oct #1, #8, #10, #11: 8 incidents, 88 killed.
     assert (len(rows), sum(r["killed"] for r in rows)) == (8, 88)
-    assert _summary(at) == "**8 incidents, 88 killed**"
+    assert _summary(at) == ("**8 incidents, 88 killed; 8 name the place searched for (listed first), 0 match words "
+                            "of the text**")
     assert len(_table(at)) == 8
+    assert at.query_params["q"] == "Bokamal"  # the search is in the URL
     _check_downloads(downloads, DEFAULT_STEM, rows)  # the downloads follow the search
 
     # Case-insensitive, with an apostrophe in the text searched for: Ma'razaf (Sep #16, 16 killed).
     at.text_input(key="search").input("MA'RAZAF").run()
     assert not at.exception
-    assert _summary(at) == "**1 incident, 16 killed**"
+    assert _summary(at).startswith("**1 incident, 16 killed; 1 name the place")
     assert list(_table(at)["Place"]) == ["Ma'razaf"]
 
-    # Governorates are searched as words: Misraba (Sep #14, 5), Beit Sawa (Sep #15, 10), Jisreen (Oct #5, 7).
+    # A governorate is a place: Misraba (Sep #14, 5), Beit Sawa (Sep #15, 10), Jisreen (Oct #5, 7).
     at.text_input(key="search").input("Damascus suburbs").run()
-    rows = _fixture_rows(lambda r: "damascus suburbs" in _haystack(r))
+    rows = _fixture_rows(lambda r: r["governorate"] == "damascus_suburbs")
     assert sorted(r["place"] for r in rows) == ["Beit Sawa", "Jisreen", "Misraba"]
-    assert _summary(at) == "**3 incidents, 22 killed**"
+    assert _summary(at).startswith("**3 incidents, 22 killed; 3 name the place")
 
     # The search works inside the filters: Bokamal in October only is Oct #1, #8, #10, #11.
     at = run_page("incidents", {"from": "2017-10-01"})
     at.text_input(key="search").input("bokamal").run()
-    assert _summary(at) == "**4 incidents, 48 killed**"
+    assert _summary(at).startswith("**4 incidents, 48 killed")
+
+
+def test_search_sort_and_incident_come_from_the_url(app_db):
+    # A pasted link: the Arabic name of al Bokamal, most killed first, Sep #41 open.
+    at = run_page("incidents", {"q": "البوكمال", "sort": "killed", "incident": "2017-09-41"})
+    assert not at.exception
+    assert at.text_input(key="search").value == "البوكمال"
+    assert at.selectbox(key="sort").value == "killed"
+    table = _table(at)
+    # The 8 al Bokamal incidents (Sep #28, #39, #41, #42, Oct #1, #8, #10, #11), most killed first.
+    killed = sorted((r["killed"] for r in _fixture_rows() if (r["report_month"], r["seq"]) in {
+        ("2017-09", 28), ("2017-09", 39), ("2017-09", 41), ("2017-09", 42), ("2017-10", 1), ("2017-10", 8),
+        ("2017-10", 10), ("2017-10", 11)}), reverse=True)
+    assert list(table["Killed"]) == killed
+    assert all(u.startswith("/Incident?incident=20") for u in table["ID"])
+    # The card of Sep #41 (line 265 of the September report) under the table.
+    sep41 = next(r for r in _fixture_rows() if (r["report_month"], r["seq"]) == ("2017-09", 41))
+    texts = [t.value for t in at.text]
+    assert "2017-09-41" in texts
+    assert f"file snhr-2017-09-massacres.txt, line {sep41['line']}; incident 41 of the report's details" in texts
+    assert sep41["paragraph"] in texts
+    # An invalid order in the URL gives way to the default; the URL is rewritten without it.
+    at = run_page("incidents", {"sort": "'; DROP"})
+    assert not at.exception and at.selectbox(key="sort").value == "date" and "sort" not in at.query_params
 
 
 @pytest.mark.parametrize("text", [
@@ -226,13 +253,14 @@ def test_search_text_is_harmless(app_db, text):
     at.text_input(key="search").input(text).run()
     assert not at.exception
     assert [i.value for i in at.info] == ["No incident matches these filters and this search."]
+    assert "q" in at.query_params  # kept as typed (the URL escapes it), never run as SQL
     # The table is intact: clearing the search shows every incident again.
     at.text_input(key="search").input("").run()
     assert not at.exception
     assert _summary(at) == "**60 incidents, 664 killed**"
 
 
-def test_selected_row_opens_its_source_paragraph(app_db):
+def test_selected_row_opens_its_card_and_goes_in_the_url(app_db):
     at = run_page("incidents")
     table = _table(at)
     row = int(table.index[table["Place"] == "Khsham"][0])
@@ -241,11 +269,16 @@ def test_selected_row_opens_its_source_paragraph(app_db):
     at.run()
     assert not at.exception
     khsham = _fixture_rows(lambda r: r["place"] == "Khsham")[0]  # Sep #23, line 227
-    texts = [t.value for t in at.text]
-    assert texts[0] == (f"September 2017 report · source file snhr-2017-09-massacres.txt · line {khsham['line']} · "
-                        f"incident {khsham['seq']} of the report's details")
-    assert texts[1] == khsham["paragraph"]
     assert khsham["line"] == 227 and khsham["seq"] == 23
+    assert at.query_params["incident"] == "2017-09-23"
+    texts = [t.value for t in at.text]
+    assert texts[0] == "2017-09-23"
+    assert "file snhr-2017-09-massacres.txt, line 227; incident 23 of the report's details" in texts
+    assert khsham["paragraph"] in texts
+    # Deselecting the row takes the incident out of the URL.
+    at.session_state[key] = {"selection": {"rows": [], "columns": [], "cells": []}}
+    at.run()
+    assert "incident" not in at.query_params
 
 
 def test_formula_like_text_stays_text(app_db, downloads):
@@ -352,7 +385,7 @@ def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search
 
 
 EXPORT_COLUMNS = [
-    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "incident_id", "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
     "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
     "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
     "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
@@ -382,7 +415,7 @@ def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
     at = run_page("incidents")
     assert not at.exception
     assert [w.value for w in at.warning] == [
-        "The Excel file holds the first 100 of the 300 matching rows (in date order); "
+        "The Excel file holds the first 100 of the 300 matching rows (in the table's order: date, oldest first); "
         "the CSV and Parquet files hold them all."]
     xlsx = downloads[f"{DEFAULT_STEM}.xlsx"]
     sheet = pd.read_excel(io.BytesIO(xlsx), sheet_name="incidents", engine="openpyxl")
@@ -404,66 +437,57 @@ def test_excel_limit_is_100k_rows_and_never_more_than_a_sheet(monkeypatch):
     assert made.excel_max_rows() == 1_048_576 - 1  # a sheet's rows less the header
 
 
-# --- The search: the same answers as the plain way ---------------------------------------------
+# --- The search: the words of the text, the plain way -------------------------------------------
 
-def _crossing_terms(db) -> list[str]:
-    """Search texts that straddle two of the joined columns (the end of one, a space, the start of
-    the next): found only in the joined text, never in one column."""
+def _plain_words(db, search: str) -> set:
+    """Incidents where every word of `search` begins a word of the searched fields, by a regular
+    expression over the lower-cased text (for words the normalisation leaves as they are)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        pairs = con.execute("SELECT place, parent_place, site, perpetrator_note, governorate FROM incidents "
-                            "ORDER BY report_month, seq").fetchall()
+        rows = con.execute("SELECT report_month, seq, concat_ws(' ', place, parent_place, site, perpetrator_text, "
+                           "perpetrator_note, replace(governorate, '_', ' '), paragraph) FROM incidents").fetchall()
     finally:
         con.close()
-    terms = []
-    for place, parent, site, note, gov in pairs:
-        nxt = parent or site
-        if place and nxt:
-            terms.append(f"{place[-3:]} {nxt[:3]}".upper())
-        if note:
-            terms.append(f"{note[-4:]} {gov.replace('_', ' ')[:4]}")
-    return sorted(set(terms))[:25]
+    words = search.lower().split()
+    return {(m, q) for m, q, text in rows if all(re.search(r"(?<![\w'])" + re.escape(w), text.lower()) for w in words)}
 
 
-def test_search_gives_the_same_answers_as_the_plain_way(app_db):
+@pytest.mark.parametrize("term", ["school", "children", "Russian", "bus", "hospital", "market", "same family",
+                                  "water crossing", "Syrian regime", "barrel", "IDPs"])
+def test_text_search_finds_every_paragraph_with_the_words(app_db, term):
     from massacres.store import db
     from massacres.store import queries
+    from massacres.store import search_index
     from massacres.dashboard.filters import Filters
     import datetime as dt
 
-    crossing = _crossing_terms(app_db)
-    terms = ["Bokamal", "MA'RAZAF", "Damascus suburbs", "deir ez zor", "school", "same family", "al ", " al",
-             "a", "e ", "%", "_", "'", "\\", "children", "Russian", "x') OR ('1'='1", *crossing]
+    expected = _plain_words(app_db, term)
     con = db.connect_readonly(app_db)
-    params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0}
-    straddling = 0
-    for term in terms:
-        expected = _plain(app_db, term, start="2017-08-01")  # every incident, as the Filters above
-        page = queries.run(con, "incidents_by_search", params | {"search": term})
-        count = queries.run(con, "incidents_count_by_search", params | {"search": term}).iloc[0]
-        assert set(zip(page["report_month"], page["seq"])) == expected, term
-        assert int(count["incidents"]) == len(expected), term
-        one_column = _plain_one_column(app_db, term)
-        straddling += len(expected - one_column)
+    params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0,
+                                                                           "sort": "date"}
+    page = queries.run(con, "incidents_by_search", params | search_index.params(term))
     con.close()
-    assert straddling > 0  # some terms were found only across two columns: that case is covered
-
-
-def _plain_one_column(db, search) -> set:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return set(con.execute(
-            "SELECT report_month, seq FROM incidents WHERE "
-            + " OR ".join(f"contains(lower({c}), lower($s))" for c in (
-                "place", "parent_place", "site", "perpetrator_text", "perpetrator_note",
-                "replace(governorate, '_', ' ')", "paragraph")), {"s": search}).fetchall())
-    finally:
-        con.close()
+    found = set(zip(page["report_month"], page["seq"]))
+    assert expected <= found, term
+    # Anything more is a place match (a governorate, a gazetteer spelling), ranked first.
+    extra = page.loc[[k not in expected for k in zip(page["report_month"], page["seq"])]]
+    assert set(extra["search_rank"]) <= {0}, term
 
 
 @pytest.mark.parametrize("term", ["Raqqa", "bus", "Deir Ez", "al Mayadin", "hospital"])
-def test_search_on_the_page_matches_the_plain_way(app_db, term):
-    expected = _plain(app_db, term)
+def test_search_on_the_page_shows_what_the_query_finds(app_db, term):
+    from massacres.store import db
+    from massacres.store import queries
+    from massacres.store import search_index
+    from massacres.dashboard.filters import Filters
+    import datetime as dt
+
+    con = db.connect_readonly(app_db)
+    found = queries.run(con, "incidents_by_search", Filters(dt.date(2017, 8, 2), dt.date(2017, 10, 31)).params()
+                        | search_index.params(term) | {"limit": None, "offset": 0, "sort": "date"})
+    con.close()
+    expected = set(zip(found["report_month"], found["seq"]))
+    assert expected >= _plain_words(app_db, term)
     at = run_page("incidents")
     at.text_input(key="search").input(term).run()
     assert not at.exception

@@ -2,6 +2,7 @@
 cached queries, and the chart block (chart, exports, data, text alternative)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from massacres.store import queries
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import wording
+from massacres.dashboard import url_state
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain",
                "reviewed_only")
@@ -150,7 +152,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     default = default_filters()
     limits = date_limits()
     ss = st.session_state
-    if "f_dates" not in ss:
+    if "f_dates" not in ss or url_state.moved():  # a new session, or Back/Forward (url_state.py)
         # Every value of a repeated parameter (to_dict() keeps only the last one).
         parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default, limits)
         _set_state(parsed.filters)
@@ -192,6 +194,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     wanted = page_owned | current.to_query(default)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    url_state.remember()
     sb.caption("The URL holds these filters: copy it to share this view.")
     return current, default
 
@@ -211,6 +214,7 @@ NAVIGATION = (
     ("pages/6_Data_quality.py", "Data quality", ":material/fact_check:"),
     ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
     ("pages/8_Review.py", "Review", ":material/rate_review:"),
+    ("pages/9_Incident.py", "Incident", ":material/article:"),
 )
 
 
@@ -231,18 +235,20 @@ def page(title: str) -> tuple[filters.Filters, filters.Filters]:
     st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=str(FAVICON), layout="wide")
     navigation()
     connection()
+    url_state.begin(title)
     return sidebar()
 
 
 def url_choice(label: str, options: dict[str, str], key: str, container: Any = st, **kwargs: Any) -> str:
     """A page's own setting (a chart basis, a colour switch) as a radio kept in the URL beside
     the filters, so a shared link reopens it too. An invalid value in the URL is ignored."""
-    if key not in st.session_state:
+    if key not in st.session_state or url_state.moved():
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options else next(iter(options))
     choice = container.radio(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 
@@ -254,9 +260,12 @@ def url_select(label: str, options: dict[str, str], key: str, default: str, cont
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options and key not in st.session_state else default
+    elif url_state.moved() and st.query_params.get(key) in options:  # Back/Forward: the URL's choice
+        st.session_state[key] = st.query_params.get(key)
     choice = container.selectbox(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 

@@ -11,7 +11,8 @@ import duckdb
 DB_ENV = "MASSACRES_DB"
 PARQUET_ENV = "MASSACRES_PARQUET"
 MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
-REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations",
+                   "search_terms", "search_postings")  # the search index (store/search_index.py)
 
 
 def parquet_dir() -> Path | None:

@@ -33,6 +33,7 @@ from massacres.reports import documented
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
+SEARCH_MATCHES = "search_matches"
 # CTE name -> the file that defines it, or the function that writes it; in dependency order.
 SHARED: dict[str, str | Callable[[], str]] = {
     "reports_in_range": "reports_in_range",
@@ -43,6 +44,7 @@ SHARED: dict[str, str | Callable[[], str]] = {
     "documented_by_dimension": documented.sql,
     "compared_figures": documented.compared_sql,
     "review_items": "review_items",
+    "search_matches": SEARCH_MATCHES,
 }
 _NAME = re.compile(r"^[a-z0-9_]+$")
 

@@ -162,4 +162,19 @@ CREATE TABLE IF NOT EXISTS corrections (
     CHECK ((seq IS NULL) <> (figure IS NULL)),
     CHECK ((status = 'confirmed') = (value IS NOT DISTINCT FROM parsed)),
     CHECK (status = 'confirmed' OR length(trim(reason)) > 0)
+-- The search index (massacres/store/search_index.py): derived from incidents and locations, and
+-- rebuilt for the months of every write in the same transaction. Each distinct normalised key of
+-- a month: a spelling of a place its incidents name (kind 'place'), or a word of their text ('word').
+CREATE TABLE search_terms (
+    report_month  VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL CHECK (kind IN ('place', 'word')),
+    term          VARCHAR NOT NULL CHECK (term <> ''),   -- gazetteer.search_key of the spelling or word
+    term_hash     UBIGINT NOT NULL                       -- hash(kind, term), as search_postings holds it
+);
+
+-- Which incidents hold each key; sorted by term_hash when built, so a search reads a few row groups.
+CREATE TABLE search_postings (
+    term_hash     UBIGINT NOT NULL,
+    report_month  VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL
 );

@@ -31,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from massacres.store import corrections
+from massacres.store import search_index
 from massacres.store.db import MANIFEST
 from massacres.errors import ReportError
 from massacres.reports import record
@@ -294,6 +295,7 @@ def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action:
             con.unregister("frame")
     copy_points(con, months)
     corrections.refresh_stale(con, months)  # a month parsed anew: each review still applies or is back in the queue
+    search_index.rebuild(con, months)  # in the same transaction: the index never lags the data
     con.execute("COMMIT")
 
 
@@ -480,6 +482,7 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
             con.unregister("frame")
         copy_points(con)
         corrections.refresh_stale(con)  # a point confirmed or corrected by a reviewer may have moved
+        search_index.rebuild(con)  # the located rows changed, and with them the spellings indexed
         con.execute("COMMIT")
     return frame
 
@@ -500,6 +503,8 @@ _PARTITIONED = {
     # The reviewers' corrections go with the data, so the app reading the export shows them too.
     CORRECTIONS_TABLE: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
                        "CAST(right(report_month, 2) AS INTEGER) AS month FROM " + CORRECTIONS_TABLE,
+    **{t: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, CAST(right(report_month, 2) AS INTEGER) "
+          "AS month FROM " + t for t in search_index.TABLES},
 }
 
 
@@ -601,7 +606,7 @@ def _remove_empty_parents(path: Path, top: Path) -> None:
             return
 
 
-_COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES + (CORRECTIONS_TABLE,)}
+_COUNT = {t: "SELECT count(*) FROM " + t for t in _PARTITIONED}  # the data, the corrections, the search index
 
 
 def _sql_literal(text: str) -> str:
