@@ -162,6 +162,8 @@ CREATE TABLE IF NOT EXISTS corrections (
     CHECK ((seq IS NULL) <> (figure IS NULL)),
     CHECK ((status = 'confirmed') = (value IS NOT DISTINCT FROM parsed)),
     CHECK (status = 'confirmed' OR length(trim(reason)) > 0)
+);
+
 -- The search index (massacres/store/search_index.py): derived from incidents and locations, and
 -- rebuilt for the months of every write in the same transaction. Each distinct normalised key of
 -- a month: a spelling of a place its incidents name (kind 'place'), or a word of their text ('word').
