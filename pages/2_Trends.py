@@ -188,3 +188,4 @@ ui.chart(fig, table, "Massacres per governorate and month",
                  f"{short_month(m)} {'no report' if v is None else v}" for m, v in zip(months["month"], row))
              for k, row in zip(keys, z) if any(v for v in row)) + ". Every other cell is 0 where a report covers "
                                                                    "the month.")
+ui.cite()

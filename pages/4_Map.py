@@ -231,3 +231,4 @@ st.caption("Place names and coordinates: Who's On First, derived largely from Ge
 if online:
     st.caption("Basemap: © CARTO, © OpenStreetMap contributors.")
 st.caption(theme.SOURCE)
+ui.cite()

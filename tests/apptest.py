@@ -19,6 +19,7 @@ PAGES = {
     "map": "pages/4_Map.py",
     "incidents": "pages/5_Incidents.py",
     "data_quality": "pages/6_Data_quality.py",
+    "about": "pages/9_About.py",
 }
 
 

@@ -12,6 +12,8 @@ DB_ENV = "MASSACRES_DB"
 PARQUET_ENV = "MASSACRES_PARQUET"
 MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
 REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+# Read when present: the log of writes, for a citation's build date (a Parquet export leaves it out).
+OPTIONAL_TABLES = ("ingest_log",)
 
 
 def parquet_dir() -> Path | None:
@@ -58,7 +60,7 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     _lock_down(con)
     present = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
-    for table in REQUIRED_TABLES:
+    for table in REQUIRED_TABLES + OPTIONAL_TABLES:
         if table in present:  # an older file lacks some: missing_tables() says which
             try:
                 con.execute("CREATE VIEW " + table + " AS SELECT * FROM data." + table)
