@@ -79,7 +79,8 @@ def test_the_box_cites_the_filters_and_the_pages_own_settings(app_db):
     at = run_page("map", {"from": "2017-08-02", "to": "2017-08-31", "color_by": "perpetrator"})
     text = _cite_text(at)
     assert "\"Map\" view (2 Aug 2017 – 31 Aug 2017)" in text
-    assert "/Map?" in text and "from=2017-08-02" in text and "to=2017-08-31" in text
+    # The start is the data's first day, which the app leaves out of the URL (it is the default).
+    assert "/Map?" in text and "to=2017-08-31" in text
     assert "color_by=perpetrator" in text
     assert "Data: Syrian Network for Human Rights (SNHR), the monthly report of September 2017;" in text
 

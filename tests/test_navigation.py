@@ -30,4 +30,5 @@ def test_the_overview_page_draws_the_list(app_db):
     assert all(link.page_script_hash for link in links)
     assert [(link.label, link.page) for link in links] == [
         ("Overview", ""), ("Perpetrators", "Perpetrators"), ("Trends", "Trends"), ("Victims", "Victims"),
-        ("Map", "Map"), ("Incidents", "Incidents"), ("Data quality", "Data_quality"), ("Add a report", "Add_report")]
+        ("Map", "Map"), ("Incidents", "Incidents"), ("Data quality", "Data_quality"), ("Add a report", "Add_report"),
+        ("About the data", "About")]
