@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import json
 import math
+import urllib.error
+import urllib.request
 from functools import lru_cache
 from typing import Any
 
@@ -264,6 +266,18 @@ def point_layers(points: pd.DataFrame, colour_by: str) -> list[pdk.Layer]:
                   filled=True, stroked=True, get_fill_color="fill", get_line_color=[255, 255, 255, 255],
                   get_line_width=1, **common),
     ]
+
+
+def reachable(url: str, timeout: float = 2.0) -> bool:
+    """Whether a web address answers at all (any HTTP status counts) within `timeout` seconds: the online
+    basemap is asked for only when it does, so an offline machine is told instead of shown a blank map."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def is_phone(user_agent: str | None) -> bool:
