@@ -64,7 +64,7 @@ CELL_BINS: Bins = (  # incidents per cell, by decade (counts span 1 to tens of t
 LAYER_LABELS, LAYER_TOWNS, LAYER_STACKS = "labels-governorates", "labels-towns", "stack-counts"
 # The viewports the first view is fitted to (CSS pixels): the map's column beside the incident panel on
 # a desktop, and a phone's width. The server cannot see the window, so a phone is told by its user agent.
-DESKTOP_VIEW, PHONE_VIEW = (620, 560), (340, 420)
+DESKTOP_VIEW, PHONE_VIEW = (500, 560), (340, 420)
 FIT_PADDING_PX = 16
 MIN_FIT_SPAN_DEG = 0.6  # a view of one village still shows its surroundings
 TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
@@ -323,18 +323,21 @@ def syria_bounds() -> tuple[float, float, float, float]:
 
 
 def data_bounds(lats: list[float], lons: list[float]) -> tuple[float, float, float, float]:
-    """The box to fit: the drawn points' extent, at least MIN_FIT_SPAN_DEG each way around its centre, and
-    never wider than Syria (a point just over the border does not zoom the view out); Syria when nothing
-    is drawn."""
+    """The box to fit: Syria when nothing is drawn or the points span half its width or height or more;
+    else the points' extent (a governorate, a valley), at least MIN_FIT_SPAN_DEG each way around its
+    centre, and never past Syria's edges (a point just over the border does not zoom the view out)."""
     if not lats:
         return syria_bounds()
     s, w, n, e = min(lats), min(lons), max(lats), max(lons)
+    ss, sw, sn, se = syria_bounds()
+    if n - s >= (sn - ss) / 2 or e - w >= (se - sw) / 2:
+        # Points across much of the country: the whole country, so that no governorate is cut at an edge.
+        return ss, sw, sn, se
     half = MIN_FIT_SPAN_DEG / 2
     if n - s < MIN_FIT_SPAN_DEG:
         s, n = (s + n) / 2 - half, (s + n) / 2 + half
     if e - w < MIN_FIT_SPAN_DEG:
         w, e = (w + e) / 2 - half, (w + e) / 2 + half
-    ss, sw, sn, se = syria_bounds()
     return max(s, ss - half), max(w, sw - half), min(n, sn + half), min(e, se + half)
 
 
@@ -400,8 +403,8 @@ def label_layers(points: pd.DataFrame | None = None) -> list[pdk.Layer]:
                 font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
                 outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)
     layers = [
-        pdk.Layer("TextLayer", id=LAYER_LABELS, data=govs, get_size=11, get_color=[110, 110, 110, 255],
-                  font_weight=600, **text),
+        pdk.Layer("TextLayer", id=LAYER_LABELS, data=govs, get_size=11,
+                  get_color=[110, 110, 110, 255], font_weight=600, **text),
         pdk.Layer("ScatterplotLayer", id=LAYER_TOWNS + "-dots", data=town_rows, get_position=["lon", "lat"],
                   get_radius=2.5, radius_units="'pixels'", get_fill_color=[40, 40, 40, 255], pickable=False),
         pdk.Layer("TextLayer", id=LAYER_TOWNS, data=town_rows, get_size=12, get_color=[30, 30, 30, 255],
