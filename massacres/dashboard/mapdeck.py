@@ -391,14 +391,23 @@ def stack_records(points: pd.DataFrame) -> list[dict[str, Any]]:
     return [{"lon": lon, "lat": lat, "text": f"×{n}"} for lon, lat, n in counts.values() if n > 1]
 
 
+SAME_NAME_DEG = 0.25  # about 25 km
+
+
 def label_layers(points: pd.DataFrame | None = None) -> list[pdk.Layer]:
     """Names drawn offline, from the shipped data: each governorate's name at its representative point
-    (Damascus's is the city's label), the main towns (geo/main_towns.csv) as a dot and a name, and over
+    (unless its seat's label says it there), the main towns (geo/main_towns.csv) as a dot and a name, and over
     stacked points a count badge ('×8')."""
-    govs = [{"lon": f["properties"]["label_lon"], "lat": f["properties"]["label_lat"],
-             "text": theme.GOVERNORATES.get(f["properties"]["key"], f["properties"]["name"]).upper()}
-            for f in _boundaries()["features"] if f["properties"]["key"] != "damascus"]
     town_rows = [{"lon": t.lon, "lat": t.lat, "text": t.label} for t in towns.main_towns()]
+    govs = []
+    for f in _boundaries()["features"]:
+        name = theme.GOVERNORATES.get(f["properties"]["key"], f["properties"]["name"])
+        lat, lon = f["properties"]["label_lat"], f["properties"]["label_lon"]
+        # The same word twice side by side is noise (and on a phone ran off the map's edge): a governorate
+        # named after its seat is named by the seat's label when that lies within SAME_NAME_DEG.
+        if any(t["text"] == name and math.hypot(t["lat"] - lat, t["lon"] - lon) < SAME_NAME_DEG for t in town_rows):
+            continue
+        govs.append({"lon": lon, "lat": lat, "text": name.upper()})
     text = dict(get_position=["lon", "lat"], get_text="text", character_set="'auto'",
                 font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
                 outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)
