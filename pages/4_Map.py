@@ -125,7 +125,7 @@ def stack_table(points: pd.DataFrame, lat: float, lon: float) -> None:
         "perpetrator": here["perpetrator"].map(theme.perpetrator_label), "killed": here["killed"],
         "precision": here["precision"],
     }).sort_values(["date", "incident"]), key="map_stack", width="stretch",
-        column_config={"incident": st.column_config.LinkColumn("incident", display_text=r"incident=(.*)$")})
+        column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=r"incident=(.*)$")})
 
 
 def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, points: pd.DataFrame | None,
@@ -164,7 +164,7 @@ def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, 
                 "area of control": largest["area_of_control"].map(theme.area_label),
                 "precision": largest["precision"],
             }), key="map_cell_incidents", width="stretch",
-                column_config={"incident": st.column_config.LinkColumn("incident", display_text=r"incident=(.*)$")})
+                column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=r"incident=(.*)$")})
     if objects.get(mapdeck.LAYER_GOVERNORATES):
         props = objects[mapdeck.LAYER_GOVERNORATES][0].get("properties", {})
         row = counts[counts["governorate"] == props.get("key")]

@@ -437,3 +437,28 @@ def test_grid_cells_and_unlocated_incidents_add_up_to_the_filtered_total(app_db,
     assert any(t.startswith("62 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
                for t in _texts(at))
     assert "62 incidents: shown as" in " ".join(i.value for i in at.info)
+
+
+def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db):
+    # The hand-labelled geocoding: 9 Deir ez-Zor incidents are located only to the governorate, so all nine
+    # are drawn at its representative point, one over another.
+    at_gov = sorted((k, v) for k, v in FIXTURES.items()
+                    if v.get("precision") == "governorate" and v["governorate"] == "deir_ez_zor")
+    assert len(at_gov) == 9
+    at = run_page("map")
+    spec = deck_specs(at)[0]
+    (month, seq), _ = at_gov[0]
+    lid, point = _points(spec)[(month, seq)]
+    assert point["tt_5"].endswith("· 9 incidents at this point: click to list them")
+    badges = _layers(spec)["stack-counts"]["data"]
+    assert {"lon": point["lon"], "lat": point["lat"], "text": "×9"} in badges
+    at = _click(at, lid, point)
+    assert not at.exception
+    assert "9 incidents are drawn at this point:" in _texts(at)
+    (table,) = [d for d in at.dataframe if "Incident" in d.value.columns]
+    # Shown as links: the column is a link column whose text is the id.
+    config = json.loads(table.proto.columns)["Incident"]
+    assert config["type_config"]["type"] == "link" and config["type_config"]["display_text"] == "incident=(.*)$"
+    assert sorted(table.value["Incident"]) == sorted(f"Incidents?incident={m}-{s:02d}" for (m, s), _ in at_gov)
+    links = [m.value for m in at.markdown if m.value.startswith("[Open incident")]
+    assert links == [f"[Open incident {month}-{seq:02d}](Incidents?incident={month}-{seq:02d})"]

@@ -391,7 +391,7 @@ def stack_records(points: pd.DataFrame) -> list[dict[str, Any]]:
     return [{"lon": lon, "lat": lat, "text": f"×{n}"} for lon, lat, n in counts.values() if n > 1]
 
 
-SAME_NAME_DEG = 0.25  # about 25 km
+SAME_NAME_DEG = 0.35  # about 35 km
 
 
 def label_layers(points: pd.DataFrame | None = None) -> list[pdk.Layer]:
