@@ -25,7 +25,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from massacres.dashboard import export
 from massacres.dashboard import mapdeck
+from massacres.dashboard import mapexport
 from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import ui
@@ -243,6 +245,19 @@ with map_col:
     event = st.pydeck_chart(mapdeck.deck_from_json(spec, online), on_select="rerun", selection_mode="single-object",
                             key="map", height=mapdeck.map_height(phone))
     st.caption("Scroll the page with the wheel; zoom with the + and − buttons, a double click or a pinch.")
+    if aggregated:
+        st.caption(f"A map image is made for {MAX_POINTS:,} incidents or fewer: filter further to download one.")
+    else:
+        title = "Massacres by place"
+        subtitle = f"{current.describe(default)}. Colour: {mapdeck.COLOUR_BY[colour_by].lower()}."
+        footnote = ("Circle area proportional to the number killed. Hollow: located only to a city or a governorate "
+                    "(drawn at its centre, not where the massacre happened)."
+                    + (f" {unlocated:,} incidents without a location are not drawn." if unlocated else "")
+                    + " Place names: Who's On First, GeoNames (CC BY 4.0). Boundaries: Natural Earth.")
+        st.download_button("Map (PNG)", data=lambda: export.to_bytes(
+            mapexport.figure(points, counts, colour_by, title, subtitle, footnote), "png",
+            mapexport.WIDTH, mapexport.HEIGHT), file_name="massacres-by-place.png", mime="image/png",
+            key="dl_map_png", icon=":material/download:", on_click="ignore")
 
 objects = (event.selection.get("objects") or {}) if event is not None else {}
 with side:

@@ -111,3 +111,32 @@ def test_the_about_page_and_the_cite_box(app_url, desktop):  # noqa: F811
     text = code.inner_text()
     assert f"{app_url}/About" in text and "the monthly reports of September 2017 and October 2017" in text
     desktop.screenshot(path=str(ARTIFACTS / "about.png"), full_page=False)
+
+
+def test_a_clicked_point_shows_its_incident_beside_the_map(app_url, desktop):  # noqa: F811
+    import math
+
+    from massacres.dashboard import mapdeck
+    from massacres.places import boundaries
+
+    _open(desktop, f"{app_url}/Map", CANVAS)
+    desktop.wait_for_timeout(1500)
+    box = desktop.locator(CANVAS).first.bounding_box()
+    # Deir ez-Zor's representative point on the first view (all of Syria: the points span most of it),
+    # where nine incidents located only to the governorate are drawn, under a smaller one nearby.
+    lat, lon = boundaries.load().label_point("deir_ez_zor")
+    clat, clon, zoom = mapdeck.fit_view(*mapdeck.syria_bounds(), *mapdeck.DESKTOP_VIEW)
+    scale = 512 * 2 ** zoom / (2 * math.pi)
+    y = lambda a: math.log(math.tan(math.pi / 4 + math.radians(a) / 2))  # noqa: E731
+    px = box["x"] + box["width"] / 2 + scale * math.radians(lon - clon)
+    py = box["y"] + box["height"] / 2 - scale * (y(lat) - y(clat))
+    desktop.mouse.move(px, py)
+    desktop.wait_for_timeout(500)
+    desktop.mouse.click(px, py)
+    desktop.wait_for_selector("text=Open incident", timeout=60_000)
+    desktop.wait_for_selector(READY, timeout=60_000)
+    desktop.wait_for_timeout(1000)
+    card = desktop.get_by_text("Open incident").first.bounding_box()
+    # Beside the map, in the first screenful: no scrolling to find what was clicked.
+    assert card["x"] > box["x"] + box["width"] and card["y"] < 900
+    desktop.screenshot(path=str(ARTIFACTS / "map-selected.png"))

@@ -462,3 +462,11 @@ def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db)
     assert sorted(table.value["Incident"]) == sorted(f"Incidents?incident={m}-{s:02d}" for (m, s), _ in at_gov)
     links = [m.value for m in at.markdown if m.value.startswith("[Open incident")]
     assert links == [f"[Open incident {month}-{seq:02d}](Incidents?incident={month}-{seq:02d})"]
+
+
+def test_the_map_offers_a_png_download(app_db):
+    # What the PNG holds (title, filters line, source, the same data) is tested in tests/test_mapexport.py.
+    at = run_page("map", {"perp": "russia"})
+    assert not at.exception
+    (button,) = [b for b in at.get("download_button") if b.proto.label == "Map (PNG)"]
+    assert button.proto.id  # made when clicked (a callable), so a page view never renders it
