@@ -1,7 +1,7 @@
 """The Map page in a real headless Chromium: the mouse wheel over the map scrolls the page (it does not
 zoom), governorate and town names are drawn with no network, and on a phone-sized screen the whole of
-Syria is inside the map. Screenshots of the map (desktop and phone) and of the About page go to
-test-artifacts/ (the README's are copied from there)."""
+Syria is inside the map. Screenshots of the map (desktop, a clicked point, phone) and of the About page go to
+test-artifacts/ (the README's are copied from there: map-selected.png is docs/screenshots/map.png)."""
 from __future__ import annotations
 
 import io
@@ -47,7 +47,7 @@ def test_the_wheel_over_the_map_scrolls_the_page(app_url, desktop):  # noqa: F81
     _open(desktop, f"{app_url}/Map", CANVAS)
     desktop.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
-    desktop.screenshot(path=str(ARTIFACTS / "map.png"))
+    desktop.screenshot(path=str(ARTIFACTS / "map-desktop.png"))
     box = desktop.locator(CANVAS).first.bounding_box()
     before_map = _canvas_pixels(desktop)
     start = desktop.evaluate(SCROLLED)
@@ -110,6 +110,8 @@ def test_the_about_page_and_the_cite_box(app_url, desktop):  # noqa: F811
     code.wait_for(timeout=10_000)
     text = code.inner_text()
     assert f"{app_url}/About" in text and "the monthly reports of September 2017 and October 2017" in text
+    code.scroll_into_view_if_needed()  # the sidebar scrolls; the page stays at its top
+    desktop.wait_for_timeout(300)
     desktop.screenshot(path=str(ARTIFACTS / "about.png"), full_page=False)
 
 
@@ -139,4 +141,6 @@ def test_a_clicked_point_shows_its_incident_beside_the_map(app_url, desktop):  #
     card = desktop.get_by_text("Open incident").first.bounding_box()
     # Beside the map, in the first screenful: no scrolling to find what was clicked.
     assert card["x"] > box["x"] + box["width"] and card["y"] < 900
+    desktop.mouse.move(5, 5)  # the tooltip off the picture
+    desktop.wait_for_timeout(300)
     desktop.screenshot(path=str(ARTIFACTS / "map-selected.png"))
