@@ -59,15 +59,18 @@ def _first_cells(lines: list[str]) -> list[str]:
 
 
 def documented_columns(markdown: str) -> dict[str, set[str]]:
-    """Each table the data model describes (a heading naming it in backquotes) and the columns its
-    table lists in the first cell of a row ("victims_total, victims_children, victims_women" lists three)."""
+    """Each table the data model describes (a heading naming it in backquotes) and the stored columns its
+    table lists in the first cell of a row ("victims_total, victims_children, victims_women" lists three;
+    a name in italics is derived by a query, not stored, and left out)."""
     out: dict[str, set[str]] = {}
     table, lines = None, []
     for line in markdown.splitlines() + ["## end"]:
         m = _HEADING.match(line)
         if m or line.startswith("## "):
             if table:
-                out[table] = {c.strip().strip("`") for cell in _first_cells(lines) for c in cell.split(",")}
+                # A row whose name is in italics is derived by a query, not stored (*has_breakdown*).
+                out[table] = {c.strip().strip("`") for cell in _first_cells(lines) if not cell.startswith("*")
+                              for c in cell.split(",")}
             table, lines = (m.group(1) if m else None), []
         elif table:
             lines.append(line)

@@ -2,6 +2,7 @@
 cached queries, and the chart block (chart, exports, data, text alternative)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from collections.abc import Callable
