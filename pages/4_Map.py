@@ -68,7 +68,7 @@ def deck_spec(frozen: tuple, identity: tuple[int, int], colour_by: str, online: 
         points = ui.query("points_map", params | {"limit": max_points})
         layers += mapdeck.label_layers()
         layers += mapdeck.point_layers(points, colour_by)
-        layers += mapdeck.label_layers(points)[3:]  # the stack counts, over the points
+        layers += mapdeck.stack_layers(points)
         drawn = points.dropna(subset=["point_lat"])
         lats, lons = drawn["point_lat"].tolist(), drawn["point_lon"].tolist()
     view = mapdeck.initial_view(mapdeck.data_bounds(lats, lons), phone)

@@ -132,8 +132,13 @@ def test_a_clicked_point_shows_its_incident_beside_the_map(app_url, desktop):  #
     y = lambda a: math.log(math.tan(math.pi / 4 + math.radians(a) / 2))  # noqa: E731
     px = box["x"] + box["width"] / 2 + scale * math.radians(lon - clon)
     py = box["y"] + box["height"] / 2 - scale * (y(lat) - y(clat))
-    desktop.mouse.move(px, py)
-    desktop.wait_for_timeout(500)
+    # deck.gl picks only once it has drawn (slow under load): hover until the tooltip shows, then click.
+    for _ in range(30):
+        desktop.mouse.move(px - 1, py)
+        desktop.mouse.move(px, py)
+        if desktop.locator(".deck-tooltip").filter(has_text="Killed").count():
+            break
+        desktop.wait_for_timeout(1000)
     desktop.mouse.click(px, py)
     desktop.wait_for_selector("text=Open incident", timeout=60_000)
     desktop.wait_for_selector(READY, timeout=60_000)

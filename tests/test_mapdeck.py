@@ -374,7 +374,10 @@ def test_the_labels_are_the_governorates_and_the_listed_towns():
     assert len(towns) == 19
     # Al-Bukamal at its gazetteer row (890449891: Albu Kamal, 34.45 N 40.91861 E).
     assert towns["Al-Bukamal"] == (34.45, 40.91861)
-    assert mapdeck.LAYER_STACKS not in layers  # no points given, no badges
+    pts = pd.DataFrame({"point_lat": [35.0, 35.0], "point_lon": [40.0, 40.0]})
+    (badges,) = mapdeck.stack_layers(pts)
+    assert badges.id == mapdeck.LAYER_STACKS and badges.data == [{"lon": 40.0, "lat": 35.0, "text": "×2"}]
+    assert mapdeck.stack_layers(pts.iloc[:1]) == []  # one point alone: no badge
 
 
 def test_an_incident_links_to_its_own_card():

@@ -394,10 +394,9 @@ def stack_records(points: pd.DataFrame) -> list[dict[str, Any]]:
 SAME_NAME_DEG = 0.35  # about 35 km
 
 
-def label_layers(points: pd.DataFrame | None = None) -> list[pdk.Layer]:
+def label_layers() -> list[pdk.Layer]:
     """Names drawn offline, from the shipped data: each governorate's name at its representative point
-    (unless its seat's label says it there), the main towns (geo/main_towns.csv) as a dot and a name, and over
-    stacked points a count badge ('×8')."""
+    (unless its seat's label says it there), and the main towns (geo/main_towns.csv) as a dot and a name."""
     town_rows = [{"lon": t.lon, "lat": t.lat, "text": t.label} for t in towns.main_towns()]
     govs = []
     for f in _boundaries()["features"]:
@@ -419,13 +418,20 @@ def label_layers(points: pd.DataFrame | None = None) -> list[pdk.Layer]:
         pdk.Layer("TextLayer", id=LAYER_TOWNS, data=town_rows, get_size=12, get_color=[30, 30, 30, 255],
                   get_text_anchor="'start'", get_pixel_offset=[6, 0], **text),
     ]
-    if points is not None:
-        badges = stack_records(points)
-        if badges:
-            layers.append(pdk.Layer("TextLayer", id=LAYER_STACKS, data=badges, get_size=12,
-                                    get_color=[0, 0, 0, 255], get_text_anchor="'start'",
-                                    get_alignment_baseline="'bottom'", get_pixel_offset=[7, -7], **text))
     return layers
+
+
+def stack_layers(points: pd.DataFrame) -> list[pdk.Layer]:
+    """A count ('×8') beside each position where several incidents are drawn, over the points; none
+    when no two share a position."""
+    badges = stack_records(points)
+    if not badges:
+        return []
+    return [pdk.Layer("TextLayer", id=LAYER_STACKS, data=badges, get_size=12, get_color=[0, 0, 0, 255],
+                      get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[7, -7],
+                      get_position=["lon", "lat"], get_text="text", character_set="'auto'",
+                      font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
+                      outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)]
 
 
 def map_deck(layers: list[pdk.Layer], online: bool, view: pdk.ViewState | None = None) -> pdk.Deck:

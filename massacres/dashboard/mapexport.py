@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from massacres.dashboard import mapdeck
+from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.places import towns
 
@@ -38,7 +39,7 @@ def governorate_traces(counts: pd.DataFrame) -> list[go.Scatter]:
         fill = "rgb({},{},{})".format(*p["fill"][:3])
         for ring in _rings(f["geometry"]):
             out.append(go.Scatter(x=[c[0] for c in ring], y=[c[1] for c in ring], mode="lines", fill="toself",
-                                  fillcolor=fill, line=dict(color="#6E6E6E", width=0.8), hoverinfo="skip",
+                                  fillcolor=fill, line=dict(color=palette.SYMBOL_BORDER, width=0.8), hoverinfo="skip",
                                   showlegend=False, name=p["key"]))
     return out
 
@@ -46,8 +47,8 @@ def governorate_traces(counts: pd.DataFrame) -> list[go.Scatter]:
 def town_trace() -> go.Scatter:
     listed = towns.main_towns()
     return go.Scatter(x=[t.lon for t in listed], y=[t.lat for t in listed], text=[t.label for t in listed],
-                      mode="markers+text", textposition="middle right", marker=dict(size=4, color="#282828"),
-                      textfont=dict(size=10, color="#1E1E1E"), hoverinfo="skip", showlegend=False, name="towns")
+                      mode="markers+text", textposition="middle right", marker=dict(size=4, color=palette.TEXT),
+                      textfont=dict(size=10, color=palette.TEXT), hoverinfo="skip", showlegend=False, name="towns")
 
 
 def point_traces(points: pd.DataFrame, colour_by: str) -> list[go.Scatter]:
