@@ -38,6 +38,8 @@ class Data:
     reports: pd.DataFrame
     stated: pd.DataFrame
     warnings: pd.DataFrame
+    terms: pd.DataFrame | None = None     # the search index (store/search_index.py), as loaded
+    postings: pd.DataFrame | None = None
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
@@ -74,7 +76,10 @@ def load(con: duckdb.DuckDBPyConnection) -> Data:
     for col in ("massacres", "killed", "children", "women"):
         stated[col] = stated[col].astype("Int64")
     warnings = _frame(con, "SELECT * FROM warnings")
-    return Data(inc, reports, stated, warnings)
+    terms = _frame(con, "SELECT * FROM search_terms")
+    # Sorted by hash, as a dashboard would keep an inverted index: a key's postings are one slice.
+    postings = _frame(con, "SELECT * FROM search_postings ORDER BY term_hash, report_month, seq")
+    return Data(inc, reports, stated, warnings, terms, postings)
 
 
 # ----------------------------------------------------------------------------- shared pieces
@@ -135,25 +140,49 @@ def _axis(d: Data, p: Params) -> pd.DatetimeIndex:
     return pd.date_range(lo, hi, freq="MS")
 
 
-def _search_text_ws(f: pd.DataFrame, cols: list[str]) -> pd.Series:
-    """concat_ws(' ', ...): the non-NULL values joined by a space."""
-    acc = f[cols[0]]
-    for c in cols[1:]:
-        s = f[c]
-        acc = acc.where(s.isna(), acc + " " + s).fillna(s)
-    return acc.fillna("")
+def _postings(d: Data, terms: pd.DataFrame) -> pd.DataFrame:
+    """The postings of these (report_month, term_hash) rows: each hash's slice of the sorted postings,
+    kept where the month matches too (so two keys sharing a hash are not confused)."""
+    hashes = d.postings["term_hash"].to_numpy()
+    parts = []
+    for h in terms["term_hash"].unique():
+        lo, hi = np.searchsorted(hashes, h, "left"), np.searchsorted(hashes, h, "right")
+        parts.append(d.postings.iloc[lo:hi])
+    if not parts:
+        return pd.DataFrame({"report_month": [], "seq": []})
+    found = pd.concat(parts)
+    return found.merge(terms, on=["report_month", "term_hash"])
 
 
-def _search_mask(f: pd.DataFrame, search: str | None) -> pd.Series:
-    if search is None:
-        return pd.Series(True, index=f.index)
-    f = f.assign(gov_words=f["governorate"].str.replace("_", " ", regex=False))
-    text = _search_text_ws(f, ["place", "parent_place", "site", "perpetrator_text", "perpetrator_note", "gov_words",
-                               "paragraph"])
-    return text.str.lower().str.contains(search.lower(), regex=False)
+def _search_ranks(d: Data, p: Params) -> pd.Series:
+    """queries/search_matches.sql: (report_month, seq) -> 0 (a place spelling) or 1 (every word begins a
+    word of the text), from the index loaded once, as a pandas dashboard would keep it."""
+    t, place, words = d.terms, p["search_place"], p["search_words"]
+    hits = []
+    if place is not None:
+        ok = (t["kind"] == "place") & ((t["term"] == place) | ((len(place) >= 4) & t["term"].str.startswith(place)))
+        m = _postings(d, t.loc[ok, ["report_month", "term_hash"]])
+        hits.append(m[["report_month", "seq"]].assign(rank=0))
+    if words:
+        tw = t[t["kind"] == "word"]
+        per_word = []
+        for i, w in enumerate(words):
+            m = _postings(d, tw.loc[tw["term"].str.startswith(w), ["report_month", "term_hash"]])
+            per_word.append(m[["report_month", "seq"]].drop_duplicates().assign(i=i))
+        allw = pd.concat(per_word)
+        n = allw.groupby(["report_month", "seq"])["i"].nunique()
+        ok = n[n == len(words)].reset_index()[["report_month", "seq"]]
+        hits.append(ok.assign(rank=1))
+    if not hits:
+        return pd.Series(dtype="int64", index=pd.MultiIndex.from_arrays([[], []], names=["report_month", "seq"]))
+    return pd.concat(hits).groupby(["report_month", "seq"])["rank"].min()
 
 
-SEARCH_COLUMNS = ["place", "parent_place", "site", "perpetrator_text", "perpetrator_note", "governorate", "paragraph"]
+def _with_ranks(d: Data, p: Params, f: pd.DataFrame) -> pd.DataFrame:
+    if p["search"] is None:
+        return f.assign(search_rank=pd.Series(np.nan, index=f.index))
+    ranks = _search_ranks(d, p).rename("search_rank").reset_index()
+    return f.merge(ranks, on=["report_month", "seq"], how="inner")
 
 
 def _categories(f: pd.DataFrame, key: str, extra: dict[str, tuple[str, str]] | None = None) -> pd.DataFrame:
@@ -196,7 +225,8 @@ def date_bounds(d: Data, p: Params) -> pd.DataFrame:
     dates = d.inc.loc[d.inc["report_month"].isin(r["month"]), "date"]
     first = min(x for x in (dates.min(), r["month_start"].min()) if pd.notna(x))
     last = max(x for x in (dates.max(), _last_day(r["month_start"]).max()) if pd.notna(x))
-    return pd.DataFrame({"first_day": [first], "last_day": [last]})
+    return pd.DataFrame({"first_day": [first], "last_day": [last], "report_first_day": [r["month_start"].min()],
+                         "report_last_day": [_last_day(r["month_start"]).max()]})
 
 
 def documented_totals(d: Data, p: Params) -> pd.DataFrame:
@@ -271,21 +301,27 @@ def incidents_by_search(d: Data, p: Params) -> pd.DataFrame:
             "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children", "women",
             "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target", "area_of_control",
             "precision", "point_lat", "point_lon", "line", "paragraph"]
-    f = filtered(d, p, cols + (["perpetrator_text"] if p["search"] is not None else []))
-    f = f[_search_mask(f, p["search"]) & f["report_month"].isin(d.reports["month"])]
+    f = filtered(d, p, cols)
+    f = _with_ranks(d, p, f[f["report_month"].isin(d.reports["month"])])
+    sort = p.get("sort")
+    f = f.assign(_killed=-f["killed"] if sort == "killed" else 0,
+                 _newest=-(f["date"].astype("int64")) if sort == "date_desc" else 0,
+                 _place=f["place"].str.lower() if sort == "place" else "")
+    f = f.sort_values(["search_rank", "_killed", "_newest", "_place", "date", "report_month", "seq"],
+                      na_position="last", kind="mergesort")
     end = None if p["limit"] is None else p["offset"] + p["limit"]  # a NULL limit: every row
-    f = f.sort_values(["date", "report_month", "seq"]).iloc[p["offset"]: end]
+    f = f.iloc[p["offset"]: end].drop(columns=["_killed", "_newest", "_place"])
     f = f.rename(columns={"perpetrator_note": "attribution_note", "precision": "location_precision",
                           "point_lat": "lat", "point_lon": "lon"})
     f["source_file"] = f["report_month"].map(d.reports.set_index("month")["source_file"])
-    return f.drop(columns=["perpetrator_text"], errors="ignore")
+    f["incident_id"] = f["report_month"] + "-" + f["seq"].astype(str)
+    return f
 
 
 def incidents_count_by_search(d: Data, p: Params) -> pd.DataFrame:
-    cols = ["killed"] + (SEARCH_COLUMNS if p["search"] is not None else [])
-    f = filtered(d, p, cols)
-    f = f[_search_mask(f, p["search"])]
-    return pd.DataFrame({"incidents": [len(f)], "killed": [f["killed"].sum()]})
+    f = _with_ranks(d, p, filtered(d, p, ["report_month", "seq", "killed"]))
+    return pd.DataFrame({"incidents": [len(f)], "killed": [f["killed"].sum()],
+                         "place_matches": [int((f["search_rank"] == 0).sum())]})
 
 
 def incidents_same_family_and_idps_by_perpetrator(d: Data, p: Params) -> pd.DataFrame:

@@ -52,6 +52,7 @@ from shapely.geometry import shape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the project's package
 from massacres.store.writes import copy_points  # noqa: E402
+from massacres.store import search_index  # noqa: E402
 
 SCHEMA = ROOT / "massacres" / "store" / "schema.sql"
 BOUNDARIES = ROOT / "geo" / "syria_governorates.geojson"
@@ -622,6 +623,7 @@ def generate(path: str | os.PathLike | None, n_incidents: int, seed: int = 0) ->
         con.execute(_INSERT_INCIDENTS)
         con.execute(_INSERT_LOCATIONS)
         copy_points(con)  # the same step the store runs after every write
+        search_index.rebuild(con)  # and the search index, as store/writes.py builds it
         con.execute(_INSERT_REPORTS)
         con.execute(_INSERT_STATED)
         con.execute(_INSERT_WARNINGS)

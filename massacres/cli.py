@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 from tqdm import tqdm
 
+from massacres.store import corrections_write
 from massacres.store import writes as store
 from massacres.errors import ReportError
 from massacres.reports.parse import ParsedReport, parse_file
@@ -155,6 +156,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_corrections(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        n = corrections_write.export_csv(Path(args.db), Path(args.file))
+        print(f"exported {n} correction(s) from {args.db} to {args.file}")
+        return EXIT_OK
+    written, stale = corrections_write.import_csv(Path(args.db), Path(args.file))
+    print(f"imported {written} correction(s) from {args.file} into {args.db}"
+          + (f"; {stale} no longer match the parsed value and are back in the review queue" if stale else ""))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="massacres", description=__doc__.splitlines()[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -177,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", parents=[common], help="write the tables as Parquet for other engines")
     e.add_argument("--parquet", required=True, metavar="DIR", help="directory to (re)write, hive layout year=/month=")
     e.set_defaults(func=cmd_export)
+    c = sub.add_parser("corrections", parents=[common], help="share reviewers' corrections as CSV")
+    c.add_argument("action", choices=("export", "import"),
+                   help="export: write every correction to FILE; import: add FILE's corrections, all or none")
+    c.add_argument("file", metavar="FILE.csv")
+    c.set_defaults(func=cmd_corrections)
     return ap
 
 

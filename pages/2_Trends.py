@@ -8,6 +8,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
+from massacres.dashboard import heatmap
 from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import ui
@@ -164,28 +165,75 @@ keys = list(current.governorates) or list(theme.GOVERNORATES)
 cells = ui.query("heatmap_massacres_by_governorate_and_month", params | {"governorate_keys": keys})
 grid = cells.pivot(index="governorate", columns="month", values="massacres").reindex(index=keys,
                                                                                      columns=months["month"])
-z = [values(row) for _, row in grid.iterrows()]
+names = [theme.GOVERNORATES[k] for k in keys]
+shown = heatmap.grid([values(row) for _, row in grid.iterrows()], months["has_report"].tolist(),
+                     months["summary_only"].tolist(),
+                     [None if pd.isna(d) else bool(d) for d in months["details_complete"]])
+# Months and governorates sit at 0, 1, 2 ... (the ticks name them) so the hatched cells of a month detailed only in
+# part can be drawn over the grid: a heatmap has no fill patterns.
+cols, rows = list(range(len(axis))), list(range(len(keys)))
+hover = [[f"{g}, {short_month(m)}: {c.hover}" for m, c in zip(months["month"], row)] for g, row in zip(names, shown)]
+z = [[c.value if c.kind == "count" else None for c in row] for row in shown]
 fig = go.Figure(go.Heatmap(
-    z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale=palette.COUNT_SCALE,
+    z=z, x=cols, y=rows, colorscale=palette.COUNT_SCALE,
     zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
-    text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
-    hovertemplate="%{y}, %{x}: %{z} massacres<extra></extra>", xgap=2, ygap=2,
+    text=[[c.text if c.kind == "count" else "" for c in row] for row in shown], texttemplate="%{text}",
+    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2,
     colorbar=dict(title=dict(text="Massacres"), thickness=14)))
-fig.add_trace(go.Heatmap(  # the gaps: no report covers the month and no incident in view falls in it
-    z=[[1 if v is None else None for v in row] for row in z], x=axis, y=[theme.GOVERNORATES[k] for k in keys],
+fig.add_trace(go.Heatmap(  # the gaps: no report covers the month (or only a summary does) and no incident in view
+    z=[[1 if c.kind == "gap" else None for c in row] for row in shown], x=cols, y=rows,
     colorscale=[[0, palette.NO_REPORT.colour], [1, palette.NO_REPORT.colour]], showscale=False, xgap=2, ygap=2,
-    text=[["–" if v is None else "" for v in row] for row in z], texttemplate="%{text}",
-    hovertemplate="%{y}, %{x}: no report<extra></extra>", name="No report"))
-fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=True),
-                  xaxis=dict(type="category", categoryorder="array", categoryarray=axis, showgrid=False),
+    text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown], texttemplate="%{text}",
+    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name="No report"))
+unknown = [(i, j) for i, row in enumerate(shown) for j, c in enumerate(row) if c.kind == "incomplete"]
+if unknown:
+    # A month whose report details only the most notable massacres: a governorate with none detailed is not a
+    # known zero. Its cells are hatched (the palette's INCOMPLETE swatch) and read "0*", never white "0".
+    wide, tall = 0.495, 0.46  # within the cell's 2 px gaps: a month's column is wide, a governorate's row low
+    xs, ys = [], []
+    for i, j in unknown:
+        xs += [j - wide, j + wide, j + wide, j - wide, j - wide, None]
+        ys += [i - tall, i - tall, i + tall, i + tall, i - tall, None]
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, fill="toself", mode="lines", line=dict(width=0), fillcolor=palette.INCOMPLETE.colour,
+        fillpattern=dict(shape=palette.INCOMPLETE.fill, fgcolor=palette.MUTED_TEXT, bgcolor=palette.INCOMPLETE.colour,
+                         size=8, solidity=0.15),
+        hoverinfo="skip", name=f"Hatched, 0{heatmap.INCOMPLETE_MARK}: {heatmap.INCOMPLETE_NOTE}", showlegend=True))
+    fig.add_trace(go.Scatter(  # the hover of each hatched cell: the hatching itself takes none
+        x=[j for _, j in unknown], y=[i for i, _ in unknown], mode="markers", text=[shown[i][j].text for i, j in unknown],
+        marker=dict(symbol="square", size=24, opacity=0), hovertext=[hover[i][j] for i, j in unknown],
+        hovertemplate="%{hovertext}<extra></extra>", name="Incomplete month", showlegend=False))
+    for i, j in unknown if len(axis) <= 24 else []:  # "0*" on a clear patch; over years the cells are too narrow
+        fig.add_annotation(x=j, y=i, text=shown[i][j].text, showarrow=False, bgcolor=palette.INCOMPLETE.colour,
+                           borderpad=2, font=dict(color=palette.TEXT), name="incomplete")
+fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, zeroline=False, automargin=True, tickmode="array",
+                             tickvals=rows, ticktext=names),
+                  xaxis=dict(showgrid=False, zeroline=False, tickmode="array", tickvals=shown_ticks,
+                             ticktext=[axis[i] for i in shown_ticks], range=[-0.5, len(axis) - 0.5]),
+                  legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
                   height=max(420, 90 + 150 + 28 * len(keys)))
+incomplete_months = partial["month"].tolist()
+marked = ""
+heatmap_footnote = footnote
+if incomplete_months:
+    marked = (f"; hatched, {heatmap.INCOMPLETE_MARK}: the {month_list(incomplete_months)} "
+              + (heatmap.INCOMPLETE_NOTE if len(incomplete_months) == 1
+                 else heatmap.INCOMPLETE_NOTE.replace("report details", "reports detail")))
+    said = (f"In the heatmap, {month_list(incomplete_months)} counts (marked {heatmap.INCOMPLETE_MARK}) are at least "
+            f"that many, and a hatched 0{heatmap.INCOMPLETE_MARK} is not a known zero: the "
+            f"report{'s detail' if len(incomplete_months) > 1 else ' details'} only the most notable massacres.")
+    st.caption(said.replace("*", "\\*"))  # Markdown would read a bare * as emphasis
+    heatmap_footnote = " ".join(x for x in (footnote, said) if x)
+# The table behind the chart: a month detailed only in part says so in its column name, as the cells do.
 table = grid.rename(index=theme.GOVERNORATES).rename_axis("governorate").reset_index()
+table = table.rename(columns={m: f"{m} (≥: {heatmap.INCOMPLETE_NOTE})" for m in incomplete_months})
 ui.chart(fig, table, "Massacres per governorate and month",
-         f"{basis}; governorate from the report's heading; grey: no report covers the month · {view}", "heatmap",
-         footnote=footnote,
+         f"{basis}; governorate from the report's heading; grey: no report covers the month{marked} · {view}",
+         "heatmap", footnote=heatmap_footnote,
          alt="Massacres per governorate and month: " + "; ".join(
-             f"{theme.GOVERNORATES[k]}: " + ", ".join(
-                 f"{short_month(m)} {'no report' if v is None else v}" for m, v in zip(months["month"], row))
-             for k, row in zip(keys, z) if any(v for v in row)) + ". Every other cell is 0 where a report covers "
-                                                                   "the month.")
+             f"{g}: " + ", ".join(f"{short_month(m)} {'no report' if c.kind == 'gap' else c.text}"
+                                  for m, c in zip(months["month"], row))
+             for g, row in zip(names, shown) if any(c.value for c in row)) + ". Every other cell is 0 where a report "
+                                                                             "details every massacre of the month."
+         + (f" {heatmap.INCOMPLETE_MARK}: the {heatmap.INCOMPLETE_NOTE}." if incomplete_months else ""))
 ui.cite()

@@ -26,10 +26,12 @@ import pandas as pd
 import streamlit as st
 
 from massacres.dashboard import export
+from massacres.dashboard import incident_card
 from massacres.dashboard import mapdeck
 from massacres.dashboard import mapexport
 from massacres.dashboard import palette
 from massacres.dashboard import theme
+from massacres.dashboard import incident_card
 from massacres.dashboard import ui
 
 current, default = ui.page("Map")
@@ -80,7 +82,7 @@ def basemap_reachable() -> bool:
     return mapdeck.reachable(mapdeck.ONLINE_STYLE)
 
 
-def incident_card(selected: pd.Series) -> None:
+def selected_card(selected: pd.Series) -> None:
     """The clicked incident in full, with a link to its own page."""
     with st.container(border=True):
         place = selected["place"] + (f" ({selected['place_type']})" if pd.notna(selected["place_type"]) else "")
@@ -105,9 +107,9 @@ def incident_card(selected: pd.Series) -> None:
         st.text(f"Location: {mapdeck.PRECISION_NOTES.get(selected['precision'], selected['precision'])}"
                 + (f" (gazetteer name: {selected['matched_name']})" if pd.notna(selected["matched_name"]) else ""))
         st.text(f"Report: {ui.month_label(selected['report_month'])}, incident {int(selected['seq'])}")
-        # Built from the month and the order only (never from report text), so the link is safe markdown.
-        ident = mapdeck.incident_id(selected["report_month"], selected["seq"])
-        st.markdown(f"[Open incident {ident}]({mapdeck.incident_link(selected['report_month'], selected['seq'])})")
+        incident_card.link(incident_card.INCIDENT_PAGE, "Open this incident's page (a link to paste)",
+                           ":material/open_in_new:",
+                           incident_card.page_link_params(selected["report_month"], selected["seq"]))
         with st.expander("The report's paragraph"):
             st.text(selected["paragraph"])
 
@@ -122,12 +124,12 @@ def stack_table(points: pd.DataFrame, lat: float, lon: float) -> None:
         return
     st.text(f"{len(here)} incidents are drawn at this point:")
     ui.table(pd.DataFrame({
-        "incident": [mapdeck.incident_link(m, q) for m, q in zip(here["report_month"], here["seq"])],
+        "incident": [incident_card.url(m, q) for m, q in zip(here["report_month"], here["seq"])],
         "date": here["date"], "place": here["place"],
         "perpetrator": here["perpetrator"].map(theme.perpetrator_label), "killed": here["killed"],
         "precision": here["precision"],
     }).sort_values(["date", "incident"]), key="map_stack", width="stretch",
-        column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=r"incident=(.*)$")})
+        column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=rf"{incident_card.PARAM}=(.*)$")})
 
 
 def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, points: pd.DataFrame | None,
@@ -159,14 +161,14 @@ def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, 
             st.text(f"Cell {mapdeck.cell_name(row, col)}: {int(c['incidents']):,} incidents, "
                     f"{int(c['killed']):,} killed. The {len(largest)} largest:")
             ui.table(pd.DataFrame({
-                "incident": [mapdeck.incident_link(m, q) for m, q in zip(largest["report_month"], largest["seq"])],
+                "incident": [incident_card.url(m, q) for m, q in zip(largest["report_month"], largest["seq"])],
                 "date": largest["date"], "place": largest["place"],
                 "perpetrator": largest["perpetrator"].map(theme.perpetrator_label),
                 "killed": largest["killed"].astype(str) + largest["killed_is_lower_bound"].map({True: "+", False: ""}),
                 "area of control": largest["area_of_control"].map(theme.area_label),
                 "precision": largest["precision"],
             }), key="map_cell_incidents", width="stretch",
-                column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=r"incident=(.*)$")})
+                column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=rf"{incident_card.PARAM}=(.*)$")})
     if objects.get(mapdeck.LAYER_GOVERNORATES):
         props = objects[mapdeck.LAYER_GOVERNORATES][0].get("properties", {})
         row = counts[counts["governorate"] == props.get("key")]
@@ -179,7 +181,7 @@ def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, 
         st.caption("Click a point on the map to show its incident here. A number beside a point (×8) counts the "
                    "incidents drawn at that same point: click it to list them all.")
     if selected is not None:
-        incident_card(selected)
+        selected_card(selected)
         if points is not None and obj is not None and obj.get("lat") is not None:
             stack_table(points, float(obj["lat"]), float(obj["lon"]))
 

@@ -37,6 +37,7 @@ def highlight(row: pd.Series) -> list[str]:
 
 
 summary = ui.query("quality_summary_by_report", params)
+reviewed = ui.query("review_status_by_report", params).set_index("report_month")
 if summary.empty:
     st.info("No report month in the date range.")
 else:
@@ -55,6 +56,9 @@ else:
             "Figures stated": summary["stated_figures"],
             "Figures that differ": summary["differing_figures"],
             "Parser warnings": summary["parser_warnings"],
+            # The review queue (Review page): items flagged or reviewed, by status.
+            **{label: summary["report_month"].map(reviewed[column]).fillna(0).astype(int) for label, column in (
+                ("To review", "open"), ("Confirmed", "confirmed"), ("Corrected", "corrected"))},
         }),
         hide_index=True, width="stretch", height=min(38 + 35 * n_reports, 400), key="report_summary",
         placeholder=tables.PLACEHOLDER,

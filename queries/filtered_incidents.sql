@@ -1,5 +1,5 @@
 -- The incidents the dashboard's filters select, with their location (copied into `incidents`
--- at ingest, so no join). Every chart that reads `filtered` gets this as a common table expression.
+-- at ingest, so no join). `incidents` carries the reviewers' corrections (corrected_incidents.sql). Every chart that reads `filtered` gets this as a common table expression.
 SELECT
     i.*,
     i.incident_month AS month,
@@ -15,3 +15,4 @@ WHERE i.date BETWEEN $start AND $end
   AND ($weapons IS NULL OR list_contains($weapons, i.weapon))
   AND i.killed >= $min_killed
   AND ($include_uncertain OR NOT i.attribution_uncertain)
+  AND (NOT $reviewed_only OR i.reviewed)

@@ -1,57 +1,62 @@
--- The filtered incidents that match the search text (case-insensitive, literal: no wildcards)
--- in place, parent place, site, perpetrator heading and note, governorate (as words) or
--- paragraph, as if those were joined by spaces; a NULL search matches all. One page at a time
--- ($limit rows from $offset; a NULL $limit: every row, for the downloads) in date order, with
--- the report each comes from and its source paragraph.
+-- The filtered incidents that match the search (queries/search_matches.sql: place spellings, then
+-- words of the text; a NULL $search matches all). One page at a time ($limit rows from $offset; a
+-- NULL $limit: every row, for the downloads): place matches first, then text matches, each in the
+-- order $sort names ('date' oldest first, 'date_desc' newest first, 'killed' most killed first,
+-- 'place' by place name; ties in date order), with the incident's stable ID (report month and its
+-- order in the report's details, '2017-09-12'), the report each comes from and its source paragraph.
 --
--- How: text without a space that occurs in the joined columns lies inside one of them (they are
--- joined by spaces), so each column is searched on its own for the search's longest space-free
--- word (lower-cased; the whole search when it has no space), and only when the search has a
--- space are the incidents so found checked against the joined columns. The same answer as
--- contains(lower(concat_ws(' ', <the columns>)), lower($search)), three times faster at a
--- million incidents (tests/test_page_incidents.py compares the two).
+-- How: the page is chosen on the few columns the order needs, and only its rows are then read
+-- whole (the paragraphs of a million incidents are never read to show 250 of them).
+WITH page AS (
+    SELECT f.report_month, f.seq, s.rank
+    FROM filtered AS f
+    LEFT JOIN search_matches AS s ON s.report_month = f.report_month AND s.seq = f.seq
+    WHERE $search IS NULL OR s.rank IS NOT NULL
+    ORDER BY s.rank,
+             CASE WHEN $sort = 'killed' THEN f.killed END DESC,
+             CASE WHEN $sort = 'date_desc' THEN f.date END DESC,
+             CASE WHEN $sort = 'place' THEN lower(f.place) END,
+             f.date, f.report_month, f.seq
+    LIMIT $limit OFFSET $offset
+)
 SELECT
-    f.report_month,
-    f.seq,
-    f.date,
-    f.perpetrator,
-    f.attribution_uncertain,
-    f.perpetrator_note          AS attribution_note,
-    f.governorate,
-    f.place,
-    f.place_type,
-    f.parent_place,
-    f.site,
-    f.killed,
-    f.killed_is_lower_bound,
-    f.children,
-    f.women,
-    f.fetuses,
-    f.wounded,
-    f.wounded_qualifier,
-    f.same_family,
-    f.idps,
-    f.weapon,
-    f.target,
-    f.area_of_control,
-    f.precision                 AS location_precision,
-    f.point_lat                 AS lat,
-    f.point_lon                 AS lon,
+    i.report_month || '-' || i.seq AS incident_id,
+    i.report_month,
+    i.seq,
+    i.date,
+    i.perpetrator,
+    i.attribution_uncertain,
+    i.perpetrator_note          AS attribution_note,
+    i.governorate,
+    i.place,
+    i.place_type,
+    i.parent_place,
+    i.site,
+    i.killed,
+    i.killed_is_lower_bound,
+    i.children,
+    i.women,
+    i.fetuses,
+    i.wounded,
+    i.wounded_qualifier,
+    i.same_family,
+    i.idps,
+    i.weapon,
+    i.target,
+    i.area_of_control,
+    i.precision                 AS location_precision,
+    i.point_lat                 AS lat,
+    i.point_lon                 AS lon,
+    i.corrected,                -- the fields a reviewer corrected ('killed; place'), NULL when none
     r.source_file,
-    f.line,
-    f.paragraph
-FROM filtered AS f
-JOIN reports AS r ON r.month = f.report_month
-WHERE $search IS NULL
-   OR (   contains(lower(f.place), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(f.parent_place), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(f.site), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(f.perpetrator_text), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(f.perpetrator_note), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(replace(f.governorate, '_', ' ')), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END))
-       OR contains(lower(f.paragraph), list_reduce(string_split(lower($search), ' '), lambda a, b: CASE WHEN length(b) > length(a) THEN b ELSE a END)))
-      AND (NOT contains($search, ' ')
-           OR contains(lower(concat_ws(' ', f.place, f.parent_place, f.site, f.perpetrator_text,
-                                       f.perpetrator_note, replace(f.governorate, '_', ' '), f.paragraph)), lower($search)))
-ORDER BY f.date, f.report_month, f.seq
-LIMIT $limit OFFSET $offset
+    i.line,
+    i.paragraph,
+    p.rank                      AS search_rank
+FROM page AS p
+JOIN incidents AS i ON i.report_month = p.report_month AND i.seq = p.seq
+JOIN reports AS r ON r.month = i.report_month
+ORDER BY p.rank,
+         CASE WHEN $sort = 'killed' THEN i.killed END DESC,
+         CASE WHEN $sort = 'date_desc' THEN i.date END DESC,
+         CASE WHEN $sort = 'place' THEN lower(i.place) END,
+         i.date, i.report_month, i.seq

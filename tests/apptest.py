@@ -19,7 +19,9 @@ PAGES = {
     "map": "pages/4_Map.py",
     "incidents": "pages/5_Incidents.py",
     "data_quality": "pages/6_Data_quality.py",
-    "about": "pages/9_About.py",
+    "review": "pages/8_Review.py",
+    "incident": "pages/9_Incident.py",
+    "about": "pages/10_About.py",
 }
 
 

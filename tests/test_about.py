@@ -13,7 +13,8 @@ from conftest import ROOT
 from massacres.dashboard import about
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations", "ingest_log")
+TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations", "ingest_log", "corrections",
+          "search_terms", "search_postings")
 
 
 def schema_columns() -> dict[str, set[str]]:

@@ -127,6 +127,8 @@ def test_the_page_list_names_the_overview_and_keeps_the_filters_across_pages(app
     # Each link's text is its icon's ligature name, then its label.
     assert [t.split("\n")[-1] for t in links.all_inner_texts()] == [
         "Overview", "Perpetrators", "Trends", "Victims", "Map", "Incidents", "Data quality", "Add a report",
+        "Review",
+        "Incident",
         "About the data"]
     assert sidebar.locator('[data-testid="stSidebarNav"]').count() == 0  # Streamlit's own list ("app")
     sidebar.get_by_role("link", name="Trends").click()
@@ -157,7 +159,8 @@ def test_incidents_download_is_made_on_a_click(app_url, page):
     _open(page, f"{app_url}/Incidents?perp=russia", '[data-testid="stDataFrame"]')
     with page.expect_download(timeout=60_000) as download:
         page.locator('[data-testid="stDownloadButton"] button').first.click()
-    assert download.value.suggested_filename == "massacres-incidents_2017-08-02_2017-10-31.csv"
+    # The default range: the reports' months, 1 September to 31 October 2017.
+    assert download.value.suggested_filename == "massacres-incidents_2017-09-01_2017-10-31.csv"
     csv = pd.read_csv(download.value.path())
     assert len(csv) == 20 and set(csv["perpetrator"]) == {"russia"}
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -378,9 +378,3 @@ def test_the_labels_are_the_governorates_and_the_listed_towns():
     (badges,) = mapdeck.stack_layers(pts)
     assert badges.id == mapdeck.LAYER_STACKS and badges.data == [{"lon": 40.0, "lat": 35.0, "text": "×2"}]
     assert mapdeck.stack_layers(pts.iloc[:1]) == []  # one point alone: no badge
-
-
-def test_an_incident_links_to_its_own_card():
-    assert mapdeck.incident_id("2017-09", 12) == "2017-09-12"
-    assert mapdeck.incident_id("2017-10", 3) == "2017-10-03"
-    assert mapdeck.incident_link("2017-09", 12) == "Incidents?incident=2017-09-12"

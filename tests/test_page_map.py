@@ -38,11 +38,15 @@ def _fixture_incidents() -> dict[tuple[str, int], dict]:
 FIXTURES = _fixture_incidents()
 
 
-def _expected(perp=None, gov=None, min_killed=0) -> dict[tuple[str, int], dict]:
-    """The fixture incidents a filter selects (the whole date range; uncertain attributions included)."""
+DEFAULT_START = "2017-09-01"  # the default range: the reports' months, September and October 2017
+
+
+def _expected(perp=None, gov=None, min_killed=0, start=DEFAULT_START) -> dict[tuple[str, int], dict]:
+    """The fixture incidents a filter selects (from `start` to the data's end; uncertain attributions
+    included). From the default start, September's two late-reported August incidents (#33, #34) are out."""
     return {k: v for k, v in FIXTURES.items()
             if (perp is None or v["perpetrator"] in perp) and (gov is None or v["governorate"] in gov)
-            and v["killed"] >= min_killed}
+            and v["killed"] >= min_killed and v["date"] >= start}
 
 
 def _layers(spec: dict) -> dict[str, dict]:
@@ -92,9 +96,11 @@ def test_default_view(app_db):
     spec = _check_view(at, _expected())
     points = _points(spec)
     # By hand from the fixtures: 62 incidents; geocode.json: exact 7, locality 20, city 25, governorate 10.
-    assert len(points) == 62
-    assert sum(lid == APPROXIMATE for lid, _ in points.values()) == 35
-    assert ("62 incidents in the range. Location precision: exact (map link) 7, locality 20, city 25, "
+    # From 1 Sep (the default range) the two August ones, both Raqqa city (geocode.json: "city"), are out:
+    # 60 incidents, city 23, hollow 23 + 10 = 33.
+    assert len(points) == 60
+    assert sum(lid == APPROXIMATE for lid, _ in points.values()) == 33
+    assert ("60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, "
             "governorate only 10.") in _texts(at)
     layers = _layers(spec)
     # Hollow: stroked, not filled; precise points filled.
@@ -108,9 +114,10 @@ def test_default_view(app_db):
     assert points[("2017-09", 13)][0] == LOCATED and points[("2017-09", 13)][1]["fill"][:3] == [0, 158, 115]
     assert points[("2017-09", 12)][0] == APPROXIMATE and points[("2017-09", 12)][1]["line"][:3] == [204, 121, 167]
     assert points[("2017-09", 19)][0] == LOCATED and points[("2017-09", 19)][1]["fill"][:3] == [0, 0, 0]
-    # Deir ez-Zor: 34 incidents under its heading (24 in September, 10 in October); Latakia none.
+    # Deir ez-Zor: 34 incidents under its heading (24 in September, 10 in October); Raqqa 10 less the two
+    # August ones = 8; Latakia none.
     counts = _governorate_counts(spec)
-    assert counts["deir_ez_zor"] == 34 and counts["raqqa"] == 10 and counts["latakia"] == 0
+    assert counts["deir_ez_zor"] == 34 and counts["raqqa"] == 8 and counts["latakia"] == 0
     shades = {f["properties"]["key"]: f["properties"]["fill"] for f in layers[GOVERNORATES]["data"]["features"]}
     assert shades["deir_ez_zor"] != shades["raqqa"] != shades["latakia"]
     # The tooltip: date, place, party, victims, area of control, precision.
@@ -126,9 +133,9 @@ def test_default_view(app_db):
     assert points[("2017-09", 12)][1]["tt_title"] == "2017-09-28 · Mazra'at al Tes'a"
     # Legend, attribution, source.
     texts = _texts(at)
-    assert "Hollow: city or governorate only, approximate (35)" in texts
+    assert "Hollow: city or governorate only, approximate (33)" in texts
     assert "Filled: exact or locality (27)" in texts
-    assert "ISIS (43)" in texts
+    assert "ISIS (41)" in texts  # 43 in ISIS-held areas, less the two August ones (both ISIS-held)
     captions = [c.value for c in at.caption]
     assert ("Place names and coordinates: Who's On First, derived largely from GeoNames (CC BY 4.0) and foursquare "
             "Quattroshapes (CC BY). Governorate boundaries: Natural Earth (public domain).") in captions
@@ -163,10 +170,15 @@ def test_perpetrator_filter(app_db):
 def test_governorate_filter(app_db):
     at = run_page("map", {"gov": "raqqa"})
     spec = _check_view(at, _expected(gov={"raqqa"}))
-    # By hand: 10 incidents in Raqqa, all located only to the city: all hollow.
-    assert len(_points(spec)) == 10 and not _layers(spec)[LOCATED]["data"]
+    # By hand: 10 incidents in Raqqa, all located only to the city: all hollow; 8 from 1 Sep.
+    assert len(_points(spec)) == 8 and not _layers(spec)[LOCATED]["data"]
     counts = _governorate_counts(spec)
-    assert counts["raqqa"] == 10 and sum(counts.values()) == 10
+    assert counts["raqqa"] == 8 and sum(counts.values()) == 8
+    # From 2 Aug, September's two late-reported August incidents (#33, #34, Raqqa city) are drawn too.
+    at = run_page("map", {"gov": "raqqa", "from": "2017-08-02"})
+    spec = _check_view(at, _expected(gov={"raqqa"}, start="2017-08-02"))
+    assert len(_points(spec)) == 10 and {("2017-09", 33), ("2017-09", 34)} <= set(_points(spec))
+    assert _governorate_counts(spec)["raqqa"] == 10
 
 
 def test_combined_filters(app_db):
@@ -274,17 +286,19 @@ def _cells(spec: dict) -> list[dict]:
     return _layers(spec)[CELLS]["data"]
 
 
-def _db_cells(db, perp=None) -> Counter:
-    """Incidents per 0.1-degree cell, counted here in Python from the stored points (the same cell
-    rule as the page: floor(lat / 0.1), floor(lon / 0.1)), independently of the page's SQL."""
+def _db_cells(db, perp=None, start: str | None = DEFAULT_START) -> Counter:
+    """Incidents per 0.1-degree cell from `start` (None: every date), counted here in Python from the stored
+    points (the same cell rule as the page: floor(lat / 0.1), floor(lon / 0.1)), independently of the page's SQL."""
+    import datetime as dt
     import math
 
     con = duckdb.connect(str(db), read_only=True)
-    rows = con.execute("SELECT i.perpetrator, l.lat, l.lon FROM incidents i "
+    rows = con.execute("SELECT i.perpetrator, i.date, l.lat, l.lon FROM incidents i "
                        "JOIN locations l USING (report_month, seq)").fetchall()
     con.close()
     return Counter((math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG))
-                   for p, lat, lon in rows if perp is None or p in perp)
+                   for p, day, lat, lon in rows
+                   if (perp is None or p in perp) and (start is None or day >= dt.date.fromisoformat(start)))
 
 
 def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
@@ -299,11 +313,11 @@ def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
     assert "report_month" not in json.dumps(layers[CELLS]["data"])
     cells = _cells(spec)
     expected = _db_cells(app_db)
-    # The cells' counts add up to the filtered total of the hand-labelled fixtures (62, all located).
-    assert sum(c["incidents"] for c in cells) == len(_expected()) == 62
+    # The cells' counts add up to the filtered total of the hand-labelled fixtures (60 from 1 Sep, all located).
+    assert sum(c["incidents"] for c in cells) == len(_expected()) == 60
     assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
     assert sum(c["killed"] for c in cells) == sum(v["killed"] for v in _expected().values())
-    assert f"62 incidents: shown as {len(expected)} grid cells of 0.1°; filter to 10 or fewer to see each " \
+    assert f"60 incidents: shown as {len(expected)} grid cells of 0.1°; filter to 10 or fewer to see each " \
            "incident." in [i.value for i in at.info]
     # Each cell is its own square of 0.1 degrees, shaded by its count.
     for c in cells:
@@ -313,11 +327,11 @@ def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
         shade = "#FDE725" if c["incidents"] == 1 else "#7AD151" if c["incidents"] < 10 else "#22A884"
         assert c["fill"][:3] == theme.hex_to_rgb(shade)
     # The precision line and the governorates stay as in the point view; colour-by has nothing to colour.
-    assert ("62 incidents in the range. Location precision: exact (map link) 7, locality 20, city 25, "
+    assert ("60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, "
             "governorate only 10.") in _texts(at)
     assert _governorate_counts(spec)["deir_ez_zor"] == 34
     assert at.radio(key="color_by").disabled
-    assert f"Colour: incidents per 0.1° cell ({len(expected)} cells, 62 located incidents)" in _texts(at)
+    assert f"Colour: incidents per 0.1° cell ({len(expected)} cells, 60 located incidents)" in _texts(at)
 
 
 def test_grid_cells_follow_the_filters(app_db, monkeypatch):
@@ -332,19 +346,20 @@ def test_grid_cells_follow_the_filters(app_db, monkeypatch):
 
 
 def test_the_limit_is_inclusive(app_db, monkeypatch):
-    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "62")
-    spec = _check_view(run_page("map"), _expected())  # 62 incidents, limit 62: every point
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "60")
+    spec = _check_view(run_page("map"), _expected())  # 60 incidents from 1 Sep, limit 60: every point
     assert CELLS not in _layers(spec)
-    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "61")
+    monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "59")
     at = run_page("map")
     assert set(_layers(deck_specs(at)[0])) == {GOVERNORATES, CELLS} | LABELS
 
 
 def test_filtering_below_the_limit_brings_the_points_back(app_db, monkeypatch):
     monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
-    expected = _expected(gov={"raqqa"})  # 10 incidents: within the limit
+    # Raqqa from 2 Aug: 10 incidents (the two late-reported August ones included), exactly the limit.
+    expected = _expected(gov={"raqqa"}, start="2017-08-02")
     assert len(expected) == 10
-    _check_view(run_page("map", {"gov": "raqqa"}), expected)
+    _check_view(run_page("map", {"gov": "raqqa", "from": "2017-08-02"}), expected)
 
 
 def test_clicking_a_cell_lists_its_largest_incidents(app_db, monkeypatch):
@@ -398,7 +413,7 @@ def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
     layers = _layers(spec)
     assert set(layers) == {GOVERNORATES, CELLS} | LABELS  # not one incident's point in the browser
     cells = _cells(spec)
-    expected = _db_cells(big_db)
+    expected = _db_cells(big_db, start=None)  # the generated corpus has no incident outside its reports' months
     assert sum(c["incidents"] for c in cells) == located == sum(expected.values())
     assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
     assert len(cells) < MAX_POINTS
@@ -433,10 +448,10 @@ def test_grid_cells_and_unlocated_incidents_add_up_to_the_filtered_total(app_db,
     at = run_page("map")
     assert not at.exception
     cells = _cells(deck_specs(at)[0])
-    assert sum(c["incidents"] for c in cells) + 2 == len(_expected()) == 62
-    assert any(t.startswith("62 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
+    assert sum(c["incidents"] for c in cells) + 2 == len(_expected()) == 60
+    assert any(t.startswith("60 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
                for t in _texts(at))
-    assert "62 incidents: shown as" in " ".join(i.value for i in at.info)
+    assert "60 incidents: shown as" in " ".join(i.value for i in at.info)
 
 
 def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db):
@@ -459,9 +474,10 @@ def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db)
     # Shown as links: the column is a link column whose text is the id.
     config = json.loads(table.proto.columns)["Incident"]
     assert config["type_config"]["type"] == "link" and config["type_config"]["display_text"] == "incident=(.*)$"
-    assert sorted(table.value["Incident"]) == sorted(f"Incidents?incident={m}-{s:02d}" for (m, s), _ in at_gov)
-    links = [m.value for m in at.markdown if m.value.startswith("[Open incident")]
-    assert links == [f"[Open incident {month}-{seq:02d}](Incidents?incident={month}-{seq:02d})"]
+    assert sorted(table.value["Incident"]) == sorted(f"/Incident?incident={m}-{s}" for (m, s), _ in at_gov)
+    # The card's own link (written out as text under AppTest, which has no other pages to link to).
+    assert f"Open this incident's page (a link to paste): /Incident?incident={month}-{seq}" in \
+        [c.value for c in at.caption]
 
 
 def test_the_map_offers_a_png_download(app_db):

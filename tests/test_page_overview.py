@@ -8,12 +8,17 @@ def test_default_view(app_db):
     at = run_page("overview")
     assert not at.exception
     m = metrics(at)
-    # Documented: 62 incidents, 680 killed; stated by the two whole reports: 43 + 39, 430 + 435.
-    # The share is over the 56 incidents that give a breakdown: (209 + 125) / 621 = 54%. The 6 incidents
-    # without one (59 killed) stay out of the divisor (it was 334 / 680 = 49%, which counted them as zero).
-    assert m[:5] == [("Massacres", "62"), ("Killed", "680"), ("Children", "209"), ("Women", "125"),
+    # The default range is the reports' own months, 1 Sep - 31 Oct 2017: the hand labels' 62 incidents
+    # (680 killed, 209 children, 125 women) less September's two late-reported August ones, seq 33
+    # (ISIS landmine, 5 killed: 3 children, 1 woman) and seq 34 (coalition airstrike, 11 killed: 3 children,
+    # 2 women): 60 incidents, 664 killed, 203 children, 122 women. Stated by the two whole reports: 43 + 39,
+    # 430 + 435.
+    # The share is over the 54 incidents that give a breakdown (the two August ones both did):
+    # (203 + 122) / (621 - 16) = 325 / 605 = 54%. The 6 incidents without one (59 killed) stay out of the
+    # divisor (325 / 664 = 49% would count them as zero).
+    assert m[:5] == [("Massacres", "60"), ("Killed", "664"), ("Children", "203"), ("Women", "122"),
                      ("Women and children", "54%")]
-    assert "54% of the killed in the 56 incidents that give a breakdown (334 of 621)." in [c.value for c in at.caption]
+    assert "54% of the killed in the 54 incidents that give a breakdown (325 of 605)." in [c.value for c in at.caption]
     # Two reports: no report states the share of both months together, so it is recomputed from their
     # stated counts, (139 + 85 + 145 + 85) / (430 + 435) = 52%, and labelled so.
     assert m[5:10] == [("Massacres", "82"), ("Killed", "865"), ("Children", "284"), ("Women", "170"),
@@ -40,7 +45,8 @@ def test_september_only(app_db):
     sentence = next(x.value for x in at.markdown if x.value.startswith("- No less than"))
     assert "including 139 children and 85 women (53% women and children)." in sentence
     assert ("Year to date, January 2017 – September 2017", "286 massacres") in m
-    assert at.query_params["from"] == "2017-09-01"
+    # 1 Sep is the default range's start, so the URL holds only the end that differs.
+    assert at.query_params["to"] == "2017-09-30" and "from" not in at.query_params
 
 
 def test_perpetrator_filter_shows_the_partys_stated_figures(app_db):
@@ -115,12 +121,15 @@ def test_url_notices_show_once_at_the_top(app_db):
 
 def test_a_repeated_parameter_is_a_list(app_db):
     # perp=russia&perp=isis keeps both: 20 Russian incidents + 3 ISIS (1 in August, 1 in September, 1 in
-    # October, by the hand labels).
+    # October, by the hand labels). The default range starts on 1 Sep, so 22; from 2 Aug, all 23.
     from conftest import expected_incidents
 
     incidents = expected_incidents("snhr-2017-09-massacres") + expected_incidents("snhr-2017-10-massacres")
-    n = sum(1 for i in incidents if i["perpetrator"] in ("russia", "isis"))
+    chosen = [i for i in incidents if i["perpetrator"] in ("russia", "isis")]
+    n = sum(1 for i in chosen if i["date"] >= "2017-09-01")
     at = run_page("overview", {"perp": ["russia", "isis"]})
     assert not at.exception
     assert at.sidebar.multiselect(key="w_perpetrators").value == ["russia", "isis"]
-    assert metrics(at)[0] == ("Massacres", str(n)) and n == 23
+    assert metrics(at)[0] == ("Massacres", str(n)) and n == 22
+    at = run_page("overview", {"perp": ["russia", "isis"], "from": "2017-08-02"})
+    assert metrics(at)[0] == ("Massacres", str(len(chosen))) and len(chosen) == 23

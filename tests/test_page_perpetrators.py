@@ -139,7 +139,8 @@ def test_default_view_adds_both_reports(app_db):
 
 
 def test_documented_basis(app_db):
-    at = run_page("perpetrators")
+    # From 2 Aug, the first incident's date, so the two late-reported August incidents are in the view.
+    at = run_page("perpetrators", {"from": "2017-08-02"})
     at.radio(key="basis").set_value("documented").run()
     assert not at.exception
     incidents = _all_incidents()
@@ -167,6 +168,20 @@ def test_documented_basis(app_db):
     assert _leaders(at)["September 2017"][0][2] == "Syrian regime · 18 (44%)"  # 18 of 41 dated in September
 
 
+def test_documented_basis_by_default_leaves_out_the_late_august_incidents(app_db):
+    # The default range is the reports' months (1 Sep - 31 Oct): September's report's seq 33 (ISIS) and
+    # seq 34 (coalition), dated 4 and 2 August, are outside it: 60 incidents, 680 - 5 - 11 = 664 killed.
+    at = run_page("perpetrators", {"basis": "documented"})
+    assert not at.exception
+    inside = [i for i in _all_incidents() if i["date"] >= "2017-09-01"]
+    assert (len(inside), sum(i["killed"] for i in inside)) == (60, 664)
+    assert metrics(at)[:2] == [("Massacres, all parties", "60"), ("Killed, all parties", "664")]
+    docs = _documented(inside)  # regime 24, Russia 20, coalition 13, ISIS 2, other 1
+    assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {LABELS[k]: d["massacres"]
+                                                                      for k, d in docs.items()}
+    assert set(_leaders(at)) == {"September 2017", "October 2017"}
+
+
 def test_governorate_filter_applies_only_to_documented(app_db):
     at = run_page("perpetrators", {"gov": "deir_ez_zor"})
     assert not at.exception
@@ -191,7 +206,7 @@ def test_perpetrator_filter_keeps_shares_of_all_parties(app_db):
     assert metrics(at)[0] == ("Massacres, all parties", "82")
     at.radio(key="basis").set_value("documented").run()
     assert not at.exception
-    assert _bars(at, MASSACRES) == {"Russia": (20, "20 (32%)", None)}  # 20 of all 62
+    assert _bars(at, MASSACRES) == {"Russia": (20, "20 (33%)", None)}  # 20 of all 60 from 1 Sep
 
 
 def test_range_without_a_whole_month(app_db):

@@ -77,17 +77,21 @@ def _expected_metrics(f: dict) -> list[tuple[str, str]]:
 def test_default_view(app_db):
     at = run_page("victims")
     assert not at.exception
-    f = _from_fixtures(lambda r: True)
-    # Worked by hand from the fixtures: 62 massacres, 680 killed, 209 children, 125 women,
-    # 2 fetuses (September #12); 6 incidents give no breakdown (Sep #14 5, #39 14; Oct #1 7,
-    # #10 8, #15 8, #19 17 = 59 killed); others 680 - 209 - 125 - 2 - 59 = 285.
-    assert (f["massacres"], f["killed"], f["children"], f["women"], f["fetuses"]) == (62, 680, 209, 125, 2)
-    assert (f["no_breakdown"], f["killed_no_breakdown"], f["others"]) == (6, 59, 285)
+    # The default range is the reports' months, from 1 Sep 2017: September's two late-reported August
+    # incidents (#33, ISIS, 5 killed: 3 children, 1 woman; #34, coalition, 11 killed: 3 children, 2 women;
+    # both of one family, neither with a wounded figure) are outside it.
+    f = _from_fixtures(lambda r: r["date"] >= "2017-09-01")
+    # Worked by hand from the fixtures: 62 - 2 = 60 massacres, 680 - 16 = 664 killed, 209 - 6 = 203
+    # children, 125 - 3 = 122 women, 2 fetuses (September #12); 6 incidents give no breakdown (Sep #14 5,
+    # #39 14; Oct #1 7, #10 8, #15 8, #19 17 = 59 killed); others 664 - 203 - 122 - 2 - 59 = 278.
+    assert (f["massacres"], f["killed"], f["children"], f["women"], f["fetuses"]) == (60, 664, 203, 122, 2)
+    assert (f["no_breakdown"], f["killed_no_breakdown"], f["others"]) == (6, 59, 278)
     # Wounded: 16 figures adding to 265; 13 "about", 3 lower bounds (Sep #4 and #12 "at least",
-    # Sep #15 "no less than"). Same family 15, IDPs 7. Sizes: 31 of 5–9, 25 of 10–19, 6 of 20–49.
+    # Sep #15 "no less than"). Same family 15 - 2 = 13, IDPs 7. Sizes: 31 - 1 = 30 of 5–9 (#33's 5),
+    # 25 - 1 = 24 of 10–19 (#34's 11), 6 of 20–49.
     assert (f["wounded"], f["wounded_given"], f["about"], f["at_least"]) == (265, 16, 13, 3)
-    assert (f["same_family"], f["idps"]) == (15, 7)
-    assert f["bins"] == {"5–9": 31, "10–19": 25, "20–49": 6, "50+": 0}
+    assert (f["same_family"], f["idps"]) == (13, 7)
+    assert f["bins"] == {"5–9": 30, "10–19": 24, "20–49": 6, "50+": 0}
 
     assert [s["layout"]["title"]["text"] for s in plotly_specs(at)] == [
         "Killed by perpetrator and victim category", "Victim composition by perpetrator (100%)",
@@ -95,23 +99,24 @@ def test_default_view(app_db):
         "Massacres by size (killed per massacre)", "Wounded by perpetrator (figures given)",
         "Massacres of one family, and of displaced people"]
     assert metrics(at) == _expected_metrics(f)
-    assert metrics(at)[:6] == [("Killed", "680"), ("Children", "209"), ("Women", "125"), ("Fetuses", "2"),
-                               ("Others / unspecified", "285"), ("Breakdown not given", "59")]
-    assert ("Massacres of one family", "15 of 62 (24%)") in metrics(at)
-    assert any(c.value.startswith("6 of the 62 incidents (59 killed) give no breakdown") for c in at.caption)
+    assert metrics(at)[:6] == [("Killed", "664"), ("Children", "203"), ("Women", "122"), ("Fetuses", "2"),
+                               ("Others / unspecified", "278"), ("Breakdown not given", "59")]
+    assert ("Massacres of one family", "13 of 60 (22%)") in metrics(at)
+    assert any(c.value.startswith("6 of the 60 incidents (59 killed) give no breakdown") for c in at.caption)
 
     # The unknown breakdown is a category of its own, never folded into children or women.
     counts = _by_trace(_chart(at, "Killed by perpetrator and victim category"), "x")
     assert list(counts) == ["Children", "Women", "Fetuses", "Others / unspecified", "Breakdown not given"]
     # International coalition: Sep #39 (14) and Oct #15 (8) give no breakdown = 22; its
-    # children 51 and women 29 come from the other 12 of its 14 incidents.
+    # children 51 - 3 = 48 and women 29 - 2 = 27 come from the other 11 of its 13 incidents from 1 Sep
+    # (#34, 2 Aug, is outside the range).
     assert counts["Breakdown not given"]["International coalition"] == 22
-    assert counts["Children"]["International coalition"] == 51
-    assert counts["Women"]["International coalition"] == 29
+    assert counts["Children"]["International coalition"] == 48
+    assert counts["Women"]["International coalition"] == 27
     # "Other parties": its one incident (Oct #19, Damascus, 17 killed) has no breakdown at all.
     assert counts["Breakdown not given"]["Other parties"] == 17
     assert counts["Children"]["Other parties"] == 0 and counts["Women"]["Other parties"] == 0
-    assert sum(sum(v.values()) for v in counts.values()) == 680
+    assert sum(sum(v.values()) for v in counts.values()) == 664
     assert sum(counts["Breakdown not given"].values()) == 59
 
     shares = _by_trace(_chart(at, "Victim composition by perpetrator (100%)"), "x")
@@ -124,9 +129,10 @@ def test_default_view(app_db):
     for values in months.values():
         for month, n in values.items():
             per_month[month[:7]] = per_month.get(month[:7], 0) + n
-    # Incident dates: 2 in August (Sep #33 5 + #34 11 = 16), 41 in September (414 killed, the
-    # Overview's figure), 19 in October (250).
-    assert per_month == {"2017-08": 16, "2017-09": 414, "2017-10": 250}
+    # Incident dates: 41 in September (414 killed, the Overview's figure), 19 in October (250); August's
+    # two (Sep #33 5 + #34 11 = 16) are before the default range (test_filters_from_the_url's Raqqa case
+    # from 2 Aug takes them in).
+    assert per_month == {"2017-09": 414, "2017-10": 250}
     assert sum(months["Breakdown not given"].values()) == 59
 
     sizes = _by_trace(_chart(at, "Massacres by size (killed per massacre)"), "y")
@@ -139,16 +145,23 @@ def test_default_view(app_db):
 
 
 @pytest.mark.parametrize("query, keep, expected", [
-    # International coalition: 14 incidents (Sep #34–#43, Oct #15–#18), 144 killed.
-    ({"perp": "international_coalition"}, lambda r: r["perpetrator"] == "international_coalition",
-     {"massacres": 14, "killed": 144, "children": 51, "women": 29, "killed_no_breakdown": 22, "same_family": 6,
+    # International coalition from 1 Sep (the default range): 13 incidents (Sep #35–#43, Oct #15–#18), 133
+    # killed; Sep #34 (2 Aug: 11 killed, 3 children, 2 women, one family) is before the range.
+    ({"perp": "international_coalition"},
+     lambda r: r["perpetrator"] == "international_coalition" and r["date"] >= "2017-09-01",
+     {"massacres": 13, "killed": 133, "children": 48, "women": 27, "killed_no_breakdown": 22, "same_family": 5,
       "idps": 2, "wounded": 15}),
     # October by incident date: the 19 incidents of October's report, 250 killed.
     ({"from": "2017-10-01", "to": "2017-10-31"}, lambda r: r["date"] >= "2017-10-01",
      {"massacres": 19, "killed": 250, "children": 72, "women": 40, "killed_no_breakdown": 40, "same_family": 5,
       "idps": 2, "wounded": 125}),
-    # Raqqa: Sep #33–#38 and Oct #15–#18; no wounded figure at all.
-    ({"gov": "raqqa"}, lambda r: r["governorate"] == "raqqa",
+    # Raqqa from 1 Sep: Sep #35–#38 and Oct #15–#18; no wounded figure at all.
+    ({"gov": "raqqa"}, lambda r: r["governorate"] == "raqqa" and r["date"] >= "2017-09-01",
+     {"massacres": 8, "killed": 88, "children": 26, "women": 20, "killed_no_breakdown": 8, "same_family": 2,
+      "idps": 2, "wounded": 0}),
+    # Raqqa from 2 Aug, the first incident's date: Sep #33 and #34 (5 + 11 killed, 3 + 3 children,
+    # 1 + 2 women, both one family) come back.
+    ({"gov": "raqqa", "from": "2017-08-02"}, lambda r: r["governorate"] == "raqqa",
      {"massacres": 10, "killed": 104, "children": 32, "women": 23, "killed_no_breakdown": 8, "same_family": 4,
       "idps": 2, "wounded": 0}),
     # 20 or more killed: Armanaz 39, al Ashara 31, al Qouriya 21, al Bokamal 20, Abu Fas 24, Raqqa 25.
@@ -186,14 +199,15 @@ def test_no_incident_in_view(app_db):
 
 
 def test_exported_charts_carry_the_unknown_breakdown_caveat(app_db):
-    # Issue 14 point 9: 6 of the 62 hand-labelled incidents (59 killed) give no breakdown of children and women.
+    # Issue 14 point 9: 6 of the 62 hand-labelled incidents (59 killed) give no breakdown of children and women;
+    # none is dated before 1 Sep, so the default range's 60 incidents hold all six.
     import json
 
     from conftest import expected_incidents
 
     incidents = expected_incidents("snhr-2017-09-massacres") + expected_incidents("snhr-2017-10-massacres")
     none = [i for i in incidents if i["children"] is None]
-    assert (len(none), sum(i["killed"] for i in none)) == (6, 59)
+    assert (len(none), sum(i["killed"] for i in none)) == (6, 59) and min(i["date"] for i in none) >= "2017-09-01"
     at = run_page("victims")
     assert not at.exception
     figures = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
@@ -202,5 +216,5 @@ def test_exported_charts_carry_the_unknown_breakdown_caveat(app_db):
     assert len(composition) == 4
     for f in composition:
         notes = [a["text"].replace("<br>", " ") for a in f["layout"]["annotations"] if a.get("name") == "footnote"]
-        assert notes == ["6 of the 62 incidents (59 killed) give no breakdown of children and women: they are a "
+        assert notes == ["6 of the 60 incidents (59 killed) give no breakdown of children and women: they are a "
                          "category of their own, not zeros."]

@@ -23,14 +23,14 @@ def _replace_with_text(path) -> None:
 
 
 def test_pages_keep_serving_the_last_good_file(app_db):
-    first = run_page("overview")
-    assert not first.exception and metrics(first)[0] == ("Massacres", "62")
+    first = run_page("overview")  # the default range, from 1 Sep: 62 incidents less the two dated in August
+    assert not first.exception and metrics(first)[0] == ("Massacres", "60")
     _replace_with_text(app_db)
     for page in ("overview", "perpetrators", "incidents", "add_report"):
         at = _add_report() if page == "add_report" else run_page(page)
         assert not at.exception, page
         assert any("cannot be read" in w.value for w in at.warning), page
-    assert metrics(run_page("overview"))[0] == ("Massacres", "62")
+    assert metrics(run_page("overview"))[0] == ("Massacres", "60")
 
 
 def test_with_no_good_file_open_the_page_says_what_is_wrong(app_db):

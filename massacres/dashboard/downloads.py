@@ -4,7 +4,7 @@ Built only when a download button is clicked (Streamlit calls a deferred callabl
 render. DuckDB runs the page's own query (queries/incidents_by_search.sql, with no row limit)
 and hands the rows over as one Arrow table; CSV and Parquet are written from it by pyarrow,
 column by column. Excel is written row by row (openpyxl), the only way to an .xlsx, and holds at
-most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in date order,
+most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in the table's order,
 and its 'about' sheet says how many of how many.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from massacres.reports import record
 from massacres.store import queries
+from massacres.store import search_index
 from massacres.dashboard import theme
 
 QUERY = "incidents_by_search"
@@ -50,6 +51,8 @@ def rows(con: duckdb.DuckDBPyConnection, params: dict[str, Any], limit: int | No
     """Every incident the filters and the search select (the first `limit`, when given), in date
     order, with every export column."""
     wanted = queries.parameters(QUERY)
+    # The search's keys and the order, from the search text when the caller gives only that.
+    params = search_index.params(params.get("search")) | {"sort": "date"} | params
     given = {k: v for k, v in (params | {"limit": limit, "offset": 0}).items() if k in wanted}
     cur = con.cursor()
     try:
@@ -119,7 +122,7 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
     notes = [about, "Source: SNHR monthly reports"]
     if total > max_rows:
         notes.append(f"The Excel download holds at most {max_rows:,} rows: this file has the first "
-                     f"{max_rows:,} of the {total:,} matching incidents, in date order. The CSV and Parquet "
+                     f"{max_rows:,} of the {total:,} matching incidents, in the table's order. The CSV and Parquet "
                      "downloads hold them all.")
     about_sheet = wb.create_sheet("about")
     about_sheet.append(["about"])

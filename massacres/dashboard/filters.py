@@ -21,7 +21,7 @@ LIST_FIELDS = {  # URL name -> (attribute, allowed keys)
     "weapon": ("weapons", tuple(vocab.WEAPONS)),
 }
 MAX_KILLED = 100_000
-QUERY_KEYS = ("from", "to", *LIST_FIELDS, "min_killed", "uncertain")
+QUERY_KEYS = ("from", "to", *LIST_FIELDS, "min_killed", "uncertain", "reviewed")
 # What the sidebar's widgets produce, in ASCII digits only: str.isdigit() is true for '²' or
 # '١' and int() then fails or reads another number; date.fromisoformat() also takes '20170901'.
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}", re.ASCII)
@@ -56,6 +56,7 @@ class Filters:
     weapons: tuple[str, ...] = ()
     min_killed: int = 0
     include_uncertain: bool = True
+    reviewed_only: bool = False  # only incidents a reviewer confirmed or corrected
 
     def params(self) -> dict[str, Any]:
         """Named parameters for the SQL in queries/ (None means no restriction)."""
@@ -64,6 +65,7 @@ class Filters:
             "perpetrators": list(self.perpetrators) or None, "governorates": list(self.governorates) or None,
             "areas": list(self.areas) or None, "weapons": list(self.weapons) or None,
             "min_killed": self.min_killed, "include_uncertain": self.include_uncertain,
+            "reviewed_only": self.reviewed_only,
             "month_start": self.start.replace(day=1), "month_end": self.end.replace(day=1),
         }
 
@@ -81,6 +83,8 @@ class Filters:
             q["min_killed"] = str(self.min_killed)
         if not self.include_uncertain:
             q["uncertain"] = "0"
+        if self.reviewed_only:
+            q["reviewed"] = "1"
         return q
 
     def describe(self, default: Filters) -> str:
@@ -98,6 +102,8 @@ class Filters:
             parts.append(f"at least {self.min_killed} killed")
         if not self.include_uncertain:
             parts.append("excluding uncertain attributions")
+        if self.reviewed_only:
+            parts.append("only reviewed incidents")
         return "; ".join(parts)
 
     def only_dates(self) -> bool:
@@ -118,8 +124,11 @@ def _first(value: Any) -> str:
     return str(value)
 
 
-def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
-    """Filters from a URL query string; invalid values are dropped, each with a notice."""
+def from_query(query: Mapping[str, Any], default: Filters,
+               limits: tuple[dt.date, dt.date] | None = None) -> Parsed:
+    """Filters from a URL query string; invalid values are dropped, each with a notice. Dates are
+    held within `limits` (the days the data covers; the default range's when not given)."""
+    first, last = limits or (default.start, default.end)
     notices: list[str] = []
     values: dict[str, Any] = {}
     for name, attr in (("from", "start"), ("to", "end")):
@@ -129,9 +138,9 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
             if day is None:
                 notices.append(f"Ignored '{name}={raw[:40]}': not a date (YYYY-MM-DD).")
                 continue
-            clamped = min(max(day, default.start), default.end)
+            clamped = min(max(day, first), last)
             if clamped != day:
-                notices.append(f"'{name}={raw}' is outside the data ({default.start} to {default.end}); using {clamped}.")
+                notices.append(f"'{name}={raw}' is outside the data ({first} to {last}); using {clamped}.")
             values[attr] = clamped
     for name, (attr, allowed) in LIST_FIELDS.items():
         if name in query:
@@ -156,6 +165,12 @@ def from_query(query: Mapping[str, Any], default: Filters) -> Parsed:
             values["include_uncertain"] = raw == "1"
         else:
             notices.append(f"Ignored 'uncertain={raw[:40]}': use 0 or 1.")
+    if "reviewed" in query:
+        raw = _first(query["reviewed"])
+        if raw in ("0", "1"):
+            values["reviewed_only"] = raw == "1"
+        else:
+            notices.append(f"Ignored 'reviewed={raw[:40]}': use 0 or 1.")
     f = replace(default, **values)
     if f.start > f.end:
         notices.append("The start date was after the end date; the two were swapped.")

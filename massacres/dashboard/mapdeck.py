@@ -364,20 +364,6 @@ def stack_key(lat: float, lon: float) -> str:
     return f"{lat:.5f},{lon:.5f}"
 
 
-def incident_id(report_month: str, seq: int) -> str:
-    """The stable id of an incident: its report's month and its order in the report's details,
-    '2017-09-12' (two digits at least)."""
-    return f"{report_month}-{int(seq):02d}"
-
-
-INCIDENT_PAGE = "Incidents"  # the page that opens ?incident=<id> (issue 15, point 3)
-
-
-def incident_link(report_month: str, seq: int) -> str:
-    """A link, relative to the app's root, to the incident's own card."""
-    return f"{INCIDENT_PAGE}?incident={incident_id(report_month, seq)}"
-
-
 def stack_records(points: pd.DataFrame) -> list[dict[str, Any]]:
     """One badge per position shared by two or more drawn points: where, and how many."""
     drawn = points[points["point_lat"].notna() & points["point_lon"].notna()]

@@ -22,8 +22,10 @@ from massacres.store import queries
 from massacres.dashboard import tables
 from massacres.dashboard import theme
 from massacres.dashboard import wording
+from massacres.dashboard import url_state
 
-_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain")
+_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain",
+               "reviewed_only")
 
 
 @st.cache_resource
@@ -108,12 +110,24 @@ def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     return _cached(name, frozen, identity()).copy()
 
 
-def default_filters() -> filters.Filters:
+def _bounds() -> pd.Series:
     b = query("date_bounds").iloc[0]
     if pd.isna(b["first_day"]):
         st.error("The database holds no reports yet.")
         st.stop()
-    return filters.Filters(pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date())
+    return b
+
+
+def default_filters() -> filters.Filters:
+    """The view a page opens on: the reports' own months, first to last."""
+    b = _bounds()
+    return filters.Filters(pd.Timestamp(b["report_first_day"]).date(), pd.Timestamp(b["report_last_day"]).date())
+
+
+def date_limits() -> tuple[dt.date, dt.date]:
+    """The days a range may take in: every incident's date (one reported late included) and every report month."""
+    b = _bounds()
+    return pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date()
 
 
 def _set_state(f: filters.Filters) -> None:
@@ -125,6 +139,7 @@ def _set_state(f: filters.Filters) -> None:
     ss["f_weapons"] = list(f.weapons)
     ss["f_min_killed"] = f.min_killed
     ss["f_include_uncertain"] = f.include_uncertain
+    ss["f_reviewed_only"] = f.reviewed_only
 
 
 def _keep(key: str) -> None:
@@ -136,17 +151,18 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     """The shared filters (current, default). The URL's query string opens a session;
     after that the widgets rule and the URL follows them, so a copied URL reopens the view."""
     default = default_filters()
+    limits = date_limits()
     ss = st.session_state
-    if "f_dates" not in ss:
+    if "f_dates" not in ss or url_state.moved():  # a new session, or Back/Forward (url_state.py)
         # Every value of a repeated parameter (to_dict() keeps only the last one).
-        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default)
+        parsed = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, default, limits)
         _set_state(parsed.filters)
         ss["url_notices"] = parsed.notices
     for key in _FILTER_KEYS:
         ss[f"w_{key}"] = ss[f"f_{key}"]
     sb = st.sidebar
     sb.header("Filters")
-    sb.date_input("Date range", min_value=default.start, max_value=default.end, key="w_dates",
+    sb.date_input("Date range", min_value=limits[0], max_value=limits[1], key="w_dates",
                   on_change=_keep, args=("dates",), format="YYYY-MM-DD")
     sb.multiselect("Perpetrator", list(theme.PERPETRATORS), format_func=theme.perpetrator_label,
                    key="w_perpetrators", on_change=_keep, args=("perpetrators",), placeholder="All parties")
@@ -161,6 +177,9 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
                 args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
                                                   "'Syrian-Russian alliance', 'investigations are still ongoing'.")
+    sb.checkbox("Only reviewed incidents", key="w_reviewed_only", on_change=_keep, args=("reviewed_only",),
+                help="Incidents a reviewer confirmed or corrected on the Review page (a review whose parsed value "
+                     "has changed since is not counted).")
     # Notices about the URL's values go at the top of the page, where they are seen, and only on the first
     # view: once the URL is rewritten to what is valid they no longer apply.
     for notice in ss.pop("url_notices", []):
@@ -170,12 +189,13 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     current = filters.Filters(
         start=start, end=end, perpetrators=tuple(ss["f_perpetrators"]), governorates=tuple(ss["f_governorates"]),
         areas=tuple(ss["f_areas"]), weapons=tuple(ss["f_weapons"]), min_killed=int(ss["f_min_killed"]),
-        include_uncertain=bool(ss["f_include_uncertain"]))
+        include_uncertain=bool(ss["f_include_uncertain"]), reviewed_only=bool(ss["f_reviewed_only"]))
     # Keys a page owns (a chart basis, a colour switch) stay; the filters' keys follow the widgets.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in filters.QUERY_KEYS}
     wanted = page_owned | current.to_query(default)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    url_state.remember()
     sb.caption("The URL holds these filters: copy it to share this view.")
     return current, default
 
@@ -194,7 +214,9 @@ NAVIGATION = (
     ("pages/5_Incidents.py", "Incidents", ":material/table_rows:"),
     ("pages/6_Data_quality.py", "Data quality", ":material/fact_check:"),
     ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
-    ("pages/9_About.py", "About the data", ":material/info:"),
+    ("pages/8_Review.py", "Review", ":material/rate_review:"),
+    ("pages/9_Incident.py", "Incident", ":material/article:"),
+    ("pages/10_About.py", "About the data", ":material/info:"),
 )
 
 
@@ -215,6 +237,7 @@ def page(title: str) -> tuple[filters.Filters, filters.Filters]:
     st.set_page_config(page_title=f"{title} · Massacres in Syria", page_icon=str(FAVICON), layout="wide")
     navigation()
     connection()
+    url_state.begin(title)
     current, default = sidebar()
     # The citation is drawn now, so a page that stops early still has it, and again by cite() at the
     # page's end, once the page's own settings (a colouring, a basis) are in the URL too.
@@ -266,12 +289,13 @@ def _built() -> dt.datetime | None:
 def url_choice(label: str, options: dict[str, str], key: str, container: Any = st, **kwargs: Any) -> str:
     """A page's own setting (a chart basis, a colour switch) as a radio kept in the URL beside
     the filters, so a shared link reopens it too. An invalid value in the URL is ignored."""
-    if key not in st.session_state:
+    if key not in st.session_state or url_state.moved():
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options else next(iter(options))
     choice = container.radio(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 
@@ -283,9 +307,12 @@ def url_select(label: str, options: dict[str, str], key: str, default: str, cont
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options and key not in st.session_state else default
+    elif url_state.moved() and st.query_params.get(key) in options:  # Back/Forward: the URL's choice
+        st.session_state[key] = st.query_params.get(key)
     choice = container.selectbox(label, list(options), format_func=options.get, key=key, **kwargs)
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
+    url_state.remember()
     return choice
 
 

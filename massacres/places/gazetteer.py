@@ -46,6 +46,27 @@ def normalise(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", flat)
 
 
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+# One letter for each set a writer may use for the same sound (after diacritics are gone):
+# alef forms, alef maqsura / farsi yeh, ta marbuta / heh, keheh / kaf.
+_ARABIC_FOLD = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+                              "\u0649": "\u064A", "\u06CC": "\u064A", "\u0629": "\u0647", "\u06A9": "\u0643",
+                              "\u0640": None})
+
+
+@lru_cache(maxsize=1 << 18)  # pure; a build asks it of the same words again and again
+def search_key(name: str) -> str:
+    """The key a search compares: `normalise` for a name in Latin script; for one in Arabic
+    script, without diacritics, hamza seats, tatweel and the article ال, letters that are written
+    for one another folded ('البو كمال' and 'البوكمال' -> 'بوكمال'), spaces removed."""
+    if not _ARABIC_LETTER.search(name):
+        return normalise(name)
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_ARABIC_FOLD)
+    words = re.split(r"[^\w]+|_", text)
+    return "".join(w[2:] if w.startswith("\u0627\u0644") and len(w) > 3 else w for w in words).lower()
+
+
 @dataclass(frozen=True)
 class Place:
     id: str  # gazetteer wof_id, or "extra:<name>" for the project's own table
@@ -67,12 +88,18 @@ class Match:
 
 class Gazetteer:
     def __init__(self, places: list[tuple[Place, list[str]]],
-                 aliases: dict[tuple[str, str], str | None] | None = None) -> None:
+                 aliases: dict[tuple[str, str], str | None] | None = None,
+                 spellings: dict[str, list[str]] | None = None) -> None:
         # Reviewed decisions (geo/place_aliases.csv): a report's name -> a row id, or None
         # for "no row here is this place", taking precedence over any matching.
         self.aliases = aliases or {}
         self._memo: dict[tuple[str, str, bool], Match | None] = {}
         self.by_id = {place.id: place for place, _ in places}
+        # Every name a row holds, the Arabic ones included (lookups compare Latin names only;
+        # the search index reads these).
+        self.spellings = {place.id: list(names) for place, names in places}
+        for pid, more in (spellings or {}).items():
+            self.spellings.setdefault(pid, []).extend(more)
         self.exact: dict[tuple[str, str], list[tuple[Place, str]]] = {}
         self.choices: dict[str, list[str]] = {}
         self.owners: dict[str, list[list[tuple[Place, str]]]] = {}
@@ -144,6 +171,7 @@ def load(gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV,
     """(gazetteer, project additions), each read and indexed once per process."""
     admin1 = _admin1_keys()
     rows: list[tuple[Place, list[str]]] = []
+    arabic: dict[str, list[str]] = {}
     with open(gazetteer_csv, encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             gov = admin1.get(r["admin1_code"])
@@ -152,6 +180,7 @@ def load(gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV,
             place = Place(r["wof_id"], r["name"], float(r["lat"]), float(r["lon"]), gov, r["placetype"])
             names = [r["name"]] + [n for n in r["alt_names"].split("|") if n]
             rows.append((place, names))
+            arabic[place.id] = [n for n in r.get("name_ar", "").split("|") if n]
     extra: list[tuple[Place, list[str]]] = []
     if extra_csv.exists():
         with open(extra_csv, encoding="utf-8", newline="") as fh:
@@ -159,7 +188,7 @@ def load(gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV,
                 place = Place(f"extra:{r['name']}", r["name"], float(r["lat"]), float(r["lon"]), r["governorate"],
                               "locality", r["precision"], r["source"])
                 extra.append((place, [r["name"]]))
-    gaz = Gazetteer(rows, _aliases(aliases_csv))
+    gaz = Gazetteer(rows, _aliases(aliases_csv), arabic)
     unknown = [k for k, v in gaz.aliases.items() if v and v not in gaz.by_id]
     if unknown:
         raise ValueError(f"{aliases_csv}: aliases name rows the gazetteer lacks: {unknown}")

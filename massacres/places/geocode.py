@@ -58,6 +58,12 @@ class Geocoder:
         self.gaz, self.extra = gazetteer.load()
         self.bounds = boundaries.load()
 
+    def find(self, name: str | None, governorates: list[str]) -> gazetteer.Match | None:
+        """The row a name means in these governorates, as locating finds it (the search index
+        reads every spelling of that row)."""
+        found = self._find(name, governorates)
+        return found[0] if found else None
+
     def _find(self, name: str | None, governorates: list[str]) -> tuple[gazetteer.Match, str, str] | None:
         """(match, governorate, method): the gazetteer exactly, the project's table, then fuzzily."""
         if not name:

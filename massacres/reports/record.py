@@ -65,13 +65,15 @@ INCIDENT: tuple[Field, ...] = (
 # its qualifier), how and what, where it was located, then the source. Every name is a field's
 # export name or one of EXPORT_EXTRA; tests/test_record.py checks the two agree.
 EXPORT_ORDER = (
-    "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
+    "incident_id", "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
     "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
     "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "source_file", "line", "paragraph",
+    "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
 )
-# The downloads' columns that are not the incident's own: its report, the party's label, the file.
-EXPORT_EXTRA = ("report_month", "party", "source_file")
+# The downloads' columns that are not the incident's own: its stable ID (report month and order,
+# '2017-09-12'), its report, the party's label, the fields a reviewer corrected
+# (store/corrections.py), the file.
+EXPORT_EXTRA = ("incident_id", "report_month", "party", "corrected", "source_file")
 
 
 def parsed() -> tuple[str, ...]:

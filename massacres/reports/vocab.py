@@ -2,7 +2,6 @@
 (`vocab/*.csv`) beside this module so that a new spelling is a one-line review, not a code change."""
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache

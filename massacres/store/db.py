@@ -11,7 +11,8 @@ import duckdb
 DB_ENV = "MASSACRES_DB"
 PARQUET_ENV = "MASSACRES_PARQUET"
 MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
-REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")
+REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations",
+                   "search_terms", "search_postings")  # the search index (store/search_index.py)
 # Read when present: the log of writes, for a citation's build date (a Parquet export leaves it out).
 OPTIONAL_TABLES = ("ingest_log",)
 
@@ -60,15 +61,47 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     _lock_down(con)
     present = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
-    for table in REQUIRED_TABLES + OPTIONAL_TABLES:
+    for table in REQUIRED_TABLES + (CORRECTIONS,) + OPTIONAL_TABLES:
         if table in present:  # an older file lacks some: missing_tables() says which
             try:
-                con.execute("CREATE VIEW " + table + " AS SELECT * FROM data." + table)
+                con.execute("CREATE VIEW " + _view_name(table) + " AS SELECT * FROM data." + table)
             except duckdb.Error as exc:  # a view in the file that reads other files, say
                 con.close()
                 raise DataUnavailable(f"{path}: its {table} cannot be read ({type(exc).__name__}: "
                                       f"{str(exc).splitlines()[0][:160]})") from None
+    _apply_corrections(con, has_corrections=CORRECTIONS in present, has_incidents="incidents" in present)
     return con
+
+
+CORRECTIONS = "corrections"
+
+
+def _view_name(table: str) -> str:
+    # The parsed incidents are read through the corrected view (_apply_corrections).
+    return "parsed_incidents" if table == "incidents" else table
+
+
+def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, has_incidents: bool) -> None:
+    """`incidents`, as every query reads it: the parsed rows (`parsed_incidents`) with the reviewers'
+    corrections applied (queries/corrected_incidents.sql over applied_corrections.sql), and columns
+    `reviewed` and `corrected`.
+    The one place corrected values enter the dashboard. A file without corrections (none saved, or
+    made before the table) gets the parsed rows as they are, with no join to pay for; an empty
+    in-memory `corrections` table then stands in for the missing one."""
+    from massacres.store import queries  # the SQL files; imported here, db.py is imported by writes
+
+    if not has_corrections:
+        con.execute(queries.corrections_ddl())
+    if not has_incidents:
+        return
+    active = con.execute("SELECT count(*) FROM corrections WHERE seq IS NOT NULL AND NOT stale").fetchone()[0]
+    if active:
+        # Materialised once for this file (the connection is made again when the file changes).
+        con.execute("CREATE TABLE applied_corrections AS " + queries.load("applied_corrections"))
+        con.execute("CREATE VIEW incidents AS " + queries.load("corrected_incidents"))
+    else:
+        con.execute("CREATE VIEW incidents AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
+                    "FROM parsed_incidents")
 
 
 def _lock_down(con: duckdb.DuckDBPyConnection, allowed: list[str] | None = None) -> None:
@@ -88,12 +121,14 @@ def read_manifest(directory: Path) -> dict:
         files, rows = manifest["files"], manifest["rows"]
         if not all(isinstance(files[t], list) and isinstance(rows[t], int) for t in REQUIRED_TABLES):
             raise ValueError("a table is missing")
+        if not isinstance(files.get(CORRECTIONS, []), list):  # optional: exports before corrections lack it
+            raise ValueError("its corrections are not a list of files")
     except FileNotFoundError:
         raise DataUnavailable(f"{directory} holds no Parquet export ({MANIFEST} is missing): "
                               "write one with `massacres export --parquet DIR`") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataUnavailable(f"{path} is not a manifest of this version ({exc}): export again") from None
-    for name in (f for t in REQUIRED_TABLES for f in files[t]):
+    for name in (f for t in REQUIRED_TABLES + (CORRECTIONS,) for f in files.get(t) or []):
         if Path(name).is_absolute() or ".." in Path(name).parts:
             raise DataUnavailable(f"{path} lists {name[:80]!r}, outside the export: export again")
     return manifest
@@ -119,16 +154,21 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
         partitions = "year" if table == "reports" else "year, month"  # reports.month is its own column
         # A view definition cannot take parameters: the paths (the operator's setting and the
         # manifest's names, never a visitor's input) go in as quoted SQL string literals.
-        con.execute("CREATE VIEW " + table + " AS SELECT * EXCLUDE (" + partitions + ") FROM read_parquet("
+        con.execute("CREATE VIEW " + _view_name(table) + " AS SELECT * EXCLUDE (" + partitions + ") FROM read_parquet("
+                    + files + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+    if manifest["files"].get(CORRECTIONS):  # an export made before corrections has none
+        files = "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][CORRECTIONS]) + "]"
+        con.execute("CREATE VIEW " + CORRECTIONS + " AS SELECT * EXCLUDE (year, month) FROM read_parquet("
                     + files + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
     _check_counts(con, directory, manifest["rows"])
+    _apply_corrections(con, has_corrections=bool(manifest["files"].get(CORRECTIONS)), has_incidents=True)
     return con
 
 
 def _check_counts(con: duckdb.DuckDBPyConnection, directory: Path, rows: dict[str, int]) -> None:
     for table in REQUIRED_TABLES:
         try:
-            have = con.execute("SELECT count(*) FROM " + table).fetchone()[0]  # type: ignore[index]  # count(*) is one row
+            have = con.execute("SELECT count(*) FROM " + _view_name(table)).fetchone()[0]  # type: ignore[index]  # count(*) is one row
         except duckdb.Error as exc:
             con.close()
             raise DataUnavailable(f"the Parquet export in {directory} cannot be read ({type(exc).__name__}: "

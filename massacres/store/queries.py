@@ -13,6 +13,10 @@ every query that reads them (and of each other, dependencies first):
   stated_differs check also reads): what the incident details add up to, per stated figure;
 - `compared_figures` (the same module): every stated figure the details can be compared
   with, beside its documented value, and whether they differ.
+- `review_items` (queries/review_items.sql): the review queue's items and their status.
+
+One more file is not a CTE: queries/corrected_incidents.sql (over applied_corrections.sql) is
+what store/db.py makes the view `incidents`, the parsed rows with the reviewers' corrections.
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ from massacres.reports import documented
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 FILTERED = "filtered_incidents"
 MONTH_AXIS = "month_axis"
+SEARCH_MATCHES = "search_matches"
 # CTE name -> the file that defines it, or the function that writes it; in dependency order.
 SHARED: dict[str, str | Callable[[], str]] = {
     "reports_in_range": "reports_in_range",
@@ -38,6 +43,8 @@ SHARED: dict[str, str | Callable[[], str]] = {
     "victim_categories": "victim_categories",
     "documented_by_dimension": documented.sql,
     "compared_figures": documented.compared_sql,
+    "review_items": "review_items",
+    "search_matches": SEARCH_MATCHES,
 }
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
@@ -48,6 +55,15 @@ def load(name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(f"bad query name {name!r}")
     return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
+
+
+def corrections_ddl() -> str:
+    """The corrections table's statement in store/schema.sql, for a connection whose data has none."""
+    text = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
+    found = re.search(r"^CREATE TABLE IF NOT EXISTS corrections \(.*?^\);", text, re.S | re.M)
+    if found is None:
+        raise RuntimeError("schema.sql has no corrections table")
+    return found.group(0)
 
 
 def _body(sql: str) -> str:

@@ -130,7 +130,8 @@ CREATE TABLE locations (
 CREATE TABLE IF NOT EXISTS ingest_log (
     id            INTEGER PRIMARY KEY CHECK (id >= 1),  -- 1, 2, ... in the order written
     "at"          TIMESTAMP NOT NULL,    -- UTC; "at" is a keyword, so quoted
-    action        VARCHAR NOT NULL CHECK (action IN ('build', 'ingest', 'upload')),
+    action        VARCHAR NOT NULL CHECK (action IN ('build', 'ingest', 'upload', 'correct', 'import')),
+                                     -- correct: a review saved on the Review page; import: `massacres corrections import`
     file_name     VARCHAR NOT NULL CHECK (file_name NOT IN ('', '.', '..') AND NOT contains(file_name, '/')
                                           AND NOT contains(file_name, '\')),  -- base name only, never a path
     sha256        VARCHAR NOT NULL CHECK (regexp_full_match(sha256, '[0-9a-f]{64}')),
@@ -138,4 +139,44 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     incidents     INTEGER NOT NULL CHECK (incidents >= 0),
     warnings      INTEGER NOT NULL CHECK (warnings >= 0),
     replaced      BOOLEAN NOT NULL       -- the month was already in the database and was replaced
+);
+
+-- What reviewers confirmed or corrected (README "Review and corrections"): a table of its own, never
+-- an edit of the parsed rows. One row per item and field: an incident (report_month, seq) or a
+-- stated figure (report_month, figure = 'dimension:key'). Kept across rebuilds and re-ingests (a
+-- build copies it like ingest_log; replacing a month leaves it); after every write each row is
+-- checked against the value now parsed: `stale` when that changed, and a stale row is not applied
+-- and puts its item back in the review queue. Not in the data tables either: checksums leave it out.
+CREATE TABLE IF NOT EXISTS corrections (
+    report_month  VARCHAR NOT NULL CHECK (regexp_full_match(report_month, '\d{4}-(0[1-9]|1[0-2])')),
+    seq           INTEGER CHECK (seq >= 1),          -- the incident, or NULL for a stated figure
+    figure        VARCHAR CHECK (regexp_full_match(figure, '[a-z_]+:[a-z0-9_]+')),  -- dimension:key, or NULL
+    field         VARCHAR NOT NULL,                  -- killed, perpetrator, point, ... (corrections.py FIELDS)
+    parsed        VARCHAR,                           -- the parsed value the reviewer saw, as text; NULL: none
+    value         VARCHAR,                           -- the reviewer's value, as text (the parsed one when confirmed)
+    status        VARCHAR NOT NULL CHECK (status IN ('confirmed', 'corrected')),
+    reason        VARCHAR CHECK (length(reason) <= 500),
+    "at"          TIMESTAMP NOT NULL,                -- UTC
+    reviewer      VARCHAR NOT NULL CHECK (length(trim(reviewer)) BETWEEN 1 AND 80),  -- as typed
+    stale         BOOLEAN NOT NULL,                  -- the parsed value is no longer `parsed`
+    CHECK ((seq IS NULL) <> (figure IS NULL)),
+    CHECK ((status = 'confirmed') = (value IS NOT DISTINCT FROM parsed)),
+    CHECK (status = 'confirmed' OR length(trim(reason)) > 0)
+);
+
+-- The search index (massacres/store/search_index.py): derived from incidents and locations, and
+-- rebuilt for the months of every write in the same transaction. Each distinct normalised key of
+-- a month: a spelling of a place its incidents name (kind 'place'), or a word of their text ('word').
+CREATE TABLE search_terms (
+    report_month  VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL CHECK (kind IN ('place', 'word')),
+    term          VARCHAR NOT NULL CHECK (term <> ''),   -- gazetteer.search_key of the spelling or word
+    term_hash     UBIGINT NOT NULL                       -- hash(kind, term), as search_postings holds it
+);
+
+-- Which incidents hold each key; sorted by term_hash when built, so a search reads a few row groups.
+CREATE TABLE search_postings (
+    term_hash     UBIGINT NOT NULL,
+    report_month  VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL
 );

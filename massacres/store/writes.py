@@ -30,6 +30,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from massacres.store import corrections
+from massacres.store import search_index
 from massacres.store.db import MANIFEST
 from massacres.errors import ReportError
 from massacres.reports import record
@@ -43,7 +45,8 @@ except ImportError:  # not POSIX: writes are still atomic, only not serialised
 DEFAULT_DB = Path("data/massacres.duckdb")
 TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")  # the data, per report month
 LOG_TABLE = "ingest_log"  # the record of writes: not data, never in TABLES
-ACTIONS = ("build", "ingest", "upload")
+ACTIONS = ("build", "ingest", "upload", "correct", "import")  # the log's; reports are written by the first three
+CORRECTIONS_TABLE = "corrections"  # reviewers' work: kept across rebuilds, never in TABLES
 REPORT_SUFFIXES = (".txt", ".pdf")  # the report files `massacres build` reads from a folder
 _LOG_COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
 # What a write puts in `incidents`: the parser's fields and the map link's; the located point is
@@ -80,12 +83,27 @@ def schema_sql() -> str:
     return files("massacres.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def _log_ddl() -> str:
-    """The ingest_log statement of schema.sql (CREATE ... IF NOT EXISTS), for databases made before it."""
-    found = re.search(r"^CREATE TABLE IF NOT EXISTS ingest_log \(.*?^\);", schema_sql(), re.S | re.M)
+def _log_ddl(table: str = LOG_TABLE) -> str:
+    """A CREATE ... IF NOT EXISTS statement of schema.sql (ingest_log, corrections), for databases
+    made before the table."""
+    found = re.search(r"^CREATE TABLE IF NOT EXISTS " + table + r" \(.*?^\);", schema_sql(), re.S | re.M)
     if found is None:
-        raise RuntimeError("schema.sql has no ingest_log table")
+        raise RuntimeError(f"schema.sql has no {table} table")
     return found.group(0)
+
+
+def _upgrade_log(con: duckdb.DuckDBPyConnection) -> None:
+    """A log made before corrections were logged refuses their actions (its CHECK lists fewer):
+    it is made again from schema.sql with its rows (DuckDB cannot alter a CHECK)."""
+    checks = [r[0] for r in con.execute(
+        "SELECT expression FROM duckdb_constraints() WHERE table_name = ? AND constraint_type = 'CHECK' "
+        "AND contains(expression, 'upload')", [LOG_TABLE]).fetchall()]
+    if not checks or all("'import'" in c for c in checks):
+        return
+    con.execute("ALTER TABLE " + LOG_TABLE + " RENAME TO " + LOG_TABLE + "_old")
+    con.execute(_log_ddl())
+    con.execute("INSERT INTO " + LOG_TABLE + " BY NAME SELECT * FROM " + LOG_TABLE + "_old")
+    con.execute("DROP TABLE " + LOG_TABLE + "_old")
 
 
 def base_name(source: str) -> str:
@@ -191,6 +209,8 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
             shutil.copyfile(db_path, tmp)
             con = duckdb.connect(str(tmp))
             con.execute(_log_ddl())  # a database made before the log gets it now
+            _upgrade_log(con)
+            con.execute(_log_ddl(CORRECTIONS_TABLE))  # and the corrections table
         else:
             con = duckdb.connect(str(tmp))
             con.execute(schema_sql())
@@ -274,6 +294,8 @@ def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action:
             con.execute(_INSERT[table])
             con.unregister("frame")
     copy_points(con, months)
+    corrections.refresh_stale(con, months)  # a month parsed anew: each review still applies or is back in the queue
+    search_index.rebuild(con, months)  # in the same transaction: the index never lags the data
     con.execute("COMMIT")
 
 
@@ -294,16 +316,23 @@ def build(db_path: Path, reports: list[ParsedReport], keep_log: bool = False) ->
     with _atomic_db(db_path, start_from_existing=False) as con:
         if keep_log and db_path.exists() and db_path.stat().st_size:
             _copy_log(con, db_path)
+            _copy_table(con, db_path, CORRECTIONS_TABLE)  # reviews survive every rebuild
         _insert(con, _latest_per_month(reports), "build")
+        corrections.refresh_stale(con)  # a review of a month no longer built is stale, not dropped
 
 
 def _copy_log(con: duckdb.DuckDBPyConnection, old: Path) -> None:
+    _copy_table(con, old, LOG_TABLE)
+
+
+def _copy_table(con: duckdb.DuckDBPyConnection, old: Path, table: str) -> None:
+    """The rows of `table` (ingest_log, corrections) in the database `old`, when it has one."""
     con.execute("ATTACH " + _sql_literal(str(old)) + " AS old (READ_ONLY)")
     try:
-        has_log = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' "
-                              "AND table_name = ?", [LOG_TABLE]).fetchone()[0]
-        if has_log:
-            con.execute("INSERT INTO " + LOG_TABLE + " BY NAME SELECT * FROM old." + LOG_TABLE)
+        present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' "
+                              "AND table_name = ?", [table]).fetchone()[0]
+        if present:
+            con.execute("INSERT INTO " + table + " BY NAME SELECT * FROM old." + table)
     finally:
         con.execute("DETACH old")
 
@@ -452,6 +481,8 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
                         "SEMI JOIN incidents AS i ON i.report_month = f.report_month AND i.seq = f.seq")
             con.unregister("frame")
         copy_points(con)
+        corrections.refresh_stale(con)  # a point confirmed or corrected by a reviewer may have moved
+        search_index.rebuild(con)  # the located rows changed, and with them the spellings indexed
         con.execute("COMMIT")
     return frame
 
@@ -469,6 +500,11 @@ _PARTITIONED = {
                       "CAST(right(report_month, 2) AS INTEGER) AS month FROM stated_figures",
     "warnings": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
                 "CAST(right(report_month, 2) AS INTEGER) AS month FROM warnings",
+    # The reviewers' corrections go with the data, so the app reading the export shows them too.
+    CORRECTIONS_TABLE: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
+                       "CAST(right(report_month, 2) AS INTEGER) AS month FROM " + CORRECTIONS_TABLE,
+    **{t: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, CAST(right(report_month, 2) AS INTEGER) "
+          "AS month FROM " + t for t in search_index.TABLES},
 }
 
 
@@ -524,7 +560,10 @@ def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, 
     con = duckdb.connect(str(db_path), read_only=True)
     counts: dict[str, int] = {}
     try:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for table, select in _PARTITIONED.items():
+            if table not in present:  # a database made before the corrections table: nothing to export
+                continue
             target = _sql_literal(str(out / table))
             con.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet, PARTITION_BY (year, month))")
             counts[table] = con.execute(_COUNT[table]).fetchone()[0]
@@ -534,7 +573,7 @@ def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, 
                 con.execute("COPY (" + select + " LIMIT 0) TO " + _sql_literal(str(empty)) + " (FORMAT parquet)")
     finally:
         con.close()
-    written = {t: sorted(str(p.relative_to(out)) for p in (out / t).rglob("*.parquet")) for t in _PARTITIONED}
+    written = {t: sorted(str(p.relative_to(out)) for p in (out / t).rglob("*.parquet")) for t in counts}
     return counts, written
 
 
@@ -567,7 +606,7 @@ def _remove_empty_parents(path: Path, top: Path) -> None:
             return
 
 
-_COUNT = {t: "SELECT count(*) FROM " + t for t in TABLES}
+_COUNT = {t: "SELECT count(*) FROM " + t for t in _PARTITIONED}  # the data, the corrections, the search index
 
 
 def _sql_literal(text: str) -> str:

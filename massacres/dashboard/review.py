@@ -1,0 +1,175 @@
+"""The Review page's parts: an item's form (its fields, parsed and in force), turning what the
+form returns into the values a save records, and the reviews of an incident in words.
+
+A save records every field the form shows: one left as parsed is confirmed, one changed is
+corrected (with the reason). What the reviewer was shown is kept in the session when the form is
+first drawn, so that a save after someone else's is refused (CorrectionConflict), never lost.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import streamlit as st
+
+from massacres.dashboard import theme
+from massacres.dashboard import ui
+from massacres.errors import ReportError
+from massacres.store import corrections as spec
+from massacres.store import corrections_write
+from massacres.store import db
+
+NONE = "–"  # a key field with no value
+
+
+def in_force(parsed: dict[str, str | None], reviews: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Each field's value as the pages show it: a review's value where one applies (not stale),
+    else the parsed value."""
+    shown = dict(parsed)
+    for r in reviews:
+        if not r["stale"] and r["field"] in shown:
+            shown[r["field"]] = r["value"]
+    return shown
+
+
+def values_from_form(form: dict[str, Any]) -> dict[str, Any]:
+    """The form's widgets' values as the fields' raw values (corrections.canonical checks them):
+    a date as YYYY-MM-DD, NONE (a key field's empty choice) as no value."""
+    return {name: None if v == NONE else v.isoformat() if isinstance(v, dt.date) else v for name, v in form.items()}
+
+
+def plain(text: str) -> str:
+    """Text from a report shown in a label Streamlit reads as markdown (an expander's title),
+    every markdown character taken literally."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
+def _number(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _options(keys: tuple[str, ...], nullable: bool) -> list[str]:
+    return ([NONE] if nullable else []) + list(keys)
+
+
+def _label(name: str, key: str) -> str:
+    if key == NONE:
+        return "none"
+    if name == "perpetrator":
+        return theme.perpetrator_label(key)
+    if name == "governorate":
+        return theme.GOVERNORATES.get(key, key)
+    if name == "area_of_control":
+        return theme.area_label(key)
+    if name == "weapon":
+        return theme.WEAPONS.get(key, key)
+    return key
+
+
+def form(month: str, seq: int) -> None:
+    """The form that reviews one incident: every field, in force now, with the parsed value
+    beside it when a review changed it; the reviewer's name and the reason; Save."""
+    con = ui.connection()
+    parsed = spec.parsed_values(con, month, seq, None, table="parsed_incidents")
+    if parsed is None:
+        st.warning("A rebuild no longer gives this incident: its reviews are kept but not applied.",
+                   icon=":material/warning:")
+        return
+    reviews = spec.corrections_for(con, month, seq)
+    now = in_force(parsed, reviews)
+    key = f"review_{month}_{seq}"
+    shown_key = f"shown_{key}"
+    if shown_key not in st.session_state:
+        st.session_state[shown_key] = now  # what the reviewer is shown: checked again when saving
+    got: dict[str, Any] = {}
+    # Each widget's first value goes through the session, never a `value=` that changes with
+    # the data: a widget whose arguments change is a new widget, and what the reviewer typed
+    # would be lost when someone else's save changed the value meanwhile.
+    initial = _initial(now)
+    for wkey, value in initial.items():
+        st.session_state.setdefault(f"{key}_{wkey}", value)
+    with st.form(key, border=True):
+        cols = st.columns(3)
+        for i, (name, field) in enumerate(spec.INCIDENT_FIELDS.items()):
+            col = cols[i % 3]
+            help_ = f"Parsed: {parsed[name] if parsed[name] is not None else 'none'}" if now[name] != parsed[name] else None
+            wkey = f"{key}_{name}"
+            if field.kind == "count":
+                got[name] = col.number_input(field.label, min_value=0, max_value=spec.MAX_COUNT, step=1, value=None,
+                                             key=wkey, help=help_)
+            elif field.kind == "key":
+                got[name] = col.selectbox(field.label, _options(field.keys, field.nullable), key=wkey, help=help_,
+                                          format_func=lambda k, n=name: _label(n, k))
+            elif field.kind == "date":
+                got[name] = col.date_input(field.label, key=wkey, help=help_, min_value=spec.FIRST_DAY,
+                                           max_value=spec.LAST_DAY, format="YYYY-MM-DD")
+            elif field.kind == "text":
+                got[name] = col.text_input(field.label, key=wkey, help=help_, max_chars=spec.MAX_TEXT)
+            elif field.kind == "point":
+                got[name] = col.text_input("Point (lat, lon)", key=wkey, max_chars=60, placeholder="35.9306, 36.6339",
+                                           help=(help_ + ". " if help_ else "") + "Decimal degrees; empty for none.")
+        left, right = st.columns([1, 3])
+        reviewer = left.text_input("Reviewer", key=f"{key}_reviewer", max_chars=corrections_write.MAX_REVIEWER,
+                                   value=st.session_state.get("reviewer", ""), placeholder="Your name or initials")
+        reason = right.text_input("Reason for a correction", key=f"{key}_reason",
+                                  max_chars=corrections_write.MAX_REASON,
+                                  placeholder="e.g. the parts add up to 17; the source says 60 for 601")
+        submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
+    if submitted:
+        _save(month, seq, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in initial])
+
+
+def _initial(now: dict[str, str | None]) -> dict[str, Any]:
+    """The widgets' first values, by field, from the values in force."""
+    values: dict[str, Any] = {}
+    for name, field in spec.INCIDENT_FIELDS.items():
+        v = now[name]
+        if field.kind == "count":
+            values[name] = _number(v)
+        elif field.kind == "key":
+            options = _options(field.keys, field.nullable)
+            values[name] = v if v in options else options[0]
+        elif field.kind == "date":
+            values[name] = dt.date.fromisoformat(v)
+        elif field.kind in ("text", "point"):
+            values[name] = (v or "").replace(",", ", ")
+    return values
+
+
+def _save(month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str,
+          widget_keys: list[str]) -> None:
+    st.session_state["reviewer"] = reviewer  # remembered for the next item
+    try:
+        values = values_from_form(got)
+        outcome = corrections_write.save(db.db_path(), month, seq, values, reviewer, reason,
+                                         shown=st.session_state[shown_key])
+    except corrections_write.CorrectionConflict as exc:
+        for k in [shown_key, *widget_keys]:  # the next view shows what is there now
+            st.session_state.pop(k, None)
+        st.session_state["review_conflict"] = str(exc)
+        st.rerun()
+    except (ReportError, ValueError, OSError) as exc:
+        st.error(f"Not saved: {exc}", icon=":material/error:")
+        return
+    st.session_state.pop(shown_key, None)
+    corrected = [n for n, s in outcome.items() if s == "corrected"]
+    st.session_state["review_saved"] = (
+        f"Saved incident {seq} of {ui.month_label(month)}: "
+        + (f"corrected {', '.join(corrected)}; " if corrected else "")
+        + f"{len(outcome) - len(corrected)} field(s) confirmed.")
+    st.rerun()
+
+
+def show_corrections(month: str, seq: int) -> None:
+    """The reviews of an incident under its paragraph, as plain text (a reason is typed by a
+    person: never markdown or HTML)."""
+    reviews = spec.corrections_for(ui.connection(), month, seq)
+    corrected = [r for r in reviews if r["status"] == "corrected" or r["stale"]]
+    if not reviews:
+        return
+    if corrected:
+        st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
+    else:
+        st.text(f"Reviewed: every field confirmed as parsed ({reviews[0]['reviewer']}).")
+
