@@ -140,10 +140,10 @@ def test_a_clicked_point_shows_its_incident_beside_the_map(app_url, desktop):  #
             break
         desktop.wait_for_timeout(1000)
     desktop.mouse.click(px, py)
-    desktop.wait_for_selector("text=Open incident", timeout=60_000)
+    desktop.wait_for_selector("text=Open this incident's page", timeout=60_000)
     desktop.wait_for_selector(READY, timeout=60_000)
     desktop.wait_for_timeout(1000)
-    card = desktop.get_by_text("Open incident").first.bounding_box()
+    card = desktop.get_by_text("Open this incident's page").first.bounding_box()
     # Beside the map, in the first screenful: no scrolling to find what was clicked.
     assert card["x"] > box["x"] + box["width"] and card["y"] < 900
     desktop.mouse.move(5, 5)  # the tooltip off the picture
