@@ -108,3 +108,4 @@ if not latest.empty:
     if not current.only_dates():
         st.caption("Year to date: all parties and places, as the report states it. The reports give no year-to-date "
                    "toll per party, governorate or weapon, so the filters other than the dates do not apply to it.")
+ui.cite()

@@ -184,3 +184,4 @@ else:
     st.caption(leader_note + (" The leader is found among all parties, whichever are selected: the perpetrator "
                               "filter does not change who led; a selected party that led is drawn solid and outlined, "
                               "another leader faded." if current.perpetrators else ""))
+ui.cite()

@@ -236,3 +236,4 @@ ui.chart(fig, table, "Massacres per governorate and month",
              for g, row in zip(names, shown) if any(c.value for c in row)) + ". Every other cell is 0 where a report "
                                                                              "details every massacre of the month."
          + (f" {heatmap.INCOMPLETE_MARK}: the {heatmap.INCOMPLETE_NOTE}." if incomplete_months else ""))
+ui.cite()

@@ -213,3 +213,4 @@ ui.chart(fig, shares[["party", "perpetrator", "measure", "massacres_with", "mass
          alt="Share of each perpetrator's massacres whose victims were from one family, and whose victims were "
              "IDPs: " + "; ".join(f"{r.party}: one family {r.same_family} of {r.massacres}, IDPs {r.idps} of "
                                   f"{r.massacres}" for r in fam.itertuples()) + ".")
+ui.cite()

@@ -25,7 +25,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from massacres.dashboard import export
+from massacres.dashboard import incident_card
 from massacres.dashboard import mapdeck
+from massacres.dashboard import mapexport
 from massacres.dashboard import palette
 from massacres.dashboard import theme
 from massacres.dashboard import incident_card
@@ -51,16 +54,136 @@ def legend_row(items: list[tuple[np.ndarray, str]], per_row: int = 4, symbol_sha
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def deck_spec(frozen: tuple, identity: tuple[int, int], colour_by: str, online: bool, aggregated: bool,
-              max_points: int) -> str:
+              max_points: int, phone: bool) -> str:
     """The deck's JSON for one view, built once per view and database file: a rerun (a click on the map)
-    reuses it. The governorates, then either the grid cells or the incidents' points."""
+    reuses it. The governorates, their names and the main towns', then either the grid cells or the
+    incidents' points with a count over each stack; the first view fitted to what is drawn."""
     params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in frozen}
     layers = [mapdeck.governorate_layer(ui.query("massacres_by_governorate", params), online)]
     if aggregated:
-        layers.append(mapdeck.cell_layer(ui.query("grid_cells", params | {"cell": mapdeck.CELL_DEG})))
+        cells = ui.query("grid_cells", params | {"cell": mapdeck.CELL_DEG})
+        layers += mapdeck.label_layers()
+        layers.append(mapdeck.cell_layer(cells))
+        lats = [(r + 0.5) * mapdeck.CELL_DEG for r in cells["cell_row"].tolist()]
+        lons = [(c + 0.5) * mapdeck.CELL_DEG for c in cells["cell_col"].tolist()]
     else:
-        layers += mapdeck.point_layers(ui.query("points_map", params | {"limit": max_points}), colour_by)
-    return mapdeck.deck_json(mapdeck.map_deck(layers, online))
+        points = ui.query("points_map", params | {"limit": max_points})
+        layers += mapdeck.label_layers()
+        layers += mapdeck.point_layers(points, colour_by)
+        layers += mapdeck.stack_layers(points)
+        drawn = points.dropna(subset=["point_lat"])
+        lats, lons = drawn["point_lat"].tolist(), drawn["point_lon"].tolist()
+    view = mapdeck.initial_view(mapdeck.data_bounds(lats, lons), phone)
+    return mapdeck.deck_json(mapdeck.map_deck(layers, online, view))
+
+
+@st.cache_data(show_spinner=False, ttl=300)
+def basemap_reachable() -> bool:
+    return mapdeck.reachable(mapdeck.ONLINE_STYLE)
+
+
+def selected_card(selected: pd.Series) -> None:
+    """The clicked incident in full, with a link to its own page."""
+    with st.container(border=True):
+        place = selected["place"] + (f" ({selected['place_type']})" if pd.notna(selected["place_type"]) else "")
+        if pd.notna(selected["parent_place"]):
+            place += f", {selected['parent_place']}"
+        place += f", {theme.GOVERNORATES.get(selected['governorate'], selected['governorate'])}"
+        who = theme.perpetrator_label(selected["perpetrator"])
+        if selected["attribution_uncertain"]:
+            who += " (the report qualifies the attribution" + (
+                f": {selected['perpetrator_note']})" if pd.notna(selected["perpetrator_note"]) else ")")
+        st.text(f"Date: {selected['date']}")
+        st.text(f"Place: {place}")
+        if pd.notna(selected["site"]) and selected["site"] != selected["place"]:
+            st.text(f"Site: {selected['site']}")
+        st.text(f"Perpetrator: {who}")
+        fetuses = mapdeck.optional_int(selected["fetuses"])
+        st.text(f"Killed: {mapdeck.optional_int(selected['killed'])}"
+                f"{' or more' if selected['killed_is_lower_bound'] else ''}; "
+                f"children: {mapdeck.count_text(selected['children'])}; women: {mapdeck.count_text(selected['women'])}"
+                + (f"; fetuses: {fetuses}" if fetuses else ""))
+        st.text(f"Area of control: {theme.area_label(selected['area_of_control'])}")
+        st.text(f"Location: {mapdeck.PRECISION_NOTES.get(selected['precision'], selected['precision'])}"
+                + (f" (gazetteer name: {selected['matched_name']})" if pd.notna(selected["matched_name"]) else ""))
+        st.text(f"Report: {ui.month_label(selected['report_month'])}, incident {int(selected['seq'])}")
+        incident_card.link(incident_card.INCIDENT_PAGE, "Open this incident's page (a link to paste)",
+                           ":material/open_in_new:",
+                           incident_card.page_link_params(selected["report_month"], selected["seq"]))
+        with st.expander("The report's paragraph"):
+            st.text(selected["paragraph"])
+
+
+def stack_table(points: pd.DataFrame, lat: float, lon: float) -> None:
+    """Every incident drawn at one position (a town centre or a governorate point holds many), each with
+    a link to its own page: the way to reach the ones hidden under the top circle."""
+    key = mapdeck.stack_key(lat, lon)
+    here = points[[mapdeck.stack_key(a, b) == key if pd.notna(a) else False
+                   for a, b in zip(points["point_lat"], points["point_lon"])]]
+    if len(here) < 2:
+        return
+    st.text(f"{len(here)} incidents are drawn at this point:")
+    ui.table(pd.DataFrame({
+        "incident": [incident_card.url(m, q) for m, q in zip(here["report_month"], here["seq"])],
+        "date": here["date"], "place": here["place"],
+        "perpetrator": here["perpetrator"].map(theme.perpetrator_label), "killed": here["killed"],
+        "precision": here["precision"],
+    }).sort_values(["date", "incident"]), key="map_stack", width="stretch",
+        column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=rf"{incident_card.PARAM}=(.*)$")})
+
+
+def show_selection(objects: dict, aggregated: bool, cells: pd.DataFrame | None, points: pd.DataFrame | None,
+                   counts: pd.DataFrame) -> None:
+    """What the click selected: an incident (and the others drawn at the same point), a cell's largest
+    incidents, or a governorate's count; a hint when nothing is selected."""
+    st.subheader("Selected cell" if aggregated else "Selected incident")
+    selected, obj = None, None
+    for layer_id in (mapdeck.LAYER_LOCATED, mapdeck.LAYER_APPROXIMATE):
+        if objects.get(layer_id) and not aggregated:
+            obj = objects[layer_id][0]
+            match = ui.query("points_incident", params | {"report_month": obj.get("report_month"),
+                                                          "seq": mapdeck.optional_int(obj.get("seq"))})
+            selected = match.iloc[0] if len(match) else None
+            if selected is None:
+                st.info("The selected incident is outside the current filters.")
+            break
+    cell_clicked = aggregated and bool(objects.get(mapdeck.LAYER_CELLS))
+    if cell_clicked:
+        obj = objects[mapdeck.LAYER_CELLS][0]
+        row, col = mapdeck.optional_int(obj.get("cell_row")), mapdeck.optional_int(obj.get("cell_col"))
+        largest = ui.query("grid_cell_incidents", params | {"cell": mapdeck.CELL_DEG, "cell_row": row,
+                                                            "cell_col": col, "limit": CELL_INCIDENTS_SHOWN})
+        match = cells[(cells["cell_row"] == row) & (cells["cell_col"] == col)]
+        if match.empty:
+            st.info("The selected cell has no incident under the current filters.")
+        else:
+            c = match.iloc[0]
+            st.text(f"Cell {mapdeck.cell_name(row, col)}: {int(c['incidents']):,} incidents, "
+                    f"{int(c['killed']):,} killed. The {len(largest)} largest:")
+            ui.table(pd.DataFrame({
+                "incident": [incident_card.url(m, q) for m, q in zip(largest["report_month"], largest["seq"])],
+                "date": largest["date"], "place": largest["place"],
+                "perpetrator": largest["perpetrator"].map(theme.perpetrator_label),
+                "killed": largest["killed"].astype(str) + largest["killed_is_lower_bound"].map({True: "+", False: ""}),
+                "area of control": largest["area_of_control"].map(theme.area_label),
+                "precision": largest["precision"],
+            }), key="map_cell_incidents", width="stretch",
+                column_config={"Incident": st.column_config.LinkColumn("Incident", display_text=rf"{incident_card.PARAM}=(.*)$")})
+    if objects.get(mapdeck.LAYER_GOVERNORATES):
+        props = objects[mapdeck.LAYER_GOVERNORATES][0].get("properties", {})
+        row = counts[counts["governorate"] == props.get("key")]
+        n = int(row["massacres"].iloc[0]) if len(row) else 0
+        st.text(f"{theme.GOVERNORATES.get(props.get('key'), props.get('key'))}: {n} massacres in the range. "
+                + ("Click a cell for its largest incidents." if aggregated else "Click a point for its incident."))
+    elif aggregated and not cell_clicked:
+        st.caption("Click a cell on the map to list its largest incidents here.")
+    elif not aggregated and selected is None:
+        st.caption("Click a point on the map to show its incident here. A number beside a point (×8) counts the "
+                   "incidents drawn at that same point: click it to list them all.")
+    if selected is not None:
+        selected_card(selected)
+        if points is not None and obj is not None and obj.get("lat") is not None:
+            stack_table(points, float(obj["lat"]), float(obj["lon"]))
 
 
 st.title("Map")
@@ -83,6 +206,12 @@ colour_by = ui.url_choice("Colour points by", mapdeck.COLOUR_BY, key="color_by",
 online = controls[1].toggle("Basemap (online)", key="basemap_online",
                             help="Adds CARTO's free Positron basemap, loaded from the internet. Off, the map "
                                  "draws with no network at all.")
+if online and not basemap_reachable():
+    # Without this the map would draw on blank white and say nothing.
+    st.warning("The online basemap (CARTO) cannot be reached from here: the map is drawn without it, with the "
+               "governorates, their names and the main towns from the app's own data.", icon=":material/cloud_off:")
+    online = False
+phone = mapdeck.is_phone(st.context.headers.get("User-Agent"))
 
 counts = ui.query("massacres_by_governorate", params)
 by_precision = summary.groupby("precision")["incidents"].sum()
@@ -111,79 +240,30 @@ if not total:
     st.info("No incident matches the filters: the map shows the governorates only.")
 
 frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-spec = deck_spec(frozen, ui.identity(), colour_by, online, aggregated, MAX_POINTS)
-event = st.pydeck_chart(mapdeck.deck_from_json(spec, online), on_select="rerun", selection_mode="single-object",
-                        key="map", height=600)
-
-st.subheader("Selected cell" if aggregated else "Selected incident")
-selected = None
-objects = (event.selection.get("objects") or {}) if event is not None else {}
-for layer_id in (mapdeck.LAYER_LOCATED, mapdeck.LAYER_APPROXIMATE):
-    if objects.get(layer_id) and not aggregated:
-        obj = objects[layer_id][0]
-        match = ui.query("points_incident", params | {"report_month": obj.get("report_month"),
-                                                      "seq": mapdeck.optional_int(obj.get("seq"))})
-        selected = match.iloc[0] if len(match) else None
-        if selected is None:
-            st.info("The selected incident is outside the current filters.")
-        break
-cell_clicked = aggregated and bool(objects.get(mapdeck.LAYER_CELLS))
-if cell_clicked:
-    obj = objects[mapdeck.LAYER_CELLS][0]
-    row, col = mapdeck.optional_int(obj.get("cell_row")), mapdeck.optional_int(obj.get("cell_col"))
-    largest = ui.query("grid_cell_incidents", params | {"cell": mapdeck.CELL_DEG, "cell_row": row,
-                                                        "cell_col": col, "limit": CELL_INCIDENTS_SHOWN})
-    match = cells[(cells["cell_row"] == row) & (cells["cell_col"] == col)]
-    if match.empty:
-        st.info("The selected cell has no incident under the current filters.")
+spec = deck_spec(frozen, ui.identity(), colour_by, online, aggregated, MAX_POINTS, phone)
+# The map and, beside it (below it on a phone), what was clicked, so a click never sends the reader below the fold.
+map_col, side = st.columns([3, 2], gap="medium")
+with map_col:
+    event = st.pydeck_chart(mapdeck.deck_from_json(spec, online), on_select="rerun", selection_mode="single-object",
+                            key="map", height=mapdeck.map_height(phone))
+    st.caption("Scroll the page with the wheel; zoom with the + and − buttons, a double click or a pinch.")
+    if aggregated:
+        st.caption(f"A map image is made for {MAX_POINTS:,} incidents or fewer: filter further to download one.")
     else:
-        c = match.iloc[0]
-        st.text(f"Cell {mapdeck.cell_name(row, col)}: {int(c['incidents']):,} incidents, "
-                f"{int(c['killed']):,} killed. The {len(largest)} largest:")
-        ui.table(pd.DataFrame({
-            "date": largest["date"], "place": largest["place"],
-            "perpetrator": largest["perpetrator"].map(theme.perpetrator_label),
-            "killed": largest["killed"].astype(str) + largest["killed_is_lower_bound"].map({True: "+", False: ""}),
-            "area of control": largest["area_of_control"].map(theme.area_label),
-            "precision": largest["precision"], "report": largest["report_month"], "incident": largest["seq"],
-        }), key="map_cell_incidents", width="stretch")
-if objects.get(mapdeck.LAYER_GOVERNORATES):
-    props = objects[mapdeck.LAYER_GOVERNORATES][0].get("properties", {})
-    row = counts[counts["governorate"] == props.get("key")]
-    n = int(row["massacres"].iloc[0]) if len(row) else 0
-    st.text(f"{theme.GOVERNORATES.get(props.get('key'), props.get('key'))}: {n} massacres in the range. "
-            + ("Click a cell for its largest incidents." if aggregated else "Click a point for its incident."))
-elif aggregated and not cell_clicked:
-    st.caption("Click a cell on the map to list its largest incidents here.")
-elif not aggregated and selected is None:
-    st.caption("Click a point on the map to show its incident here.")
-if selected is not None:
-    with st.container(border=True):
-        place = selected["place"] + (f" ({selected['place_type']})" if pd.notna(selected["place_type"]) else "")
-        if pd.notna(selected["parent_place"]):
-            place += f", {selected['parent_place']}"
-        place += f", {theme.GOVERNORATES.get(selected['governorate'], selected['governorate'])}"
-        who = theme.perpetrator_label(selected["perpetrator"])
-        if selected["attribution_uncertain"]:
-            who += " (the report qualifies the attribution" + (
-                f": {selected['perpetrator_note']})" if pd.notna(selected["perpetrator_note"]) else ")")
-        st.text(f"Date: {selected['date']}")
-        st.text(f"Place: {place}")
-        if pd.notna(selected["site"]) and selected["site"] != selected["place"]:
-            st.text(f"Site: {selected['site']}")
-        st.text(f"Perpetrator: {who}")
-        fetuses = mapdeck.optional_int(selected["fetuses"])
-        st.text(f"Killed: {mapdeck.optional_int(selected['killed'])}"
-                f"{' or more' if selected['killed_is_lower_bound'] else ''}; "
-                f"children: {mapdeck.count_text(selected['children'])}; women: {mapdeck.count_text(selected['women'])}"
-                + (f"; fetuses: {fetuses}" if fetuses else ""))
-        st.text(f"Area of control: {theme.area_label(selected['area_of_control'])}")
-        st.text(f"Location: {mapdeck.PRECISION_NOTES.get(selected['precision'], selected['precision'])}"
-                + (f" (gazetteer name: {selected['matched_name']})" if pd.notna(selected["matched_name"]) else ""))
-        st.text(f"Report: {ui.month_label(selected['report_month'])}, incident {int(selected['seq'])}")
-        st.text(selected["paragraph"])
-    incident_card.link(incident_card.INCIDENT_PAGE, "Open this incident's page (a link to paste)",
-                       ":material/open_in_new:", incident_card.page_link_params(selected["report_month"], selected["seq"]))
+        title = "Massacres by place"
+        subtitle = f"{current.describe(default)}. Colour: {mapdeck.COLOUR_BY[colour_by].lower()}."
+        footnote = ("Circle area proportional to the number killed. Hollow: located only to a city or a governorate "
+                    "(drawn at its centre, not where the massacre happened)."
+                    + (f" {unlocated:,} incidents without a location are not drawn." if unlocated else "")
+                    + " Place names: Who's On First, GeoNames (CC BY 4.0). Boundaries: Natural Earth.")
+        st.download_button("Map (PNG)", data=lambda: export.to_bytes(
+            mapexport.figure(points, counts, colour_by, title, subtitle, footnote), "png",
+            mapexport.WIDTH, mapexport.HEIGHT), file_name="massacres-by-place.png", mime="image/png",
+            key="dl_map_png", icon=":material/download:", on_click="ignore")
+
+objects = (event.selection.get("objects") or {}) if event is not None else {}
+with side:
+    show_selection(objects, aggregated, cells, points, counts)
 
 st.subheader("Legend")
 if aggregated:
@@ -234,3 +314,4 @@ st.caption("Place names and coordinates: Who's On First, derived largely from Ge
 if online:
     st.caption("Basemap: © CARTO, © OpenStreetMap contributors.")
 st.caption(theme.SOURCE)
+ui.cite()

@@ -180,3 +180,4 @@ for col, (fmt, label, mime, icon) in zip(cols, (
         ("parquet", "Parquet", "application/vnd.apache.parquet", ":material/dataset:"))):
     col.download_button(label, data=_maker(fmt), file_name=f"{stem}.{fmt}", mime=mime, key=f"download_{fmt}",
                         icon=icon, on_click="ignore", width="stretch")
+ui.cite()

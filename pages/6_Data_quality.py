@@ -150,3 +150,4 @@ else:
     if pages > 1:
         st.caption(f"Warnings {offset + 1}–{offset + len(geo)} of {n_geo}, {GEOCODER_PAGE} a page, in report order.")
     ui.table(geo, "geocoder_warnings", width="stretch")
+ui.cite()

@@ -246,3 +246,4 @@ if confirmed:
     st.rerun()
 
 log_table()
+ui.cite()

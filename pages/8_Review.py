@@ -99,3 +99,4 @@ for item in shown.itertuples():
             review.show_corrections(month, seq)
         with right:
             review.form(month, seq)
+ui.cite()

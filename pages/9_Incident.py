@@ -59,3 +59,4 @@ if located:
 st.subheader("Source paragraph")
 st.text(row["paragraph"])
 incident_card.link("pages/5_Incidents.py", "All incidents", ":material/table_rows:")
+ui.cite()

@@ -21,6 +21,7 @@ PAGES = {
     "data_quality": "pages/6_Data_quality.py",
     "review": "pages/8_Review.py",
     "incident": "pages/9_Incident.py",
+    "about": "pages/10_About.py",
 }
 
 

@@ -128,7 +128,8 @@ def test_the_page_list_names_the_overview_and_keeps_the_filters_across_pages(app
     assert [t.split("\n")[-1] for t in links.all_inner_texts()] == [
         "Overview", "Perpetrators", "Trends", "Victims", "Map", "Incidents", "Data quality", "Add a report",
         "Review",
-        "Incident"]
+        "Incident",
+        "About the data"]
     assert sidebar.locator('[data-testid="stSidebarNav"]').count() == 0  # Streamlit's own list ("app")
     sidebar.get_by_role("link", name="Trends").click()
     page.wait_for_function("() => location.pathname.endsWith('/Trends')", timeout=30_000)

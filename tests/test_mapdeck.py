@@ -228,7 +228,11 @@ def test_the_deck_is_offline_unless_asked_and_its_json_compact():
     assert "\n" not in spec and ", " not in spec
     deck = json.loads(spec)
     assert deck["mapStyle"] == mapdeck.OFFLINE_STYLE and "http" not in spec
-    assert deck["initialViewState"]["latitude"] == 34.85
+    # By default the view is Syria's whole, fitted to a desktop's map column.
+    lat, lon, zoom = mapdeck.fit_view(*mapdeck.syria_bounds(), *mapdeck.DESKTOP_VIEW)
+    assert (deck["initialViewState"]["latitude"], deck["initialViewState"]["longitude"]) == (lat, lon)
+    # The wheel scrolls the page: the map's controller does not zoom on it.
+    assert deck["views"] == [{"@@type": "MapView", "id": "map", "controller": {"scrollZoom": False}}]
     assert json.loads(mapdeck.deck_json(mapdeck.map_deck([], True)))["mapStyle"] == mapdeck.ONLINE_STYLE
 
 
@@ -287,3 +291,90 @@ def test_colour_legend_follows_the_theme_order_and_counts():
         ("#D55E00", "Syrian regime", 3), ("#0072B2", "Russia", 6), (theme.UNKNOWN_COLOUR, "zz_new", 1)]
     assert mapdeck.colour_legend(summary, "area") == [
         ("#000000", "ISIS", 6), ("#F0E442", "SDF", 1), (theme.UNKNOWN_COLOUR, "Unknown", 3)]
+
+
+# --- Fitting the view, labels, stacked points, links --------------------------------------------------------
+
+def test_fit_view_on_hand_computed_boxes():
+    # 20 x 20 degrees around (0, 0) in 512 px (544 less 16 each side): the width allows log2(18.0) = 4.17,
+    # the height log2(2 pi / (2 ln tan 50 deg)) = log2(17.91) = 4.16, floored to a tenth.
+    assert mapdeck.fit_view(-10, -10, 10, 10, 544, 544) == (0.0, 0.0, 4.1)
+    # 90 degrees of longitude in 512 px is a quarter of the 2048 px world: zoom 2 exactly.
+    assert mapdeck.fit_view(-1, 0, 1, 90, 544, 2000) == (0.0, 45.0, 2.0)
+    # The centre is the middle in Mercator, north of the middle latitude: 0..60 N centres not at 30 N but
+    # at gd(y(60) / 2), where e^y(60) = tan 75 deg = 2 + sqrt 3; tanh(y / 2) = (e^y - 1) / (e^y + 1)
+    # = (1 + sqrt 3) / (3 + sqrt 3) = 1 / sqrt 3, so the latitude is asin(1 / sqrt 3) = 35.2644 deg.
+    assert mapdeck.fit_view(0, 0, 60, 10, 544, 544)[0] == 35.2644
+
+
+def _pixel(lat: float, lon: float, view: tuple[float, float, float], size: tuple[int, int]) -> tuple[float, float]:
+    """Where (lat, lon) falls in a viewport of `size` centred on `view`, by Web Mercator."""
+    clat, clon, zoom = view
+    scale = 512 * 2 ** zoom / (2 * math.pi)
+    y = lambda a: math.log(math.tan(math.pi / 4 + math.radians(a) / 2))  # noqa: E731
+    return (size[0] / 2 + scale * math.radians(lon - clon), size[1] / 2 - scale * (y(lat) - y(clat)))
+
+
+@pytest.mark.parametrize("size", [mapdeck.DESKTOP_VIEW, mapdeck.PHONE_VIEW])
+def test_syria_fits_whole_on_a_desktop_and_on_a_phone(size):
+    s, w, n, e = mapdeck.syria_bounds()
+    # Syria's extent, by hand from the polygons' known corners: 32.3-37.4 N, 35.7-42.4 E.
+    assert (round(s, 1), round(w, 1), round(n, 1), round(e, 1)) == (32.3, 35.7, 37.3, 42.4)
+    view = mapdeck.fit_view(s, w, n, e, *size)
+    for lat, lon in ((s, w), (n, e), (s, e), (n, w)):
+        x, y = _pixel(lat, lon, view, size)
+        assert 0 <= x <= size[0] and 0 <= y <= size[1], (lat, lon, x, y)
+    # and it is not a postage stamp: Syria spans at least 80% of the limiting side.
+    x0, y0 = _pixel(n, w, view, size)
+    x1, y1 = _pixel(s, e, view, size)
+    assert max((x1 - x0) / size[0], (y1 - y0) / size[1]) > 0.8
+
+
+def test_the_data_box_is_the_points_widened_to_a_minimum_and_clipped_to_syria():
+    assert mapdeck.data_bounds([], []) == mapdeck.syria_bounds()
+    # One point: 0.6 degrees around it.
+    assert [round(v, 6) for v in mapdeck.data_bounds([35.0], [40.0])] == [34.7, 39.7, 35.3, 40.3]
+    # Two points in Deir ez-Zor governorate, 0.9 by 1.0 degrees apart: their box.
+    assert mapdeck.data_bounds([35.0, 35.9], [40.0, 41.0]) == (35.0, 40.0, 35.9, 41.0)
+    # Points across half of Syria's height (5.0 degrees) or width (6.7): all of Syria.
+    assert mapdeck.data_bounds([32.6, 35.3], [36.1, 36.2]) == mapdeck.syria_bounds()
+    assert mapdeck.data_bounds([35.0, 35.1], [36.0, 39.5]) == mapdeck.syria_bounds()
+    # A point a little over the border does not widen the view past Syria plus 0.3 degrees.
+    s, w, n, e = mapdeck.syria_bounds()
+    assert mapdeck.data_bounds([36.0, 36.5], [41.5, 43.0])[3] == pytest.approx(e + 0.3)
+
+
+def test_a_phone_is_told_by_its_user_agent():
+    iphone = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+              "Version/17.0 Mobile/15E148 Safari/604.1")
+    android = ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/120.0.0.0 Mobile Safari/537.36")
+    desktop = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+    assert mapdeck.is_phone(iphone) and mapdeck.is_phone(android)
+    assert not mapdeck.is_phone(desktop) and not mapdeck.is_phone(None) and not mapdeck.is_phone("")
+    assert mapdeck.map_height(True) < mapdeck.map_height(False)
+
+
+def test_points_at_the_same_position_are_counted_and_badged():
+    assert mapdeck.stacks([35.0, 35.0, 35.000001, 36.0], [40.0, 40.0, 40.0, 40.0]) == [3, 3, 3, 1]
+    pts = pd.DataFrame({"point_lat": [35.0, 35.0, 36.0, None], "point_lon": [40.0, 40.0, 41.0, None]})
+    assert mapdeck.stack_records(pts) == [{"lon": 40.0, "lat": 35.0, "text": "×2"}]
+
+
+def test_the_labels_are_the_governorates_and_the_listed_towns():
+    layers = {layer.id: layer for layer in mapdeck.label_layers()}
+    govs = [r["text"] for r in layers[mapdeck.LAYER_LABELS].data]
+    # A governorate whose seat's label, the same word, lies within 0.35 degrees of its representative point
+    # is named by that label. By hand from geo/syria_governorates.geojson and the towns' gazetteer rows:
+    # Deir ez-Zor 0.12 apart (35.31, 40.26 / 35.34, 40.14), Quneitra 0.09, Hasaka 0.19, Aleppo 0.26,
+    # Suwayda 0.31, Damascus 0.01: not repeated; Hama 0.54 (35.29, 37.27 / 35.13, 36.76) and Homs (its point
+    # is in the desert): named; Damascus suburbs has no town of its name.
+    assert sorted(govs) == ["DAMASCUS SUBURBS", "HAMA", "HOMS"]
+    towns = {r["text"]: (r["lat"], r["lon"]) for r in layers[mapdeck.LAYER_TOWNS].data}
+    assert len(towns) == 19
+    # Al-Bukamal at its gazetteer row (890449891: Albu Kamal, 34.45 N 40.91861 E).
+    assert towns["Al-Bukamal"] == (34.45, 40.91861)
+    pts = pd.DataFrame({"point_lat": [35.0, 35.0], "point_lon": [40.0, 40.0]})
+    (badges,) = mapdeck.stack_layers(pts)
+    assert badges.id == mapdeck.LAYER_STACKS and badges.data == [{"lon": 40.0, "lat": 35.0, "text": "×2"}]
+    assert mapdeck.stack_layers(pts.iloc[:1]) == []  # one point alone: no badge

@@ -9,7 +9,9 @@ from massacres.dashboard import ui
 
 def test_the_list_holds_the_entry_page_and_every_page_file_once():
     listed = [path for path, _, _ in ui.NAVIGATION]
-    files = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+    # In Streamlit's order: by the number before the name (10_ after 9_).
+    files = ["app.py"] + [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"),
+                                                            key=lambda p: int(p.name.split("_")[0]))]
     assert listed == files
     labels = [label for _, label, _ in ui.NAVIGATION]
     assert len(set(labels)) == len(labels) and labels[0] == "Overview"
@@ -32,4 +34,5 @@ def test_the_overview_page_draws_the_list(app_db):
         ("Overview", ""), ("Perpetrators", "Perpetrators"), ("Trends", "Trends"), ("Victims", "Victims"),
         ("Map", "Map"), ("Incidents", "Incidents"), ("Data quality", "Data_quality"), ("Add a report", "Add_report"),
         ("Review", "Review"),
-        ("Incident", "Incident")]
+        ("Incident", "Incident"),
+        ("About the data", "About")]

@@ -16,6 +16,7 @@ import pytest
 
 from apptest import deck_specs, run_page
 from conftest import EXPECTED, ROOT, SAMPLES, expected_incidents
+from massacres.dashboard import mapdeck
 from massacres.dashboard import theme
 
 OFFLINE_STYLE = "/app/static/map_style_offline.json"
@@ -141,7 +142,8 @@ def test_default_view(app_db):
     assert "Source: SNHR monthly reports" in captions
 
 
-def test_map_style_is_local_by_default_and_online_on_request(app_db):
+def test_map_style_is_local_by_default_and_online_on_request(app_db, monkeypatch):
+    monkeypatch.setattr(mapdeck, "reachable", lambda url, timeout=2.0: True)  # as if online
     at = run_page("map")
     assert not at.exception
     assert deck_specs(at)[0]["mapStyle"] == OFFLINE_STYLE
@@ -221,6 +223,32 @@ def test_place_text_cannot_inject_markup(app_db):
     assert "<script" not in layer_text and "<img" not in layer_text and "<b>" not in layer_text
 
 
+def test_an_unreachable_basemap_is_said_and_the_map_drawn_offline(app_db, monkeypatch):
+    monkeypatch.setattr(mapdeck, "reachable", lambda url, timeout=2.0: False)  # no network
+    at = run_page("map")
+    at.toggle(key="basemap_online").set_value(True).run()
+    assert not at.exception
+    assert deck_specs(at)[0]["mapStyle"] == OFFLINE_STYLE
+    assert any(w.value.startswith("The online basemap (CARTO) cannot be reached from here") for w in at.warning)
+
+
+def test_reachable_tells_an_answering_server_from_a_closed_port():
+    import http.server
+    import socket
+    import threading
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert mapdeck.reachable(f"http://127.0.0.1:{server.server_port}/no-such-file")  # a 404 is an answer
+    finally:
+        server.shutdown()
+    with socket.socket() as sock:  # a port just freed: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert not mapdeck.reachable(f"http://127.0.0.1:{port}/", timeout=1.0)
+
+
 def _click(at, layer_id: str, obj: dict):
     """What a click on the map sends: the chart's selection state, then a rerun."""
     (chart,) = at.get("deck_gl_json_chart")
@@ -233,7 +261,7 @@ def _click(at, layer_id: str, obj: dict):
 
 def test_clicking_a_point_shows_its_incident(app_db):
     at = run_page("map")
-    assert any(c.value == "Click a point on the map to show its incident here." for c in at.caption)
+    assert any(c.value.startswith("Click a point on the map to show its incident here.") for c in at.caption)
     lid, armanaz = _points(deck_specs(at)[0])[("2017-09", 13)]
     at = _click(at, lid, armanaz)
     assert not at.exception
@@ -250,6 +278,7 @@ def test_clicking_a_point_shows_its_incident(app_db):
 # --- Above MAX_POINTS: the incidents aggregated into 0.1-degree cells in SQL ----------------------------
 
 CELLS = "grid-cells"
+LABELS = {"labels-governorates", "labels-towns", "labels-towns-dots"}  # names drawn offline, not data
 CELL_DEG = 0.1
 
 
@@ -279,7 +308,7 @@ def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
     (spec,) = deck_specs(at)
     layers = _layers(spec)
     # No incident is sent to the browser: only the governorates and the cells.
-    assert set(layers) == {GOVERNORATES, CELLS}
+    assert set(layers) == {GOVERNORATES, CELLS} | LABELS
     assert layers[CELLS]["@@type"] == "PolygonLayer"
     assert "report_month" not in json.dumps(layers[CELLS]["data"])
     cells = _cells(spec)
@@ -322,7 +351,7 @@ def test_the_limit_is_inclusive(app_db, monkeypatch):
     assert CELLS not in _layers(spec)
     monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "59")
     at = run_page("map")
-    assert set(_layers(deck_specs(at)[0])) == {GOVERNORATES, CELLS}
+    assert set(_layers(deck_specs(at)[0])) == {GOVERNORATES, CELLS} | LABELS
 
 
 def test_filtering_below_the_limit_brings_the_points_back(app_db, monkeypatch):
@@ -382,7 +411,7 @@ def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
     assert not at.exception
     (spec,) = deck_specs(at)
     layers = _layers(spec)
-    assert set(layers) == {GOVERNORATES, CELLS}  # not one incident's point in the browser
+    assert set(layers) == {GOVERNORATES, CELLS} | LABELS  # not one incident's point in the browser
     cells = _cells(spec)
     expected = _db_cells(big_db, start=None)  # the generated corpus has no incident outside its reports' months
     assert sum(c["incidents"] for c in cells) == located == sum(expected.values())
@@ -423,3 +452,37 @@ def test_grid_cells_and_unlocated_incidents_add_up_to_the_filtered_total(app_db,
     assert any(t.startswith("60 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
                for t in _texts(at))
     assert "60 incidents: shown as" in " ".join(i.value for i in at.info)
+
+
+def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db):
+    # The hand-labelled geocoding: 9 Deir ez-Zor incidents are located only to the governorate, so all nine
+    # are drawn at its representative point, one over another.
+    at_gov = sorted((k, v) for k, v in FIXTURES.items()
+                    if v.get("precision") == "governorate" and v["governorate"] == "deir_ez_zor")
+    assert len(at_gov) == 9
+    at = run_page("map")
+    spec = deck_specs(at)[0]
+    (month, seq), _ = at_gov[0]
+    lid, point = _points(spec)[(month, seq)]
+    assert point["tt_5"].endswith("· 9 incidents at this point: click to list them")
+    badges = _layers(spec)["stack-counts"]["data"]
+    assert {"lon": point["lon"], "lat": point["lat"], "text": "×9"} in badges
+    at = _click(at, lid, point)
+    assert not at.exception
+    assert "9 incidents are drawn at this point:" in _texts(at)
+    (table,) = [d for d in at.dataframe if "Incident" in d.value.columns]
+    # Shown as links: the column is a link column whose text is the id.
+    config = json.loads(table.proto.columns)["Incident"]
+    assert config["type_config"]["type"] == "link" and config["type_config"]["display_text"] == "incident=(.*)$"
+    assert sorted(table.value["Incident"]) == sorted(f"/Incident?incident={m}-{s}" for (m, s), _ in at_gov)
+    # The card's own link (written out as text under AppTest, which has no other pages to link to).
+    assert f"Open this incident's page (a link to paste): /Incident?incident={month}-{seq}" in \
+        [c.value for c in at.caption]
+
+
+def test_the_map_offers_a_png_download(app_db):
+    # What the PNG holds (title, filters line, source, the same data) is tested in tests/test_mapexport.py.
+    at = run_page("map", {"perp": "russia"})
+    assert not at.exception
+    (button,) = [b for b in at.get("download_button") if b.proto.label == "Map (PNG)"]
+    assert button.proto.id  # made when clicked (a callable), so a page view never renders it

@@ -35,14 +35,15 @@ def _ensure_server() -> None:
             _started = True
 
 
-def to_bytes(fig: go.Figure, fmt: str) -> bytes:
-    """The figure as PNG (2x), SVG or PDF bytes; a PDF's document title is the chart's title."""
+def to_bytes(fig: go.Figure, fmt: str, width: int = WIDTH, height: int = HEIGHT) -> bytes:
+    """The figure as PNG (2x), SVG or PDF bytes, width x height before scaling (the map is taller than a
+    chart); a PDF's document title is the chart's title."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     _ensure_server()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "kopts ignored with a server": expected
-        data = fig.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=PNG_SCALE if fmt == "png" else 1)
+        data = fig.to_image(format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
     if fmt == "pdf":
         data = _pdf_titled(data, fig.layout.title.text or "")
     return data

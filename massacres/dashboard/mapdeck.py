@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import json
 import math
+import urllib.error
+import urllib.request
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +23,7 @@ import pydeck as pdk
 from pydeck.bindings import json_tools
 
 from massacres.places import boundaries
+from massacres.places import towns
 from massacres.dashboard import theme
 
 Bins = tuple[tuple[int, int | None, str], ...]  # (lowest, highest or None for no limit, fill colour)
@@ -58,6 +61,13 @@ CELL_BINS: Bins = (  # incidents per cell, by decade (counts span 1 to tens of t
     (1000, 9999, "#414487"),
     (10000, None, "#440154"),
 )
+LAYER_LABELS, LAYER_TOWNS, LAYER_STACKS = "labels-governorates", "labels-towns", "stack-counts"
+# The viewports the first view is fitted to (CSS pixels): the map's column beside the incident panel on
+# a desktop, and a phone's width. The server cannot see the window, so a phone is told by its user agent.
+DESKTOP_VIEW, PHONE_VIEW = (500, 560), (340, 420)
+FIT_PADDING_PX = 16
+MIN_FIT_SPAN_DEG = 0.6  # a view of one village still shows its surroundings
+TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
 LEGEND_SIZES = (5, 10, 20, 40)  # killed, for the size key: the range most massacres fall in
 # Every layer's records carry tt_title and tt_1..tt_5, so one template serves points, cells and governorates.
 TOOLTIP = {"html": "<b>{tt_title}</b><br/>{tt_1}<br/>{tt_2}<br/>{tt_3}<br/>{tt_4}<br/>{tt_5}",
@@ -153,7 +163,8 @@ def point_records(points: pd.DataFrame, colour_by: str) -> list[dict[str, Any]]:
             "tt_3": (f"Killed {killed}{'+' if r['killed_is_lower_bound'] else ''}; children "
                      f"{count_text(r['children'])}; women {count_text(r['women'])}"),
             "tt_4": f"Area of control: {esc(theme.area_label(r['area_of_control']))}",
-            "tt_5": f"Location: {esc(PRECISION_NOTES.get(r['precision'], r['precision']))}",
+            "tt_5": f"Location: {esc(PRECISION_NOTES.get(r['precision'], r['precision']))}"
+                    + (f" · {r['stack']} incidents at this point: click to list them" if r.get("stack", 1) > 1 else ""),
         })
     return out
 
@@ -242,6 +253,7 @@ def point_layers(points: pd.DataFrame, colour_by: str) -> list[pdk.Layer]:
     """The incidents (points_map.sql) with a location: approximate ones as hollow rings, then the located
     ones filled on top, so a precise point is never hidden under a guess. Unlocated rows are skipped."""
     drawn = points[points["point_lat"].notna() & points["point_lon"].notna()]
+    drawn = drawn.assign(stack=stacks(drawn["point_lat"].tolist(), drawn["point_lon"].tolist()))
     approximate = drawn[drawn["precision"].isin(APPROXIMATE)]
     precise = drawn[~drawn["precision"].isin(APPROXIMATE)]
     common = dict(get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
@@ -256,11 +268,166 @@ def point_layers(points: pd.DataFrame, colour_by: str) -> list[pdk.Layer]:
     ]
 
 
-def map_deck(layers: list[pdk.Layer], online: bool) -> pdk.Deck:
-    """The deck over Syria; offline, a local background style, so no basemap request leaves the machine."""
+def reachable(url: str, timeout: float = 2.0) -> bool:
+    """Whether a web address answers at all (any HTTP status counts) within `timeout` seconds: the online
+    basemap is asked for only when it does, so an offline machine is told instead of shown a blank map."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def is_phone(user_agent: str | None) -> bool:
+    """A phone or small tablet by its user agent: browsers put "Mobi" in a mobile one (MDN's advice)."""
+    return bool(user_agent) and "Mobi" in user_agent
+
+
+def _mercator_y(lat: float) -> float:
+    """Web Mercator y of a latitude, in the units where the world is 2*pi wide."""
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fit_view(south: float, west: float, north: float, east: float, width: int, height: int,
+             padding: int = FIT_PADDING_PX) -> tuple[float, float, float]:
+    """(latitude, longitude, zoom) that shows the box whole in a width x height viewport with `padding`
+    pixels spare on each side: the zoom is the lower of what the width and the height allow, floored to
+    a tenth so the box is never cut; the centre is the box's centre in Mercator, so it sits mid-screen."""
+    w, h = max(width - 2 * padding, 1), max(height - 2 * padding, 1)
+    span_x = math.radians(east - west)
+    span_y = _mercator_y(north) - _mercator_y(south)
+    zoom_x = math.log2(w * 2 * math.pi / (TILE_PX * span_x)) if span_x > 0 else 20.0
+    zoom_y = math.log2(h * 2 * math.pi / (TILE_PX * span_y)) if span_y > 0 else 20.0
+    zoom = math.floor(min(zoom_x, zoom_y) * 10 + 1e-9) / 10  # 1e-9: log2(4.0) may come out a hair under 2
+    mid_y = (_mercator_y(north) + _mercator_y(south)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
+    return round(lat, 4), round((west + east) / 2, 4), zoom
+
+
+def syria_bounds() -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the governorate polygons."""
+    xs, ys = [], []
+
+    def walk(coords: Any) -> None:
+        if isinstance(coords[0], (int, float)):
+            xs.append(coords[0])
+            ys.append(coords[1])
+        else:
+            for c in coords:
+                walk(c)
+    for f in _boundaries()["features"]:
+        walk(f["geometry"]["coordinates"])
+    return min(ys), min(xs), max(ys), max(xs)
+
+
+def data_bounds(lats: list[float], lons: list[float]) -> tuple[float, float, float, float]:
+    """The box to fit: Syria when nothing is drawn or the points span half its width or height or more;
+    else the points' extent (a governorate, a valley), at least MIN_FIT_SPAN_DEG each way around its
+    centre, and never past Syria's edges (a point just over the border does not zoom the view out)."""
+    if not lats:
+        return syria_bounds()
+    s, w, n, e = min(lats), min(lons), max(lats), max(lons)
+    ss, sw, sn, se = syria_bounds()
+    if n - s >= (sn - ss) / 2 or e - w >= (se - sw) / 2:
+        # Points across much of the country: the whole country, so that no governorate is cut at an edge.
+        return ss, sw, sn, se
+    half = MIN_FIT_SPAN_DEG / 2
+    if n - s < MIN_FIT_SPAN_DEG:
+        s, n = (s + n) / 2 - half, (s + n) / 2 + half
+    if e - w < MIN_FIT_SPAN_DEG:
+        w, e = (w + e) / 2 - half, (w + e) / 2 + half
+    return max(s, ss - half), max(w, sw - half), min(n, sn + half), min(e, se + half)
+
+
+def initial_view(bounds: tuple[float, float, float, float], phone: bool) -> pdk.ViewState:
+    lat, lon, zoom = fit_view(*bounds, *(PHONE_VIEW if phone else DESKTOP_VIEW))
+    return pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=4, max_zoom=13)
+
+
+def map_height(phone: bool) -> int:
+    return (PHONE_VIEW if phone else DESKTOP_VIEW)[1]
+
+
+def stacks(lats: list[float], lons: list[float]) -> list[int]:
+    """For each point, how many points share its position (to 1e-5 degree, about a metre): incidents
+    placed at the same town centre or governorate point, drawn on top of one another."""
+    keys = [stack_key(a, b) for a, b in zip(lats, lons)]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    return [counts[k] for k in keys]
+
+
+def stack_key(lat: float, lon: float) -> str:
+    return f"{lat:.5f},{lon:.5f}"
+
+
+def stack_records(points: pd.DataFrame) -> list[dict[str, Any]]:
+    """One badge per position shared by two or more drawn points: where, and how many."""
+    drawn = points[points["point_lat"].notna() & points["point_lon"].notna()]
+    counts: dict[str, list] = {}
+    for lat, lon in zip(drawn["point_lat"].tolist(), drawn["point_lon"].tolist()):
+        k = stack_key(lat, lon)
+        if k in counts:
+            counts[k][2] += 1
+        else:
+            counts[k] = [float(lon), float(lat), 1]
+    return [{"lon": lon, "lat": lat, "text": f"×{n}"} for lon, lat, n in counts.values() if n > 1]
+
+
+SAME_NAME_DEG = 0.35  # about 35 km
+
+
+def label_layers() -> list[pdk.Layer]:
+    """Names drawn offline, from the shipped data: each governorate's name at its representative point
+    (unless its seat's label says it there), and the main towns (geo/main_towns.csv) as a dot and a name."""
+    town_rows = [{"lon": t.lon, "lat": t.lat, "text": t.label} for t in towns.main_towns()]
+    govs = []
+    for f in _boundaries()["features"]:
+        name = theme.GOVERNORATES.get(f["properties"]["key"], f["properties"]["name"])
+        lat, lon = f["properties"]["label_lat"], f["properties"]["label_lon"]
+        # The same word twice side by side is noise (and on a phone ran off the map's edge): a governorate
+        # named after its seat is named by the seat's label when that lies within SAME_NAME_DEG.
+        if any(t["text"] == name and math.hypot(t["lat"] - lat, t["lon"] - lon) < SAME_NAME_DEG for t in town_rows):
+            continue
+        govs.append({"lon": lon, "lat": lat, "text": name.upper()})
+    text = dict(get_position=["lon", "lat"], get_text="text", character_set="'auto'",
+                font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
+                outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)
+    layers = [
+        pdk.Layer("TextLayer", id=LAYER_LABELS, data=govs, get_size=11,
+                  get_color=[110, 110, 110, 255], font_weight=600, **text),
+        pdk.Layer("ScatterplotLayer", id=LAYER_TOWNS + "-dots", data=town_rows, get_position=["lon", "lat"],
+                  get_radius=2.5, radius_units="'pixels'", get_fill_color=[40, 40, 40, 255], pickable=False),
+        pdk.Layer("TextLayer", id=LAYER_TOWNS, data=town_rows, get_size=12, get_color=[30, 30, 30, 255],
+                  get_text_anchor="'start'", get_pixel_offset=[6, 0], **text),
+    ]
+    return layers
+
+
+def stack_layers(points: pd.DataFrame) -> list[pdk.Layer]:
+    """A count ('×8') beside each position where several incidents are drawn, over the points; none
+    when no two share a position."""
+    badges = stack_records(points)
+    if not badges:
+        return []
+    return [pdk.Layer("TextLayer", id=LAYER_STACKS, data=badges, get_size=12, get_color=[0, 0, 0, 255],
+                      get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[7, -7],
+                      get_position=["lon", "lat"], get_text="text", character_set="'auto'",
+                      font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
+                      outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)]
+
+
+def map_deck(layers: list[pdk.Layer], online: bool, view: pdk.ViewState | None = None) -> pdk.Deck:
+    """The deck over Syria, fitted to `view` (the whole country by default); offline, a local background
+    style, so no basemap request leaves the machine. The mouse wheel scrolls the page, never zooms the
+    map (scrollZoom off): zoom with the buttons, a double click or a pinch."""
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(latitude=34.85, longitude=38.5, zoom=6.0, min_zoom=4, max_zoom=13),
+        initial_view_state=view or initial_view(syria_bounds(), phone=False),
+        views=[pdk.View(type="MapView", id="map", controller={"scrollZoom": False})],
         map_style=ONLINE_STYLE if online else OFFLINE_STYLE,
         tooltip=TOOLTIP,
     )

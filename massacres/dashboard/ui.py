@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from massacres.store import db
+from massacres.dashboard import citation
 from massacres.dashboard import export
 from massacres.dashboard import filters
 from massacres.store import queries
@@ -215,6 +216,7 @@ NAVIGATION = (
     ("pages/7_Add_report.py", "Add a report", ":material/upload_file:"),
     ("pages/8_Review.py", "Review", ":material/rate_review:"),
     ("pages/9_Incident.py", "Incident", ":material/article:"),
+    ("pages/10_About.py", "About the data", ":material/info:"),
 )
 
 
@@ -236,7 +238,52 @@ def page(title: str) -> tuple[filters.Filters, filters.Filters]:
     navigation()
     connection()
     url_state.begin(title)
-    return sidebar()
+    current, default = sidebar()
+    # The citation is drawn now, so a page that stops early still has it, and again by cite() at the
+    # page's end, once the page's own settings (a colouring, a basis) are in the URL too.
+    st.session_state["_cite"] = (title, current, default, st.sidebar.empty())
+    cite()
+    return current, default
+
+
+def cite() -> None:
+    """The "Cite this view" box in the sidebar (massacres/dashboard/citation.py): call it as the last line of a
+    page, so the URL it cites holds every setting the page put there."""
+    title, current, default, slot = st.session_state["_cite"]
+    params = current.params()
+    months = query("reports_in_view", params)["month"].tolist()
+    text = citation.citation(
+        title, current.describe(default),
+        citation.view_url(st.context.url, page_path(title), {k: st.query_params.get_all(k) for k in st.query_params}),
+        months, _built(), dt.datetime.now(dt.timezone.utc).date())
+    with slot.container():
+        with st.expander("Cite this view", icon=":material/format_quote:"):
+            st.code(text, language=None, wrap_lines=True)
+            st.caption("The link reopens this view with its filters.")
+
+
+def page_path(title: str) -> str:
+    """The URL path Streamlit gives the page listed under `title` (its file's name less the order number:
+    pages/6_Data_quality.py is 'Data_quality'; the entry page ''), for a citation read without a browser."""
+    for path, label, _ in NAVIGATION:
+        if label == title:
+            return "" if path == "app.py" else re.sub(r"^\d+_", "", Path(path).stem)
+    return ""
+
+
+def _built() -> dt.datetime | None:
+    """When the data was last written: the ingest log's latest entry, or for a Parquet export (which leaves
+    the log out) the time its manifest was written."""
+    folder = db.parquet_dir()
+    if folder is not None:
+        manifest = folder / db.MANIFEST
+        return (dt.datetime.fromtimestamp(manifest.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
+                if manifest.exists() else None)
+    try:
+        built = query("database_built")["built"].iloc[0]
+    except duckdb.Error:  # a file from before the log was kept
+        return None
+    return None if pd.isna(built) else pd.Timestamp(built).to_pydatetime()
 
 
 def url_choice(label: str, options: dict[str, str], key: str, container: Any = st, **kwargs: Any) -> str:

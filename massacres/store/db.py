@@ -13,6 +13,8 @@ PARQUET_ENV = "MASSACRES_PARQUET"
 MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
 REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations",
                    "search_terms", "search_postings")  # the search index (store/search_index.py)
+# Read when present: the log of writes, for a citation's build date (a Parquet export leaves it out).
+OPTIONAL_TABLES = ("ingest_log",)
 
 
 def parquet_dir() -> Path | None:
@@ -59,7 +61,7 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     _lock_down(con)
     present = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
-    for table in REQUIRED_TABLES + (CORRECTIONS,):
+    for table in REQUIRED_TABLES + (CORRECTIONS,) + OPTIONAL_TABLES:
         if table in present:  # an older file lacks some: missing_tables() says which
             try:
                 con.execute("CREATE VIEW " + _view_name(table) + " AS SELECT * FROM data." + table)
