@@ -31,7 +31,6 @@ from massacres.dashboard import mapdeck
 from massacres.dashboard import mapexport
 from massacres.dashboard import palette
 from massacres.dashboard import theme
-from massacres.dashboard import incident_card
 from massacres.dashboard import ui
 
 current, default = ui.page("Map")
