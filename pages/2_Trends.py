@@ -94,33 +94,39 @@ shown_ticks = (list(range(len(axis))) if len(axis) <= 24
 
 def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
     # Months sit at 0, 1, 2 ... (ticks name them) so the stated total can stand at its bar's right edge.
-    df = ui.label_perpetrators(by_perp)
-    df["x"] = df["month"].map(position)
-    df["tick"] = df["month"].map(ticks).str.replace("<br>", " ")
-    fig = px.bar(df, x="x", y=value, color="party", pattern_shape="party", custom_data=["tick"],
-                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
-                 category_orders={"party": theme.perpetrator_order()})
-    fig.update_traces(hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
-    totals = values(months[value])
-    fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)", mode="lines+markers+text",
-                             text=["" if v is None else str(v) for v in totals], textposition="top center",
-                             line=dict(color="#222222", width=2), marker=dict(size=7, color="#222222"),
-                             connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
-    note = ""
-    if stated_shown:
-        said = values(months[stated])
-        fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
-                                 name="Stated by the report (all parties)", textposition="middle right",
-                                 text=["" if v is None else f"{v} stated" for v in said],
-                                 textfont=dict(color="#555555"),
-                                 marker=dict(symbol="diamond-open", size=12, color="#222222", line=dict(width=2)),
-                                 hovertemplate="%{y}<extra>Stated by the report</extra>"))
-        note = "; ◆ the report's own total, by report month"
-    top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
-    fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
-                      yaxis=dict(title=axis_title, range=[0, top * 1.15]),
-                      xaxis=dict(title=None, tickmode="array", tickvals=shown_ticks, ticktext=[axis[i] for i in shown_ticks],
-                                 range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
+    note = "; ◆ the report's own total, by report month" if stated_shown else ""
+
+    def figure():  # built once per view (ui.chart)
+        df = ui.label_perpetrators(by_perp)
+        df["x"] = df["month"].map(position)
+        df["tick"] = df["month"].map(ticks).str.replace("<br>", " ")
+        fig = px.bar(df, x="x", y=value, color="party", pattern_shape="party", custom_data=["tick"],
+                     color_discrete_map=theme.perpetrator_colour_map(),
+                     pattern_shape_map=theme.perpetrator_pattern_map(),
+                     category_orders={"party": theme.perpetrator_order()})
+        fig.update_traces(hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
+        totals = values(months[value])
+        fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)",
+                                 mode="lines+markers+text",
+                                 text=["" if v is None else str(v) for v in totals], textposition="top center",
+                                 line=dict(color="#222222", width=2), marker=dict(size=7, color="#222222"),
+                                 connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
+        if stated_shown:
+            said = values(months[stated])
+            fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
+                                     name="Stated by the report (all parties)", textposition="middle right",
+                                     text=["" if v is None else f"{v} stated" for v in said],
+                                     textfont=dict(color="#555555"),
+                                     marker=dict(symbol="diamond-open", size=12, color="#222222", line=dict(width=2)),
+                                     hovertemplate="%{y}<extra>Stated by the report</extra>"))
+        top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
+        fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
+                          yaxis=dict(title=axis_title, range=[0, top * 1.15]),
+                          xaxis=dict(title=None, tickmode="array", tickvals=shown_ticks,
+                                     ticktext=[axis[i] for i in shown_ticks],
+                                     range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
+        return fig
+
     wide = (by_perp.pivot_table(index="month", columns="perpetrator", values=value, aggfunc="sum")
             .rename(columns=theme.perpetrator_label).reindex(months["month"]).reset_index())
     table = wide.assign(total=months[value].to_numpy(), has_report=months["has_report"].to_numpy())
@@ -130,7 +136,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
         f"{ui.month_label(m)}: " + ("no report, no incident (gap)" if pd.isna(t) else
                                     f"{int(t)}" + ("" if r else " (no report)"))
         for m, t, r in zip(months["month"], months[value], months["has_report"])) + "."
-    ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
+    ui.chart(figure, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
 
 
 if not stated_shown and not current.only_dates() and months["stated_massacres"].notna().any():
@@ -142,25 +148,31 @@ monthly_chart("killed", "stated_killed", "People killed", "Victims per month by 
 st.subheader("Year to date")
 cumulative = ui.query("trend_cumulative_massacres_by_month", params)
 show_ytd = current.only_dates() and cumulative["stated_ytd"].notna().any()
-fig = go.Figure()
-cum = values(cumulative["cumulative"])
-fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
-                         text=["" if v is None else str(v) for v in cum], textposition="top left",
-                         line=dict(color="#0072B2", width=2), connectgaps=False))
-if show_ytd:
-    ytd = values(cumulative["stated_ytd"])
-    fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
-                             text=["" if v is None else str(v) for v in ytd], textposition="middle right",
-                             marker=dict(symbol="diamond", size=11, color="#D55E00")))
-    top = max(v for v in cum + ytd if v is not None)
-else:
-    top = max([v for v in cum if v is not None] or [1])
-fig.update_layout(legend_title_text=None, height=520, margin=dict(t=110),
-                  yaxis=dict(title="Massacres, cumulative", range=[0, top * 1.15]),
-                  xaxis=dict(title=None, type="category", categoryorder="array", categoryarray=axis))
+
+
+def cumulative_figure():  # built once per view (ui.chart)
+    fig = go.Figure()
+    cum = values(cumulative["cumulative"])
+    fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
+                             text=["" if v is None else str(v) for v in cum], textposition="top left",
+                             line=dict(color="#0072B2", width=2), connectgaps=False))
+    if show_ytd:
+        ytd = values(cumulative["stated_ytd"])
+        fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
+                                 text=["" if v is None else str(v) for v in ytd], textposition="middle right",
+                                 marker=dict(symbol="diamond", size=11, color="#D55E00")))
+        top = max(v for v in cum + ytd if v is not None)
+    else:
+        top = max([v for v in cum if v is not None] or [1])
+    fig.update_layout(legend_title_text=None, height=520, margin=dict(t=110),
+                      yaxis=dict(title="Massacres, cumulative", range=[0, top * 1.15]),
+                      xaxis=dict(title=None, type="category", categoryorder="array", categoryarray=axis))
+    return fig
+
+
 first = cumulative.dropna(subset=["cumulative"])["month"]
 since = f"from {ui.month_label(first.iloc[0])}" if not first.empty else ""
-ui.chart(fig, cumulative, "Massacres accumulated over the year",
+ui.chart(cumulative_figure, cumulative, "Massacres accumulated over the year",
          f"{basis}, accumulated {since} within each year"
          + ("; ◆ the reports' own year-to-date toll" if show_ytd else "") + f" · {view}", "cumulative",
          footnote=footnote,
@@ -181,22 +193,28 @@ cells = ui.query("heatmap_massacres_by_governorate_and_month", params | {"govern
 grid = cells.pivot(index="governorate", columns="month", values="massacres").reindex(index=keys,
                                                                                      columns=months["month"])
 z = [values(row) for _, row in grid.iterrows()]
-fig = go.Figure(go.Heatmap(
-    z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale="Blues",
-    zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
-    text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
-    hovertemplate="%{y}, %{x}: %{z} massacres<extra></extra>", xgap=2, ygap=2,
-    colorbar=dict(title=dict(text="Massacres"), thickness=14)))
-fig.add_trace(go.Heatmap(  # the gaps: no report covers the month and no incident in view falls in it
-    z=[[1 if v is None else None for v in row] for row in z], x=axis, y=[theme.GOVERNORATES[k] for k in keys],
-    colorscale=[[0, "#DDDDDD"], [1, "#DDDDDD"]], showscale=False, xgap=2, ygap=2,
-    text=[["–" if v is None else "" for v in row] for row in z], texttemplate="%{text}",
-    hovertemplate="%{y}, %{x}: no report<extra></extra>", name="No report"))
-fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=True),
-                  xaxis=dict(type="category", categoryorder="array", categoryarray=axis, showgrid=False),
-                  height=max(420, 90 + 150 + 28 * len(keys)))
+
+
+def heatmap_figure():  # built once per view (ui.chart)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=axis, y=[theme.GOVERNORATES[k] for k in keys], colorscale="Blues",
+        zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
+        text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
+        hovertemplate="%{y}, %{x}: %{z} massacres<extra></extra>", xgap=2, ygap=2,
+        colorbar=dict(title=dict(text="Massacres"), thickness=14)))
+    fig.add_trace(go.Heatmap(  # the gaps: no report covers the month and no incident in view falls in it
+        z=[[1 if v is None else None for v in row] for row in z], x=axis, y=[theme.GOVERNORATES[k] for k in keys],
+        colorscale=[[0, "#DDDDDD"], [1, "#DDDDDD"]], showscale=False, xgap=2, ygap=2,
+        text=[["–" if v is None else "" for v in row] for row in z], texttemplate="%{text}",
+        hovertemplate="%{y}, %{x}: no report<extra></extra>", name="No report"))
+    fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, automargin=True),
+                      xaxis=dict(type="category", categoryorder="array", categoryarray=axis, showgrid=False),
+                      height=max(420, 90 + 150 + 28 * len(keys)))
+    return fig
+
+
 table = grid.rename(index=theme.GOVERNORATES).rename_axis("governorate").reset_index()
-ui.chart(fig, table, "Massacres per governorate and month",
+ui.chart(heatmap_figure, table, "Massacres per governorate and month",
          f"{basis}; governorate from the report's heading; grey: no report covers the month · {view}", "heatmap",
          footnote=footnote,
          alt="Massacres per governorate and month: " + "; ".join(
