@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import pickle
 import re
 from pathlib import Path
 from collections.abc import Callable
@@ -71,19 +70,26 @@ def connection() -> duckdb.DuckDBPyConnection:
     readable database: the last good file is served, with a notice, while one is still open."""
     path = db.db_path()
     try:
-        con, _, notice = _serve()
+        con, ident, notice = _serve()
     except (OSError, db.DataUnavailable) as exc:
         st.error(f"The data cannot be read: {exc}", icon=":material/error:")
         st.stop()
     if notice:
         st.warning(f"The data file has changed and cannot be read ({notice}). Showing the data as it was "
                    "when last read; rebuild the database (`make build`) to fix it.", icon=":material/warning:")
-    missing = db.missing_tables(con)
+    missing = _missing_tables(str(path), ident)
     if missing:
         st.error(f"The database at {path} predates this version (it lacks {', '.join(missing)}). "
                  "Rebuild it with `make build`.")
         st.stop()
     return con
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _missing_tables(path: str, ident: tuple[int, int]) -> list[str]:
+    # Asked once per database file (DuckDB's information_schema takes 20-60 ms): a rebuilt or
+    # written file has a new identity and is asked again.
+    return db.missing_tables(_connection(path, ident))
 
 
 def serving_last_good() -> bool:
@@ -303,10 +309,11 @@ def figure_spec(fig: go.Figure | Callable[[], go.Figure], data: pd.DataFrame, ti
     if isinstance(fig, go.Figure):
         return _publish(fig, title, subtitle, footnote)
     ctx = get_script_run_ctx()
-    view = hashlib.sha256(pickle.dumps((
-        ctx.page_script_hash if ctx else "", key, title, subtitle, footnote, alt, data,
+    # repr and CSV, not pickle: a pickle's bytes change with how strings are shared in memory.
+    view = hashlib.sha256(repr((
+        ctx.page_script_hash if ctx else "", key, title, subtitle, footnote, alt, list(data.dtypes.astype(str)),
         sorted(st.query_params.to_dict().items()), identity(), _code_digest(fig.__code__),
-        fig.__defaults__))).hexdigest()
+        fig.__defaults__)).encode() + data.to_csv().encode()).hexdigest()
     return _cached_spec(view, fig, title, subtitle, footnote)
 
 
