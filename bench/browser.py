@@ -3,7 +3,7 @@ Streamlit's own floor measured in the same run.
 
     .venv/bin/python bench/browser.py                              # bundled data, 100k and 1M
     .venv/bin/python bench/browser.py --sizes 0 --rounds 3 --concurrent 5
-    .venv/bin/python bench/browser.py --root /tmp/old-checkout     # the same bench on another version
+    .venv/bin/python bench/browser.py --compare /tmp/old-checkout  # and the code before a change, same rounds
 
 Size 0 is the bundled reports (data/reports/) built into a temporary file; size N is
 bench/out/corpus-N.duckdb from bench/generate.py (made when missing, reused when current).
@@ -21,15 +21,20 @@ Per page, with one headless Chromium (Debian's /usr/bin/chromium) and a fresh br
     notRunning), the page's heading is there, no element is stale, every plotly chart has drawn
     its SVG, every dataframe outside an expander and every deck.gl map its canvas, and the counts
     of each kind are those the page draws;
-  - nav: from the page before it in the list (loaded and idle), click its link in the sidebar,
-    until the same;
-  - bytes: what the server sent over the websocket during the load.
-An untimed pass first loads every page once (the server imports, caches its queries and figures:
-the timed rounds are what a second visitor to the same view gets) and counts its elements, from
-which the floor's page is written. The dashboard and the floor alternate round by round, so load
+  - nav: from the page before it in the list (drawn, and the tab idle), click its link in the
+    sidebar, until the same, timed by the page's own clock from the click's arrival;
+  - bytes: what the server sent over the websocket during the load;
+  - busy: the seconds the browser tab's main thread spent running tasks (Chromium's TaskDuration)
+    plus the server process's CPU seconds (/proc, no other visitor meanwhile): where the time of
+    a load or a nav goes, the tab's side or the server's.
+Each page's elements are counted from a run in Streamlit's AppTest, and the floor's page written
+from those counts. An untimed pass first loads every page once (the server imports, caches its
+queries and figures: the timed rounds are what a second visitor to the same view gets). The dashboard and the floor alternate round by round, so load
 from other work on the machine falls on both; each figure is the median of --rounds.
 --concurrent N: N browser contexts open the same page at once; the slowest of the N, median over
---rounds, per page (dashboard and floor).
+--concurrent-rounds, per page (dashboard and floor).
+--compare DIR: a second checkout of the dashboard (the code before a change) runs beside the first
+and is timed in the same rounds, so a before/after comparison shares the machine's load.
 
 Targets (issue 16): every page within 1.5x of its floor at the bundled data and 2x at 1M; in-app
 navigation under 0.8 s at the bundled data; with 5 concurrent users no page over 3 s.
@@ -76,29 +81,8 @@ PAGE_FILES = {"": "app.py", "Perpetrators": "pages/1_Perpetrators.py", "Trends":
 TIMEOUT_MS = 120_000
 TARGET_BUNDLED, TARGET_1M, TARGET_NAV_S, TARGET_CONCURRENT_S = 1.5, 2.0, 0.8, 3.0
 
-# What a page draws, counted in its main area. Dataframes inside an expander are counted apart:
-# a collapsed expander's table is not drawn until it is opened.
-COUNT_JS = """() => {
-  const main = document.querySelector('[data-testid="stMain"]');
-  const n = s => main.querySelectorAll(s).length;
-  const inExp = s => main.querySelectorAll('[data-testid="stExpander"] ' + s).length;
-  return {
-    plotly: n('[data-testid="stPlotlyChart"]'),
-    dataframe: n('[data-testid="stDataFrame"]') - inExp('[data-testid="stDataFrame"]'),
-    dataframe_in_expander: inExp('[data-testid="stDataFrame"]'),
-    expander: n('[data-testid="stExpander"]'),
-    deck: n('[data-testid="stDeckGlJsonChart"]'),
-    metric: n('[data-testid="stMetric"]'),
-    download: n('[data-testid="stDownloadButton"]'),
-    image: n('[data-testid="stImage"]'),
-    radio: n('[data-testid="stRadio"]'),
-    selectbox: n('[data-testid="stSelectbox"]'),
-    text_input: n('[data-testid="stTextInput"]'),
-    toggle: n('[data-testid="stCheckbox"]'),
-    file_uploader: n('[data-testid="stFileUploader"]'),
-    text: n('[data-testid="stText"]') + n('[data-testid="stMarkdown"]') + n('[data-testid="stCaptionContainer"]'),
-  };
-}"""
+# Resolves once the tab has an idle moment (at most 10 s).
+IDLE_JS = "() => new Promise(r => requestIdleCallback(() => r(true), {timeout: 10000}))"
 
 # Done: the page of `exp.path` is idle and fully drawn (see the module's docstring).
 DONE_JS = """(exp) => {
@@ -196,6 +180,32 @@ def render(path):
 '''
 
 
+def element_counts(root: Path, db: Path) -> dict[str, dict]:
+    """What each page draws in its main area, from a run in Streamlit's AppTest: the page's own
+    record of its elements (in the browser, a chart's element appears only once its lazily loaded
+    plotly or deck.gl code has arrived, which can take seconds on a busy machine)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["MASSACRES_DB"] = str(db)
+    counts = {}
+    for path, file in PAGE_FILES.items():
+        at = AppTest.from_file(str(root / file), default_timeout=120).run()
+        if at.exception:
+            sys.exit(f"{file} raised: {at.exception[0].message}")
+        m = at.main
+        in_expanders = sum(len(e.dataframe) for e in m.expander)
+        counts[path] = {
+            "plotly": len(m.get("plotly_chart")), "dataframe": len(m.dataframe) - in_expanders,
+            "dataframe_in_expander": in_expanders, "expander": len(m.expander),
+            "deck": len(m.get("deck_gl_json_chart")), "metric": len(m.metric),
+            "download": len(m.get("download_button")), "image": sum(len(i.proto.imgs) for i in m.get("imgs")),
+            "radio": len(m.radio), "selectbox": len(m.selectbox), "text_input": len(m.text_input),
+            "toggle": len(m.toggle) + len(m.checkbox), "file_uploader": len(m.get("file_uploader")),
+            "text": len(m.text) + len(m.markdown) + len(m.caption),
+        }
+    return counts
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -205,10 +215,10 @@ def free_port() -> int:
 class Server:
     """A Streamlit server on a free port, stopped by its own process id."""
 
-    def __init__(self, root: Path, env: dict[str, str]):
+    def __init__(self, root: Path, env: dict[str, str], log: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-browser-", suffix=".log", delete=False)
+        self.log = open(log, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
@@ -222,7 +232,7 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        sys.exit(f"the server in {root} did not start; see {self.log.name}")
+        sys.exit(f"the server in {root} did not start:\n{Path(self.log.name).read_text()[-3000:]}")
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -230,6 +240,7 @@ class Server:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.log.close()
 
 
 def write_floor(folder: Path, root: Path) -> None:
@@ -252,10 +263,26 @@ async def wait_done(page, exp: dict) -> None:
     await page.wait_for_function(DONE_JS, arg=exp, polling=30, timeout=TIMEOUT_MS)
 
 
-async def timed_load(browser, url: str, exp: dict) -> tuple[float, int]:
-    """Seconds from opening the URL until the page is drawn, and the websocket bytes received."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def task_seconds(cdp) -> float:
+    """CPU time the page's renderer main thread has spent on tasks (Chromium's TaskDuration)."""
+    metrics = (await cdp.send("Performance.getMetrics"))["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+async def timed_load(browser, server: Server, path: str, exp: dict) -> dict:
+    """Open the URL until the page is drawn: the seconds, the websocket bytes received, and the
+    CPU seconds spent by the browser tab's main thread and by the server (which has no other
+    visitor meanwhile). On a busy machine the wall time grows with the load; the CPU hardly."""
     ctx = await browser.new_context(viewport={"width": 1400, "height": 1100})
     page = await ctx.new_page()
+    cdp = await ctx.new_cdp_session(page)
+    await cdp.send("Performance.enable")
     received = [0]
 
     def on_ws(ws):
@@ -263,52 +290,63 @@ async def timed_load(browser, url: str, exp: dict) -> tuple[float, int]:
 
     page.on("websocket", on_ws)
     try:
-        t0 = time.perf_counter()
-        await page.goto(url)
+        server_cpu, t0 = cpu_seconds(server.proc.pid), time.perf_counter()
+        await page.goto(f"{server.url}/{path}")
         await wait_done(page, exp)
-        secs = time.perf_counter() - t0
+        secs, server_cpu = time.perf_counter() - t0, cpu_seconds(server.proc.pid) - server_cpu
+        browser_cpu = await task_seconds(cdp)
         await page.wait_for_timeout(100)  # frames in flight
-        return secs, received[0]
+        return {"secs": secs, "bytes": received[0], "browser_cpu": browser_cpu, "server_cpu": server_cpu}
     finally:
         await ctx.close()
 
 
-async def timed_nav(browser, base: str, source: tuple, target: tuple, exp_source: dict, exp_target: dict) -> float:
+async def timed_nav(browser, server: Server, source: tuple, target: tuple, exp_source: dict,
+                    exp_target: dict) -> dict:
+    """From the source page, drawn and idle, a click on the target's sidebar link until the target
+    is drawn: the seconds, and the CPU seconds of the tab's main thread and the server."""
     ctx = await browser.new_context(viewport={"width": 1400, "height": 1100})
     page = await ctx.new_page()
+    cdp = await ctx.new_cdp_session(page)
+    await cdp.send("Performance.enable")
     try:
-        await page.goto(f"{base}/{source[0]}")
+        await page.goto(f"{server.url}/{source[0]}")
         await wait_done(page, exp_source)
-        await page.wait_for_timeout(300)
+        # The source page settled (a map can keep the tab busy drawing for a while), then the time
+        # runs from the click's arrival in the page, as the page's own clock has it: not from when
+        # Playwright, waiting for the link to be clickable, sends it.
+        await page.evaluate(IDLE_JS)
+        await page.evaluate("() => document.addEventListener('click', () => { window.__clicked = performance.now(); },"
+                            " {capture: true, once: true})")
         link = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a').filter(
             has_text=target[1]).first
-        t0 = time.perf_counter()
+        browser_cpu = await task_seconds(cdp)
+        server_cpu = cpu_seconds(server.proc.pid)
         await link.click()
         await wait_done(page, exp_target)
-        return time.perf_counter() - t0
+        secs = await page.evaluate("() => (performance.now() - window.__clicked) / 1000")
+        server_cpu = cpu_seconds(server.proc.pid) - server_cpu
+        return {"secs": secs, "browser_cpu": await task_seconds(cdp) - browser_cpu, "server_cpu": server_cpu}
     finally:
         await ctx.close()
 
 
-async def counted(browser, base: str, path: str, title: str) -> dict:
-    """Load a page (untimed), let it settle, and count what it draws."""
+async def untimed(browser, base: str, path: str, exp: dict) -> None:
+    """Open a page until it is drawn, untimed; stop if it shows an error."""
     ctx = await browser.new_context(viewport={"width": 1400, "height": 1100})
     page = await ctx.new_page()
     try:
         await page.goto(f"{base}/{path}")
-        await wait_done(page, expected(path, title, {"plotly": 0, "dataframe": 0, "deck": 0, "metric": 0}))
-        await page.wait_for_timeout(1500)
-        await wait_done(page, expected(path, title, {"plotly": 0, "dataframe": 0, "deck": 0, "metric": 0}))
+        await wait_done(page, exp)
         if await page.locator('[data-testid="stException"]').count():
             sys.exit(f"{base}/{path} shows an exception")
-        return await page.evaluate(COUNT_JS)
     finally:
         await ctx.close()
 
 
-async def concurrent(browser, url: str, exp: dict, n: int) -> float:
-    times = await asyncio.gather(*(timed_load(browser, url, exp) for _ in range(n)))
-    return max(t for t, _ in times)
+async def concurrent(browser, server: Server, path: str, exp: dict, n: int) -> float:
+    loads = await asyncio.gather(*(timed_load(browser, server, path, exp) for _ in range(n)))
+    return max(load["secs"] for load in loads)
 
 
 def median(xs: list[float]) -> float:
@@ -319,88 +357,112 @@ def loadavg() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-async def bench_size(size: int, db: Path, root: Path, rounds: int, n_concurrent: int, only: list[str]) -> dict:
+async def bench_size(size: int, db: Path, roots: dict[str, Path], rounds: int, n_concurrent: int,
+                     concurrent_rounds: int, only: list[str]) -> dict:
+    """Every page of every app in `roots` (the first is the one measured; another, such as the
+    code before a change, is timed in the same rounds) and of the floor."""
     from playwright.async_api import async_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-floor-"))
-    write_floor(tmp / "floor", root)
-    app = Server(root, {"MASSACRES_DB": str(db)})
-    floor = Server(tmp / "floor", {})
-    results: dict = {"size": size, "pages": {}, "load_before": loadavg()}
+    main_root = next(iter(roots.values()))
+    write_floor(tmp / "floor", main_root)
+    first = element_counts(main_root, db)
+    (tmp / "floor" / "spec.json").write_text(json.dumps({p: {"title": t, **first[p]} for p, _, t in PAGES}))
+    servers: dict[str, Server] = {}
+    results: dict = {"size": size, "apps": [*roots, "floor"], "pages": {}, "load_before": loadavg()}
     chosen = [p for p in PAGES if not only or p[1] in only or p[0] in only]
     try:
+        for name, root in roots.items():
+            servers[name] = Server(root, {"MASSACRES_DB": str(db)}, tmp / f"{name}.log")
+        servers["floor"] = Server(tmp / "floor", {}, tmp / "floor.log")
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-            counts, spec = {}, {}
-            for path, label, title in PAGES:
-                counts[path] = await counted(browser, app.url, path, title)
-                spec[path] = {"title": title, **counts[path]}
-            (tmp / "floor" / "spec.json").write_text(json.dumps(spec))
-            for path, label, title in PAGES:  # the floor's pages drawn once, as the app's were
-                floor_counts = await counted(browser, floor.url, path, title)
-                diff = {k: (counts[path][k], v) for k, v in floor_counts.items()
-                        if v != counts[path][k] and k != "text"}
-                if diff:
-                    print(f"  warning: floor {label or 'Overview'} differs from the page: {diff}", flush=True)
-            exp = {p: expected(p, t, counts[p]) for p, _, t in PAGES}
+            # Every page of every app once, untimed (imports, caches), then awaited with the counts
+            # the page draws: the compared app draws the same (the page tests hold its figures).
+            for name, server in servers.items():
+                for path, _, title in PAGES:
+                    await untimed(browser, server.url, path, expected(path, title, first[path]))
+            counts = {name: first for name in servers}
+            exp = {name: {p: expected(p, t, counts[name][p]) for p, _, t in PAGES} for name in counts}
             for path, label, title in chosen:
                 i = [p[0] for p in PAGES].index(path)
                 source = PAGES[i - 1]  # Overview's nav comes from the last page
-                r = {"load": [], "nav": [], "bytes": [], "floor_load": [], "floor_nav": [], "floor_bytes": [],
-                     "concurrent": [], "floor_concurrent": [], "counts": counts[path]}
+                r = {name: {k: [] for k in ("load", "nav", "bytes", "concurrent", "load_browser_cpu",
+                                            "load_server_cpu", "nav_browser_cpu", "nav_server_cpu")}
+                     for name in counts}
+                r["counts"] = first[path]
                 for _ in range(rounds):
-                    for base, prefix in ((app.url, ""), (floor.url, "floor_")):
-                        secs, nbytes = await timed_load(browser, f"{base}/{path}", exp[path])
-                        r[prefix + "load"].append(secs)
-                        r[prefix + "bytes"].append(nbytes)
-                        r[prefix + "nav"].append(await timed_nav(browser, base, PAGES[i - 1], PAGES[i],
-                                                                 exp[source[0]], exp[path]))
+                    for name, server in servers.items():
+                        load = await timed_load(browser, server, path, exp[name][path])
+                        nav = await timed_nav(browser, server, source, PAGES[i], exp[name][source[0]],
+                                              exp[name][path])
+                        for key, value in (("load", load["secs"]), ("bytes", load["bytes"]),
+                                           ("load_browser_cpu", load["browser_cpu"]),
+                                           ("load_server_cpu", load["server_cpu"]), ("nav", nav["secs"]),
+                                           ("nav_browser_cpu", nav["browser_cpu"]),
+                                           ("nav_server_cpu", nav["server_cpu"])):
+                            r[name][key].append(value)
                 if n_concurrent:
-                    for _ in range(rounds):
-                        for base, prefix in ((app.url, ""), (floor.url, "floor_")):
-                            r[prefix + "concurrent"].append(
-                                await concurrent(browser, f"{base}/{path}", exp[path], n_concurrent))
+                    for _ in range(concurrent_rounds):
+                        for name, server in servers.items():
+                            r[name]["concurrent"].append(
+                                await concurrent(browser, server, path, exp[name][path], n_concurrent))
                 results["pages"][label] = r
-                print(f"  {label}: load {median(r['load']):.2f} s (floor {median(r['floor_load']):.2f}), "
-                      f"nav {median(r['nav']):.2f} s (floor {median(r['floor_nav']):.2f})"
-                      + (f", {n_concurrent} at once {median(r['concurrent']):.2f} s "
-                         f"(floor {median(r['floor_concurrent']):.2f})" if n_concurrent else "")
-                      + f", sent {median(r['bytes']) / 1e3:.0f} kB; load average {loadavg()}", flush=True)
+                print(f"  {label}: " + "; ".join(
+                    f"{name} load {median(r[name]['load']):.2f} s (busy {cpu(r[name], 'load'):.2f}), "
+                    f"nav {median(r[name]['nav']):.2f} s (busy {cpu(r[name], 'nav'):.2f})"
+                    + (f", {n_concurrent} at once {median(r[name]['concurrent']):.2f} s" if n_concurrent else "")
+                    + f", {median(r[name]['bytes']) / 1e3:.0f} kB" for name in counts)
+                      + f"; load average {loadavg()}", flush=True)
             await browser.close()
     finally:
-        app.stop()
-        floor.stop()
+        for server in servers.values():
+            server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     results["load_after"] = loadavg()
     return results
 
 
+def cpu(r: dict, kind: str) -> float:
+    """Median busy seconds (the browser tab's main thread and the server's CPU) of a load or a nav."""
+    return median([b + s for b, s in zip(r[f"{kind}_browser_cpu"], r[f"{kind}_server_cpu"])])
+
+
 def report(res: dict, n_concurrent: int) -> str:
+    """One table per app: each page's medians and their ratio to the floor's."""
     size = res["size"]
     target = TARGET_BUNDLED if size == 0 else TARGET_1M if size >= 1_000_000 else None
-    lines = [f"| page | load s | floor | ratio | nav s | floor | ratio | {n_concurrent} at once, slowest s | floor "
-             "| sent kB | charts / tables / maps |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    misses = []
-    for label, r in res["pages"].items():
-        load, fl, nav, fn = (median(r[k]) for k in ("load", "floor_load", "nav", "floor_nav"))
-        conc, fconc = median(r["concurrent"]), median(r["floor_concurrent"])
-        c = r["counts"]
-        lines.append(f"| {label} | {load:.2f} | {fl:.2f} | {load / fl:.2f}x | {nav:.2f} | {fn:.2f} | {nav / fn:.2f}x | "
-                     + (f"{conc:.2f} | {fconc:.2f}" if n_concurrent else "– | –")
-                     + f" | {median(r['bytes']) / 1e3:.0f} | {c['plotly']} / {c['dataframe']}+{c['dataframe_in_expander']}"
-                       f" / {c['deck']} |")
-        if target and (load / fl > target or nav / fn > target):
-            misses.append(f"{label} ({load / fl:.2f}x load, {nav / fn:.2f}x nav; target {target}x)")
-        if size == 0 and nav > TARGET_NAV_S:
-            misses.append(f"{label} nav {nav:.2f} s (target {TARGET_NAV_S} s)")
-        if n_concurrent and conc > TARGET_CONCURRENT_S:
-            misses.append(f"{label} {n_concurrent} at once {conc:.2f} s (target {TARGET_CONCURRENT_S} s)")
-    lines.append("")
-    lines.append(f"load average before / after: {res['load_before']} / {res['load_after']}")
-    lines.append(f"pages at {size or 'bundled'} incidents: "
-                 + ("every target met" if not misses else "missed: " + "; ".join(misses)))
-    return "\n".join(lines)
+    out = []
+    for name in res["apps"][:-1]:
+        lines = [f"{name}:", "",
+                 "| page | load s | floor | ratio | load busy s | floor | ratio | nav s | floor | ratio | nav busy s "
+                 f"| floor | ratio | {n_concurrent} at once, slowest s | floor | sent kB | charts / tables "
+                 "(+ in expanders) / maps |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        misses = []
+        for label, r in res["pages"].items():
+            a, f = r[name], r["floor"]
+            load, fl, nav, fn = median(a["load"]), median(f["load"]), median(a["nav"]), median(f["nav"])
+            lc, flc, nc, fnc = cpu(a, "load"), cpu(f, "load"), cpu(a, "nav"), cpu(f, "nav")
+            conc, fconc = median(a["concurrent"]), median(f["concurrent"])
+            c = r["counts"]
+            lines.append(f"| {label} | {load:.2f} | {fl:.2f} | {load / fl:.2f}x | {lc:.2f} | {flc:.2f} | "
+                         f"{lc / flc:.2f}x | {nav:.2f} | {fn:.2f} | {nav / fn:.2f}x | {nc:.2f} | {fnc:.2f} | "
+                         f"{nc / fnc:.2f}x | " + (f"{conc:.2f} | {fconc:.2f}" if n_concurrent else "– | –")
+                         + f" | {median(a['bytes']) / 1e3:.0f} | {c['plotly']} / {c['dataframe']} "
+                           f"(+{c['dataframe_in_expander']}) / {c['deck']} |")
+            if target and (load / fl > target or nav / fn > target):
+                misses.append(f"{label} ({load / fl:.2f}x load, {nav / fn:.2f}x nav; target {target}x)")
+            if size == 0 and nav > TARGET_NAV_S:
+                misses.append(f"{label} nav {nav:.2f} s (target {TARGET_NAV_S} s)")
+            if n_concurrent and conc > TARGET_CONCURRENT_S:
+                misses.append(f"{label} {n_concurrent} at once {conc:.2f} s (target {TARGET_CONCURRENT_S} s)")
+        lines.append("")
+        lines.append(f"{name}, pages at {size or 'bundled'} incidents: "
+                     + ("every target met" if not misses else "missed: " + "; ".join(misses)))
+        out.append("\n".join(lines))
+    out.append(f"load average before / after: {res['load_before']} / {res['load_after']}")
+    return "\n\n".join(out)
 
 
 def main() -> int:
@@ -408,26 +470,30 @@ def main() -> int:
     ap.add_argument("--sizes", default="0,100000,1000000", help="corpus sizes; 0 is the bundled reports")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--concurrent", type=int, default=5, help="users at once (0: skip)")
+    ap.add_argument("--concurrent-rounds", type=int, default=1)
     ap.add_argument("--root", type=Path, default=ROOT, help="the app to measure (a checkout of this repository)")
+    ap.add_argument("--compare", type=Path, default=None,
+                    help="another checkout (the code before a change), timed in the same rounds as 'before'")
     ap.add_argument("--only", default="", help="pages to time, by label (comma-separated)")
     ap.add_argument("--json", type=Path, default=None, help="write every timing here too")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit("Debian's chromium is not installed (apt-get install chromium)")
-    print(f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; app {args.root}",
-          flush=True)
+    roots = {"app": args.root.resolve()} | ({"before": args.compare.resolve()} if args.compare else {})
+    print(f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; "
+          + ", ".join(f"{k} {v}" for k, v in roots.items()), flush=True)
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             db = page_bench.corpus(size, Path(tmp))
             print(f"size {size or 'bundled'} ({page_bench.incident_count(db):,} incidents), load average {loadavg()}",
                   flush=True)
-            res = asyncio.run(bench_size(size, db, args.root.resolve(), args.rounds, args.concurrent,
+            res = asyncio.run(bench_size(size, db, roots, args.rounds, args.concurrent, args.concurrent_rounds,
                                          [s for s in args.only.split(",") if s]))
             out.append(res)
             print(report(res, args.concurrent), flush=True)
-    if args.json:
-        args.json.write_text(json.dumps(out, indent=1))
+            if args.json:
+                args.json.write_text(json.dumps(out, indent=1))
     return 0
 
 
