@@ -113,19 +113,25 @@ if notes:
 def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: str, title: str, key: str) -> None:
     """Horizontal bars, one per party, labelled with the count and the share."""
     df = ui.label_perpetrators(df)
-    fig = px.bar(df, x=value, y="party", orientation="h", color="party", pattern_shape="party", text="label",
-                 custom_data=[c for c in ("children", "women") if c in df] or None,
-                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
-                 category_orders={"party": [p for p in theme.perpetrator_order() if p in set(df["party"])]})
-    fig.update_traces(textposition="outside", cliponaxis=False)
-    fig.update_layout(showlegend=False, bargap=0.35, yaxis=dict(title=None, automargin=True),
-                      xaxis=dict(title=axis_title, range=[0, df[value].max() * (1.9 if value == "killed" else 1.55)]))
+
+    def figure():  # built once per view (ui.chart)
+        fig = px.bar(df, x=value, y="party", orientation="h", color="party", pattern_shape="party", text="label",
+                     custom_data=[c for c in ("children", "women") if c in df] or None,
+                     color_discrete_map=theme.perpetrator_colour_map(),
+                     pattern_shape_map=theme.perpetrator_pattern_map(),
+                     category_orders={"party": [p for p in theme.perpetrator_order() if p in set(df["party"])]})
+        fig.update_traces(textposition="outside", cliponaxis=False)
+        fig.update_layout(showlegend=False, bargap=0.35, yaxis=dict(title=None, automargin=True),
+                          xaxis=dict(title=axis_title,
+                                     range=[0, df[value].max() * (1.9 if value == "killed" else 1.55)]))
+        return fig
+
     table = df[["party", *columns]].assign(percent=df["percent"].astype(float).round(1))
     if "converted_months" in df:  # counts that are a stated percentage of the month's total, not counted
         table = tables.mark_approximate(table, "massacres", df["converted_months"].map(len) > 0,
                                         "derived from a stated percentage")
     alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
-    ui.chart(fig, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
+    ui.chart(figure, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
 
 
 if massacres.empty:
@@ -152,23 +158,27 @@ else:
     leaders["short_label"] = [f"{'≈' if c else ''}{n}" + ("" if t else f" ({pct(s)})")
                               for n, s, c, t in zip(leaders["massacres"], leaders["percent"], leaders["converted"],
                                                     leaders["tied"])]
-    fig = px.bar(leaders, x="month_label", y="massacres", color="party", pattern_shape="party", text="label",
-                 custom_data=["short_label", "selected"],
-                 barmode="group" if leaders["tied"].any() else "relative",
-                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
-                 category_orders={"party": theme.perpetrator_order(),
-                                  "month_label": list(dict.fromkeys(leaders["month_label"]))})
-    fig.update_traces(texttemplate="%{customdata[0]}", hovertemplate="%{x}: %{text}<extra></extra>",
-                      textposition="outside", constraintext="none", cliponaxis=False, textfont_size=12)
-    if selected:
-        # Selected parties at full strength with a dark outline; a leader the filter did not select is faded.
-        for trace in fig.data:
-            on = trace.name in selected
-            trace.update(marker_opacity=1.0 if on else 0.35,
-                         marker_line=dict(width=2.5 if on else 0, color=theme.HIGHLIGHT_OUTLINE),
-                         legendgroup=trace.name, name=trace.name + (" (selected)" if on else ""))
-    fig.update_layout(xaxis_title=None, yaxis_title="Massacres by the leading party", legend_title_text=None,
-                      bargap=0.45, yaxis_range=[0, leaders["massacres"].max() * 1.25])
+    def leaders_figure():  # built once per view (ui.chart)
+        fig = px.bar(leaders, x="month_label", y="massacres", color="party", pattern_shape="party", text="label",
+                     custom_data=["short_label", "selected"],
+                     barmode="group" if leaders["tied"].any() else "relative",
+                     color_discrete_map=theme.perpetrator_colour_map(),
+                     pattern_shape_map=theme.perpetrator_pattern_map(),
+                     category_orders={"party": theme.perpetrator_order(),
+                                      "month_label": list(dict.fromkeys(leaders["month_label"]))})
+        fig.update_traces(texttemplate="%{customdata[0]}", hovertemplate="%{x}: %{text}<extra></extra>",
+                          textposition="outside", constraintext="none", cliponaxis=False, textfont_size=12)
+        if selected:
+            # Selected parties at full strength with a dark outline; a leader the filter did not select is faded.
+            for trace in fig.data:
+                on = trace.name in selected
+                trace.update(marker_opacity=1.0 if on else 0.35,
+                             marker_line=dict(width=2.5 if on else 0, color=theme.HIGHLIGHT_OUTLINE),
+                             legendgroup=trace.name, name=trace.name + (" (selected)" if on else ""))
+        fig.update_layout(xaxis_title=None, yaxis_title="Massacres by the leading party", legend_title_text=None,
+                          bargap=0.45, yaxis_range=[0, leaders["massacres"].max() * 1.25])
+        return fig
+
     table = leaders[["month", "party", "massacres", "percent", "tied", "selected"]].assign(
         percent=leaders["percent"].round(1))
     table = tables.mark_approximate(table, "massacres", leaders["converted"], "derived from a stated percentage")
@@ -177,7 +187,8 @@ else:
     if basis == "stated" and not replace(current, perpetrators=()).only_dates():
         leader_view += " (stated figures: only the dates apply)"
     among = "among all parties" + (f"; selected: {', '.join(sorted(selected))}, highlighted" if selected else "")
-    ui.chart(fig, table, "Which party led each month", f"{basis_text}: {leader_basis}, {among} · {leader_view}",
+    ui.chart(leaders_figure, table, "Which party led each month",
+             f"{basis_text}: {leader_basis}, {among} · {leader_view}",
              "leaders", footnote=" ".join(leader_notes) or None,
              alt="Leading party by month: " + "; ".join(
                  f"{m}: {lab}" for m, lab in zip(leaders["month_label"], leaders["label"])) + ".")

@@ -78,33 +78,41 @@ shown_ticks = (list(range(len(axis))) if len(axis) <= 24
 
 def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
     # Months sit at 0, 1, 2 ... (ticks name them) so the stated total can stand at its bar's right edge.
-    df = ui.label_perpetrators(by_perp)
-    df["x"] = df["month"].map(position)
-    df["tick"] = df["month"].map(ticks).str.replace("<br>", " ")
-    fig = px.bar(df, x="x", y=value, color="party", pattern_shape="party", custom_data=["tick"],
-                 color_discrete_map=theme.perpetrator_colour_map(), pattern_shape_map=theme.perpetrator_pattern_map(),
-                 category_orders={"party": theme.perpetrator_order()})
-    fig.update_traces(hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
-    totals = values(months[value])
-    fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)", mode="lines+markers+text",
-                             text=["" if v is None else str(v) for v in totals], textposition="top center",
-                             line=dict(color=palette.BASES["documented"].colour, width=2), marker=dict(size=7, color=palette.BASES["documented"].colour),
-                             connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
-    note = ""
-    if stated_shown:
-        said = values(months[stated])
-        fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
-                                 name="Stated by the report (all parties)", textposition="middle right",
-                                 text=["" if v is None else f"{v} stated" for v in said],
-                                 textfont=dict(color=palette.MUTED_TEXT),
-                                 marker=dict(symbol=palette.BASES["stated"].fill, size=12, color=palette.BASES["stated"].colour, line=dict(width=2)),
-                                 hovertemplate="%{y}<extra>Stated by the report</extra>"))
-        note = "; ◆ the report's own total, by report month"
-    top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
-    fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
-                      yaxis=dict(title=axis_title, range=[0, top * 1.15]),
-                      xaxis=dict(title=None, tickmode="array", tickvals=shown_ticks, ticktext=[axis[i] for i in shown_ticks],
-                                 range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
+    note = "; ◆ the report's own total, by report month" if stated_shown else ""
+
+    def figure():  # built once per view (ui.chart)
+        df = ui.label_perpetrators(by_perp)
+        df["x"] = df["month"].map(position)
+        df["tick"] = df["month"].map(ticks).str.replace("<br>", " ")
+        fig = px.bar(df, x="x", y=value, color="party", pattern_shape="party", custom_data=["tick"],
+                     color_discrete_map=theme.perpetrator_colour_map(),
+                     pattern_shape_map=theme.perpetrator_pattern_map(),
+                     category_orders={"party": theme.perpetrator_order()})
+        fig.update_traces(hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
+        totals = values(months[value])
+        fig.add_trace(go.Scatter(x=list(range(len(axis))), y=totals, name="Total (documented)",
+                                 mode="lines+markers+text",
+                                 text=["" if v is None else str(v) for v in totals], textposition="top center",
+                                 line=dict(color=palette.BASES["documented"].colour, width=2),
+                                 marker=dict(size=7, color=palette.BASES["documented"].colour),
+                                 connectgaps=False, hovertemplate="%{y}<extra>Total (documented)</extra>"))
+        if stated_shown:
+            said = values(months[stated])
+            fig.add_trace(go.Scatter(x=[i + 0.4 for i in range(len(axis))], y=said, mode="markers+text",
+                                     name="Stated by the report (all parties)", textposition="middle right",
+                                     text=["" if v is None else f"{v} stated" for v in said],
+                                     textfont=dict(color=palette.MUTED_TEXT),
+                                     marker=dict(symbol=palette.BASES["stated"].fill, size=12,
+                                                 color=palette.BASES["stated"].colour, line=dict(width=2)),
+                                     hovertemplate="%{y}<extra>Stated by the report</extra>"))
+        top = max([v for v in totals + (values(months[stated]) if stated_shown else []) if v is not None] or [1])
+        fig.update_layout(barmode="stack", legend_title_text=None, height=520, margin=dict(t=110),
+                          yaxis=dict(title=axis_title, range=[0, top * 1.15]),
+                          xaxis=dict(title=None, tickmode="array", tickvals=shown_ticks,
+                                     ticktext=[axis[i] for i in shown_ticks],
+                                     range=[-0.6, len(axis) - (0.05 if stated_shown else 0.4)], showgrid=False))
+        return fig
+
     wide = (by_perp.pivot_table(index="month", columns="perpetrator", values=value, aggfunc="sum")
             .rename(columns=theme.perpetrator_label).reindex(months["month"]).reset_index())
     table = wide.assign(total=months[value].to_numpy(), has_report=months["has_report"].to_numpy())
@@ -114,7 +122,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
         f"{ui.month_label(m)}: " + ("no report, no incident (gap)" if pd.isna(t) else
                                     f"{int(t)}" + ("" if r else " (no report)"))
         for m, t, r in zip(months["month"], months[value], months["has_report"])) + "."
-    ui.chart(fig, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
+    ui.chart(figure, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
 
 
 if not stated_shown and not current.only_dates() and months["stated_massacres"].notna().any():
@@ -126,26 +134,32 @@ monthly_chart("killed", "stated_killed", "People killed", "Victims per month by 
 st.subheader("Year to date")
 cumulative = ui.query("trend_cumulative_massacres_by_month", params)
 show_ytd = current.only_dates() and cumulative["stated_ytd"].notna().any()
-fig = go.Figure()
-cum = values(cumulative["cumulative"])
-fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
-                         text=["" if v is None else str(v) for v in cum], textposition="top left",
-                         line=dict(color=palette.BASES["documented"].colour, width=2), connectgaps=False))
-if show_ytd:
-    ytd = values(cumulative["stated_ytd"])
-    fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
-                             text=["" if v is None else str(v) for v in ytd], textposition="middle right",
-                             marker=dict(symbol=palette.BASES["stated"].fill, size=12, color=palette.BASES["stated"].colour,
-                                         line=dict(width=2))))
-    top = max(v for v in cum + ytd if v is not None)
-else:
-    top = max([v for v in cum if v is not None] or [1])
-fig.update_layout(legend_title_text=None, height=520, margin=dict(t=110),
-                  yaxis=dict(title="Massacres, cumulative", range=[0, top * 1.15]),
-                  xaxis=dict(title=None, type="category", categoryorder="array", categoryarray=axis))
+
+
+def cumulative_figure():  # built once per view (ui.chart)
+    fig = go.Figure()
+    cum = values(cumulative["cumulative"])
+    fig.add_trace(go.Scatter(x=axis, y=cum, name="Documented, accumulated within the year", mode="lines+markers+text",
+                             text=["" if v is None else str(v) for v in cum], textposition="top left",
+                             line=dict(color=palette.BASES["documented"].colour, width=2), connectgaps=False))
+    if show_ytd:
+        ytd = values(cumulative["stated_ytd"])
+        fig.add_trace(go.Scatter(x=axis, y=ytd, name="Stated by the reports, since January", mode="markers+text",
+                                 text=["" if v is None else str(v) for v in ytd], textposition="middle right",
+                                 marker=dict(symbol=palette.BASES["stated"].fill, size=12,
+                                             color=palette.BASES["stated"].colour, line=dict(width=2))))
+        top = max(v for v in cum + ytd if v is not None)
+    else:
+        top = max([v for v in cum if v is not None] or [1])
+    fig.update_layout(legend_title_text=None, height=520, margin=dict(t=110),
+                      yaxis=dict(title="Massacres, cumulative", range=[0, top * 1.15]),
+                      xaxis=dict(title=None, type="category", categoryorder="array", categoryarray=axis))
+    return fig
+
+
 first = cumulative.dropna(subset=["cumulative"])["month"]
 since = f"from {ui.month_label(first.iloc[0])}" if not first.empty else ""
-ui.chart(fig, cumulative, "Massacres accumulated over the year",
+ui.chart(cumulative_figure, cumulative, "Massacres accumulated over the year",
          f"{basis}, accumulated {since} within each year"
          + ("; ◆ the reports' own year-to-date toll" if show_ytd else "") + f" · {view}", "cumulative",
          footnote=footnote,
@@ -174,44 +188,50 @@ shown = heatmap.grid([values(row) for _, row in grid.iterrows()], months["has_re
 cols, rows = list(range(len(axis))), list(range(len(keys)))
 hover = [[f"{g}, {short_month(m)}: {c.hover}" for m, c in zip(months["month"], row)] for g, row in zip(names, shown)]
 z = [[c.value if c.kind == "count" else None for c in row] for row in shown]
-fig = go.Figure(go.Heatmap(
-    z=z, x=cols, y=rows, colorscale=palette.COUNT_SCALE,
-    zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
-    text=[[c.text if c.kind == "count" else "" for c in row] for row in shown], texttemplate="%{text}",
-    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2,
-    colorbar=dict(title=dict(text="Massacres"), thickness=14)))
-fig.add_trace(go.Heatmap(  # the gaps: no report covers the month (or only a summary does) and no incident in view
-    z=[[1 if c.kind == "gap" else None for c in row] for row in shown], x=cols, y=rows,
-    colorscale=[[0, palette.NO_REPORT.colour], [1, palette.NO_REPORT.colour]], showscale=False, xgap=2, ygap=2,
-    text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown], texttemplate="%{text}",
-    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name="No report"))
-unknown = [(i, j) for i, row in enumerate(shown) for j, c in enumerate(row) if c.kind == "incomplete"]
-if unknown:
-    # A month whose report details only the most notable massacres: a governorate with none detailed is not a
-    # known zero. Its cells are hatched (the palette's INCOMPLETE swatch) and read "0*", never white "0".
-    wide, tall = 0.495, 0.46  # within the cell's 2 px gaps: a month's column is wide, a governorate's row low
-    xs, ys = [], []
-    for i, j in unknown:
-        xs += [j - wide, j + wide, j + wide, j - wide, j - wide, None]
-        ys += [i - tall, i - tall, i + tall, i + tall, i - tall, None]
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, fill="toself", mode="lines", line=dict(width=0), fillcolor=palette.INCOMPLETE.colour,
-        fillpattern=dict(shape=palette.INCOMPLETE.fill, fgcolor=palette.MUTED_TEXT, bgcolor=palette.INCOMPLETE.colour,
-                         size=8, solidity=0.15),
-        hoverinfo="skip", name=f"Hatched, 0{heatmap.INCOMPLETE_MARK}: {heatmap.INCOMPLETE_NOTE}", showlegend=True))
-    fig.add_trace(go.Scatter(  # the hover of each hatched cell: the hatching itself takes none
-        x=[j for _, j in unknown], y=[i for i, _ in unknown], mode="markers", text=[shown[i][j].text for i, j in unknown],
-        marker=dict(symbol="square", size=24, opacity=0), hovertext=[hover[i][j] for i, j in unknown],
-        hovertemplate="%{hovertext}<extra></extra>", name="Incomplete month", showlegend=False))
-    for i, j in unknown if len(axis) <= 24 else []:  # "0*" on a clear patch; over years the cells are too narrow
-        fig.add_annotation(x=j, y=i, text=shown[i][j].text, showarrow=False, bgcolor=palette.INCOMPLETE.colour,
-                           borderpad=2, font=dict(color=palette.TEXT), name="incomplete")
-fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, zeroline=False, automargin=True, tickmode="array",
-                             tickvals=rows, ticktext=names),
-                  xaxis=dict(showgrid=False, zeroline=False, tickmode="array", tickvals=shown_ticks,
-                             ticktext=[axis[i] for i in shown_ticks], range=[-0.5, len(axis) - 0.5]),
-                  legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-                  height=max(420, 90 + 150 + 28 * len(keys)))
+
+
+def heatmap_figure():  # built once per view (ui.chart)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cols, y=rows, colorscale=palette.COUNT_SCALE,
+        zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
+        text=[[c.text if c.kind == "count" else "" for c in row] for row in shown], texttemplate="%{text}",
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", xgap=2, ygap=2,
+        colorbar=dict(title=dict(text="Massacres"), thickness=14)))
+    fig.add_trace(go.Heatmap(  # the gaps: no report covers the month (or only a summary does) and no incident in view
+        z=[[1 if c.kind == "gap" else None for c in row] for row in shown], x=cols, y=rows,
+        colorscale=[[0, palette.NO_REPORT.colour], [1, palette.NO_REPORT.colour]], showscale=False, xgap=2, ygap=2,
+        text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown], texttemplate="%{text}",
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name="No report"))
+    unknown = [(i, j) for i, row in enumerate(shown) for j, c in enumerate(row) if c.kind == "incomplete"]
+    if unknown:
+        # A month whose report details only the most notable massacres: a governorate with none detailed is not a
+        # known zero. Its cells are hatched (the palette's INCOMPLETE swatch) and read "0*", never white "0".
+        wide, tall = 0.495, 0.46  # within the cell's 2 px gaps: a month's column is wide, a governorate's row low
+        xs, ys = [], []
+        for i, j in unknown:
+            xs += [j - wide, j + wide, j + wide, j - wide, j - wide, None]
+            ys += [i - tall, i - tall, i + tall, i + tall, i - tall, None]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, fill="toself", mode="lines", line=dict(width=0), fillcolor=palette.INCOMPLETE.colour,
+            fillpattern=dict(shape=palette.INCOMPLETE.fill, fgcolor=palette.MUTED_TEXT, bgcolor=palette.INCOMPLETE.colour,
+                             size=8, solidity=0.15),
+            hoverinfo="skip", name=f"Hatched, 0{heatmap.INCOMPLETE_MARK}: {heatmap.INCOMPLETE_NOTE}", showlegend=True))
+        fig.add_trace(go.Scatter(  # the hover of each hatched cell: the hatching itself takes none
+            x=[j for _, j in unknown], y=[i for i, _ in unknown], mode="markers", text=[shown[i][j].text for i, j in unknown],
+            marker=dict(symbol="square", size=24, opacity=0), hovertext=[hover[i][j] for i, j in unknown],
+            hovertemplate="%{hovertext}<extra></extra>", name="Incomplete month", showlegend=False))
+        for i, j in unknown if len(axis) <= 24 else []:  # "0*" on a clear patch; over years the cells are too narrow
+            fig.add_annotation(x=j, y=i, text=shown[i][j].text, showarrow=False, bgcolor=palette.INCOMPLETE.colour,
+                               borderpad=2, font=dict(color=palette.TEXT), name="incomplete")
+    fig.update_layout(yaxis=dict(autorange="reversed", showgrid=False, zeroline=False, automargin=True, tickmode="array",
+                                 tickvals=rows, ticktext=names),
+                      xaxis=dict(showgrid=False, zeroline=False, tickmode="array", tickvals=shown_ticks,
+                                 ticktext=[axis[i] for i in shown_ticks], range=[-0.5, len(axis) - 0.5]),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+                      height=max(420, 90 + 150 + 28 * len(keys)))
+    return fig
+
+
 incomplete_months = partial["month"].tolist()
 marked = ""
 heatmap_footnote = footnote
@@ -227,7 +247,7 @@ if incomplete_months:
 # The table behind the chart: a month detailed only in part says so in its column name, as the cells do.
 table = grid.rename(index=theme.GOVERNORATES).rename_axis("governorate").reset_index()
 table = table.rename(columns={m: f"{m} (≥: {heatmap.INCOMPLETE_NOTE})" for m in incomplete_months})
-ui.chart(fig, table, "Massacres per governorate and month",
+ui.chart(heatmap_figure, table, "Massacres per governorate and month",
          f"{basis}; governorate from the report's heading; grey: no report covers the month{marked} · {view}",
          "heatmap", footnote=heatmap_footnote,
          alt="Massacres per governorate and month: " + "; ".join(

@@ -57,23 +57,25 @@ def composition(df: pd.DataFrame, group: str, position: str, names: dict[str, st
             ("share", f"Victim composition by {what} (100%)", "Share of the killed",
              f"Each {what}'s killed as 100%, split by victim category. "
              + sentence(lambda r: f"{r.share:.0%} {r.victims.lower()}"))):
-        fig = px.bar(df, **{value_axis: measure, bar_axis: position}, orientation="h" if horizontal else "v",
-                     hover_data=[c for c in ("killed", "massacres") if c != measure],
-                     labels={measure: axis_title, position: "", "victims": "", "killed": "Killed",
-                             "massacres": "Massacres"}, **style)
-        if horizontal:
-            fig.update_yaxes(autorange="reversed")
-        else:
-            fig.update_xaxes(dtick="M1", tickformat="%b %Y")
-        if measure == "share":
-            shares_axis = dict(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
+        def figure(measure=measure, axis_title=axis_title):  # built once per view (ui.chart)
+            fig = px.bar(df, **{value_axis: measure, bar_axis: position}, orientation="h" if horizontal else "v",
+                         hover_data=[c for c in ("killed", "massacres") if c != measure],
+                         labels={measure: axis_title, position: "", "victims": "", "killed": "Killed",
+                                 "massacres": "Massacres"}, **style)
             if horizontal:
-                fig.update_xaxes(**shares_axis)
-                fig.update_layout(margin_r=50)  # room for the 100% tick label
+                fig.update_yaxes(autorange="reversed")
             else:
-                fig.update_yaxes(**shares_axis)
-                fig.update_layout(margin_t=115)  # the 100% tick clear of the subtitle
-        ui.chart(fig, data, title, subtitle, f"{key}_{'counts' if measure == 'killed' else 'shares'}", alt=alt + ".",
+                fig.update_xaxes(dtick="M1", tickformat="%b %Y")
+            if measure == "share":
+                shares_axis = dict(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
+                if horizontal:
+                    fig.update_xaxes(**shares_axis)
+                    fig.update_layout(margin_r=50)  # room for the 100% tick label
+                else:
+                    fig.update_yaxes(**shares_axis)
+                    fig.update_layout(margin_t=115)  # the 100% tick clear of the subtitle
+            return fig
+        ui.chart(figure, data, title, subtitle, f"{key}_{'counts' if measure == 'killed' else 'shares'}", alt=alt + ".",
                  footnote=footnote)
 
 
@@ -142,10 +144,11 @@ if not under_five:
     sizes = sizes[sizes["bin"] != "under 5"]
 bins = list(dict.fromkeys(sizes.sort_values("bin_order")["bin"]))
 size_totals = sizes.groupby("bin", sort=False)["massacres"].sum()
-fig = px.bar(sizes, x="bin", y="massacres", hover_data=["killed"],
-             labels={"bin": "Killed per massacre", "massacres": "Massacres", "party": "", "killed": "Killed"},
-             category_orders={"bin": bins, "party": parties}, **PARTY_STYLE)
-ui.chart(fig, sizes[["bin", "party", "perpetrator", "massacres", "killed"]],
+ui.chart(lambda: px.bar(sizes, x="bin", y="massacres", hover_data=["killed"],
+                        labels={"bin": "Killed per massacre", "massacres": "Massacres", "party": "",
+                                "killed": "Killed"},
+                        category_orders={"bin": bins, "party": parties}, **PARTY_STYLE),
+         sizes[["bin", "party", "perpetrator", "massacres", "killed"]],
          "Massacres by size (killed per massacre)", SUBTITLE, "size_distribution",
          alt="Massacres per size bin: " + ", ".join(f"{b} killed: {int(size_totals[b])}" for b in bins) + ".")
 st.caption("SNHR counts an attack as a massacre when it kills five or more civilians, so the smallest bin starts "
@@ -168,16 +171,23 @@ st.caption(f"{int(w['massacres'] - w['with_figure'])} incidents give no figure f
            f"{int(w['at_least'])} are lower bounds ('at least', 'no less than') and {int(w['exact'])} are stated "
            "without a qualifier.")
 wounded["figures"] = [f"{r.with_figure} of {r.massacres} incidents" for r in wounded.itertuples()]
-fig = px.bar(wounded, x="wounded", y="party", orientation="h", text="figures",
-             hover_data=["about", "at_least"],
-             labels={"wounded": "Wounded (the figures given; label: incidents giving one)", "party": "", "about": "'About' figures",
-                     "at_least": "'At least' figures"},
-             category_orders={"party": parties}, **PARTY_STYLE)
-fig.update_traces(textposition="outside", cliponaxis=False)
-fig.update_yaxes(autorange="reversed")
-fig.update_xaxes(range=[0, max(1, int(wounded["wounded"].max())) * 1.3])  # room for the labels
-fig.update_layout(showlegend=False)
-ui.chart(fig, wounded[["party", "perpetrator", "massacres", "with_figure", "wounded", "about", "at_least", "exact"]],
+
+
+def wounded_figure():  # built once per view (ui.chart)
+    fig = px.bar(wounded, x="wounded", y="party", orientation="h", text="figures",
+                 hover_data=["about", "at_least"],
+                 labels={"wounded": "Wounded (the figures given; label: incidents giving one)", "party": "",
+                         "about": "'About' figures", "at_least": "'At least' figures"},
+                 category_orders={"party": parties}, **PARTY_STYLE)
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, max(1, int(wounded["wounded"].max())) * 1.3])  # room for the labels
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+ui.chart(wounded_figure,
+         wounded[["party", "perpetrator", "massacres", "with_figure", "wounded", "about", "at_least", "exact"]],
          "Wounded by perpetrator (figures given)", SUBTITLE, "wounded",
          alt="Wounded per perpetrator, from the figures given: " + "; ".join(
              f"{r.party}: {r.wounded} ({r.with_figure} of {r.massacres} incidents give a figure)"
@@ -200,15 +210,21 @@ shares = fam.melt(id_vars=["perpetrator", "party", "massacres"], value_vars=list
 shares["measure"] = shares["measure"].map(MEASURES)
 shares["share"] = shares["massacres_with"] / shares["massacres"]
 shares["label"] = [f"{r.massacres_with} of {r.massacres}" for r in shares.itertuples()]
-fig = px.bar(shares, x="share", y="party", facet_col="measure", orientation="h", text="label",
-             labels={"share": "Share of the party's massacres", "party": "", "measure": ""},
-             category_orders={"party": parties, "measure": list(MEASURES.values())}, **PARTY_STYLE)
-fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-fig.update_traces(textposition="outside", cliponaxis=False)
-fig.update_xaxes(tickformat=".0%", range=[0, 1.15], tickvals=[0, 0.25, 0.5, 0.75, 1])
-fig.update_yaxes(autorange="reversed")
-fig.update_layout(showlegend=False, margin_t=130)  # facet titles below the subtitle
-ui.chart(fig, shares[["party", "perpetrator", "measure", "massacres_with", "massacres", "share"]],
+
+
+def family_figure():  # built once per view (ui.chart)
+    fig = px.bar(shares, x="share", y="party", facet_col="measure", orientation="h", text="label",
+                 labels={"share": "Share of the party's massacres", "party": "", "measure": ""},
+                 category_orders={"party": parties, "measure": list(MEASURES.values())}, **PARTY_STYLE)
+    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.15], tickvals=[0, 0.25, 0.5, 0.75, 1])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(showlegend=False, margin_t=130)  # facet titles below the subtitle
+    return fig
+
+
+ui.chart(family_figure, shares[["party", "perpetrator", "measure", "massacres_with", "massacres", "share"]],
          "Massacres of one family, and of displaced people", SUBTITLE, "family_idps",
          alt="Share of each perpetrator's massacres whose victims were from one family, and whose victims were "
              "IDPs: " + "; ".join(f"{r.party}: one family {r.same_family} of {r.massacres}, IDPs {r.idps} of "
