@@ -5,10 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from massacres.dashboard import shares
-from massacres.dashboard import summary_text
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import shares, summary_text, theme, ui
 from massacres.dashboard.wording import figure
 
 # A share no report states, computed here from the reports' counts: said under the figure, in grey.
@@ -97,7 +94,7 @@ if covered.empty:
 for _, report in covered.iterrows():
     st.markdown("- " + summary_text.month_sentence(report, perps[perps["month"] == report["month"]])
                 .replace("*", "\\*"))
-    
+
 latest = covered.dropna(subset=["ytd_massacres"]).tail(1)
 if not latest.empty:
     r = latest.iloc[0]

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -201,7 +202,7 @@ def _categories(f: pd.DataFrame, key: str, extra: dict[str, tuple[str, str]] | N
     agg = {"massacres": ("no_bd", "size"), "incidents_without_breakdown": ("no_bd", "sum"),
            **{c: (c, "sum") for c in ("children", "women", "fetuses", "others", "breakdown_not_given")}}
     if extra:
-        for name, spec in extra.items():
+        for spec in extra.values():
             parts[spec[0]] = f[spec[0]]
         agg |= extra
     return parts.groupby(key).agg(**agg).reset_index()

@@ -218,7 +218,7 @@ class Server:
     def __init__(self, root: Path, env: dict[str, str], log: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(log, "wb")
+        self.log = open(log, "wb")  # noqa: SIM115  (the server's log, open for its whole life; closed in stop())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
@@ -379,12 +379,12 @@ async def bench_size(size: int, db: Path, roots: dict[str, Path], rounds: int, n
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
             # Every page of every app once, untimed (imports, caches), then awaited with the counts
             # the page draws: the compared app draws the same (the page tests hold its figures).
-            for name, server in servers.items():
+            for server in servers.values():
                 for path, _, title in PAGES:
                     await untimed(browser, server.url, path, expected(path, title, first[path]))
             counts = {name: first for name in servers}
             exp = {name: {p: expected(p, t, counts[name][p]) for p, _, t in PAGES} for name in counts}
-            for path, label, title in chosen:
+            for path, label, _title in chosen:
                 i = [p[0] for p in PAGES].index(path)
                 source = PAGES[i - 1]  # Overview's nav comes from the last page
                 r = {name: {k: [] for k in ("load", "nav", "bytes", "concurrent", "load_browser_cpu",
@@ -480,7 +480,7 @@ def main() -> int:
     if not Path(CHROMIUM).exists():
         sys.exit("Debian's chromium is not installed (apt-get install chromium)")
     roots = {"app": args.root.resolve()} | ({"before": args.compare.resolve()} if args.compare else {})
-    print(f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; "
+    print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; "
           + ", ".join(f"{k} {v}" for k, v in roots.items()), flush=True)
     out = []
     with tempfile.TemporaryDirectory() as tmp:

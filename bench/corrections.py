@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 import duckdb  # noqa: E402
-
 import generate  # noqa: E402
+
 from massacres.dashboard.filters import Filters  # noqa: E402
 from massacres.store import corrections_write, db, queries  # noqa: E402
 
@@ -106,8 +106,8 @@ def main() -> int:
         print(f"{'query':<40} {'plain p50':>10} {'p95':>8} {'corrected p50':>14} {'p95':>8} {'ratio':>6}")
         worst = ("", 0.0, 0.0, 0.0)
         for name in QUERIES:
-            a = _times(lambda: queries.run(plain, name, params), args.repeat)
-            b = _times(lambda: queries.run(corrected, name, params), args.repeat)
+            a = _times(lambda name=name: queries.run(plain, name, params), args.repeat)
+            b = _times(lambda name=name: queries.run(corrected, name, params), args.repeat)
             ratio = _p95(b) / _p95(a)
             print(f"{name:<40} {statistics.median(a):>10.1f} {_p95(a):>8.1f} {statistics.median(b):>14.1f} "
                   f"{_p95(b):>8.1f} {ratio:>5.2f}x")

@@ -23,9 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
-
 from fuzzing import SAMPLES, check, check_ingest, mutated_report, random_text  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 
 def main() -> int:

@@ -51,8 +51,8 @@ from shapely.geometry import shape
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the project's package
-from massacres.store.writes import copy_points  # noqa: E402
 from massacres.store import search_index  # noqa: E402
+from massacres.store.writes import copy_points  # noqa: E402
 
 SCHEMA = ROOT / "massacres" / "store" / "schema.sql"
 BOUNDARIES = ROOT / "geo" / "syria_governorates.geojson"

@@ -21,10 +21,9 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from massacres.places import boundaries
-from massacres.places import gazetteer
-from massacres.reports import vocab  # noqa: E402
+from massacres.places import boundaries, gazetteer
 from massacres.places.geocode import Geocoder  # noqa: E402
+from massacres.reports import vocab  # noqa: E402
 from massacres.reports.parse import parse_file  # noqa: E402
 
 TARGET_S = 2.0

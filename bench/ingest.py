@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_reports  # noqa: E402
 
 from massacres import pipeline
-from massacres.store import writes as store  # noqa: E402
 from massacres.reports.parse import parse_file  # noqa: E402
+from massacres.store import writes as store  # noqa: E402
 
 TARGET_MS = 20.0
 

@@ -29,6 +29,7 @@ Exit status: 2 if an answer differs from its baseline, 1 if a target is missed a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import math
 import os
@@ -37,9 +38,10 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,15 +51,13 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-import duckdb  # noqa: E402
-
 import baselines  # noqa: E402
+import duckdb  # noqa: E402
 import generate  # noqa: E402
-from massacres.store import db
-from massacres.store import queries
-from massacres.store import search_index
+
 from massacres.dashboard import theme  # noqa: E402
 from massacres.dashboard.filters import Filters  # noqa: E402
+from massacres.store import db, queries, search_index
 
 TARGET_P95_MS = 100.0
 TARGET_SPEEDUP = 5.0
@@ -281,10 +281,8 @@ def _rss_mb() -> float:
 def _machine() -> str:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cpu = ""
-    try:
-        cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "")
-    except OSError:
-        pass
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
+        cpu = next((ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name")), "")
     return (f"{platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, "
             f"DuckDB {duckdb.__version__}, pandas {pd.__version__}, numpy {np.__version__}")
 

@@ -68,9 +68,8 @@ AREA_LIST = {"armed_opposition": "the control of armed opposition factions", "sy
              "hts": "the control of Hay'at Tahrir al Sham", "isis": "the control of ISIS",
              "sdf": "the control of the Kurdish-majority SDF", **{k: "the joint control of " + v for k, v in JOINT.items()}}
 DIRS = ("eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern", "southwestern")
-ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen").split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Syllables for place names ("Tell Marqa", "Jdeidat Shmeis", "al Kafr Dawsa").
 ONSETS = ("b", "d", "f", "gh", "h", "j", "k", "kh", "m", "n", "q", "r", "s", "sh", "t", "z", "w", "dh")
 VOWELS, CODAS = ("a", "a", "i", "ou", "ei", "e", "aa"), ("r", "n", "l", "m", "s", "w", "y", "b", "d", "sh")
@@ -79,13 +78,7 @@ NAME_FORMS = ("al {}",) * 6 + tuple(p + " {}" for p in ("Tell", "Kafr", "al Kafr
               "Ain", "Umm", "Abu", "Qasr", "Maarrat")) + tuple("{} " + s for s in ("Fouqani", "Tahtani", "Gharbi", "Sharqi",
               "al Kabir", "al Saghir", "Shamiya", "Jazira")) + ("{} al {}",) * 3 + ("{}",) * 5
 # Generated names must never be a sample's place, nor hold a governorate's name.
-BANNED = {s.lower() for s in (
-    "Hawayej Thyab Shamiya|Mathloun|al Mayadeen|Buqrus Tahtani|Buqrus Fouqani|Tabiya Shamiya|Tabiya Jazeera|Mohasan|"
-    "al Boulayl|al Sabha|Jarjanaz|Mazra'at al Tes'a|Sahl al Rouj|Armanaz|Misraba|Beit Sawa|al Hawat|Ma'razaf|"
-    "Qal'at al Madiq|al Ashrafiya|Talbisah|Zgheir Shamiya|Jdeidat Bakkara|Khsham|Mrat|al Sakhna|Breiha|al Bokamal|"
-    "Khan Sheikhoun|Jisr al Shoghour|Harem|Hwayyer al Eis|al Mrashda|al Me'mari|Markada|al Shhabat|al Baghouz|Mahkan|"
-    "al Qosour|Jisreen|Mwayleh bin Hdaib|al Hamra|al Ashara|Darnej|al Qouriya|al Tayyana|al Sousa|Abu Fas|al Tawse'eya|"
-    "al Badou|al Sfeira|al Midan|al Mri'iyah|al Boamrou|al Dar'iyah|al Ferdous|al Sena'a|al Tawsi'iya").split("|")}
+BANNED = {s.lower() for s in ["Hawayej Thyab Shamiya", "Mathloun", "al Mayadeen", "Buqrus Tahtani", "Buqrus Fouqani", "Tabiya Shamiya", "Tabiya Jazeera", "Mohasan", "al Boulayl", "al Sabha", "Jarjanaz", "Mazra'at al Tes'a", "Sahl al Rouj", "Armanaz", "Misraba", "Beit Sawa", "al Hawat", "Ma'razaf", "Qal'at al Madiq", "al Ashrafiya", "Talbisah", "Zgheir Shamiya", "Jdeidat Bakkara", "Khsham", "Mrat", "al Sakhna", "Breiha", "al Bokamal", "Khan Sheikhoun", "Jisr al Shoghour", "Harem", "Hwayyer al Eis", "al Mrashda", "al Me'mari", "Markada", "al Shhabat", "al Baghouz", "Mahkan", "al Qosour", "Jisreen", "Mwayleh bin Hdaib", "al Hamra", "al Ashara", "Darnej", "al Qouriya", "al Tayyana", "al Sousa", "Abu Fas", "al Tawse'eya", "al Badou", "al Sfeira", "al Midan", "al Mri'iyah", "al Boamrou", "al Dar'iyah", "al Ferdous", "al Sena'a", "al Tawsi'iya"]}
 BANNED_TOKENS = {"syria", "ghouta", "hama", "homs", "idlib", "aleppo", "raqqa", "daraa", "damascus", "latakia",
                  "tartus", "quneitra", "suwayda", "hasaka", "sawa", "sahl"}
 SITES = (  # (text, target, idps) of a target inside a locality
@@ -163,10 +156,7 @@ TRAILER = (("h", "Conclusions"), ("p", "1. SNHR can confirm the bombing cases, d
             "took place during these massacres can be classified as crimes against humanity."), ("h", "Recommendations"),
            ("p", "1. Refer the case in Syria to the International Criminal Court and stop the disrupting of the decisions "
             "that must be adopted by the Security Council against the Syrian government."))
-FIELDS = ("seq date time day_part perpetrator perpetrator_text attribution_uncertain perpetrator_note governorate "
-          "governorate_in_text place place_type parent_place site killed children women fetuses wounded wounded_qualifier "
-          "killed_is_lower_bound same_family idps weapon target area_of_control area_of_control_text lat lon line "
-          "paragraph").split()
+FIELDS = ["seq", "date", "time", "day_part", "perpetrator", "perpetrator_text", "attribution_uncertain", "perpetrator_note", "governorate", "governorate_in_text", "place", "place_type", "parent_place", "site", "killed", "children", "women", "fetuses", "wounded", "wounded_qualifier", "killed_is_lower_bound", "same_family", "idps", "weapon", "target", "area_of_control", "area_of_control_text", "lat", "lon", "line", "paragraph"]
 
 
 def _num(rng: random.Random, n: int, p_words: float | None = None) -> str:

@@ -14,12 +14,12 @@ from pathlib import Path
 import duckdb
 from tqdm import tqdm
 
+from massacres.errors import ReportError
+from massacres.pipeline import read_report, relocate
+from massacres.reports.parse import ParsedReport, parse_file
+from massacres.reports.sources import read_capped
 from massacres.store import corrections_write
 from massacres.store import writes as store
-from massacres.errors import ReportError
-from massacres.reports.parse import ParsedReport, parse_file
-from massacres.pipeline import read_report, relocate
-from massacres.reports.sources import read_capped
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT, EXIT_SYSTEM = 0, 1, 2, 3
 REPORT_SUFFIXES = store.REPORT_SUFFIXES

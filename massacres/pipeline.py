@@ -48,8 +48,8 @@ def locations_table(parsed: ParsedReport) -> pd.DataFrame:
 def relocate(db_path: Path) -> pd.DataFrame:
     """Locate every stored incident again (after the gazetteer or geo/ tables changed) and have
     the store replace the locations table."""
-    from massacres.store import writes as store
     from massacres.places.geocode import geocode_all
+    from massacres.store import writes as store
 
     incidents = store.incidents_to_locate(db_path)
     rows = [{"report_month": inc["report_month"], "seq": inc["seq"], **loc.as_dict()}

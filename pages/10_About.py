@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from massacres.dashboard import about
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import about, theme, ui
 
 current, default = ui.page("About the data")
 

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres.dashboard import tables
-from massacres.dashboard import theme
-from massacres.dashboard import ui
-from massacres.dashboard.wording import breakdown, month_list as months_text, percent as pct, plural, short_month
+from massacres.dashboard import tables, theme, ui
+from massacres.dashboard.wording import breakdown, plural, short_month
+from massacres.dashboard.wording import month_list as months_text
+from massacres.dashboard.wording import percent as pct
 
 current, default = ui.page("Perpetrators")
 params = current.params()

@@ -2,18 +2,16 @@
 year, and where they happened month by month. Months with no report are gaps, never zeros."""
 from __future__ import annotations
 
-
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from massacres.dashboard import heatmap
-from massacres.dashboard import palette
-from massacres.dashboard import theme
-from massacres.dashboard import ui
-from massacres.dashboard.wording import axis_tick as tick, month_list, plot_values as values, short_month
+from massacres.dashboard import heatmap, palette, theme, ui
 from massacres.dashboard.summary_text import month_ranges
+from massacres.dashboard.wording import axis_tick as tick
+from massacres.dashboard.wording import month_list, short_month
+from massacres.dashboard.wording import plot_values as values
 
 current, default = ui.page("Trends")
 params = current.params()

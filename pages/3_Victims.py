@@ -6,8 +6,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import theme, ui
 from massacres.dashboard.wording import count_of
 
 current, default = ui.page("Victims")

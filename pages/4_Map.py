@@ -25,13 +25,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from massacres.dashboard import export
-from massacres.dashboard import incident_card
-from massacres.dashboard import mapdeck
-from massacres.dashboard import mapexport
-from massacres.dashboard import palette
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import export, incident_card, mapdeck, mapexport, palette, theme, ui
 
 current, default = ui.page("Map")
 params = current.params()

@@ -15,13 +15,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from massacres.dashboard import downloads
-from massacres.dashboard import incident_card
-from massacres.dashboard import review
-from massacres.dashboard import tables
-from massacres.dashboard import theme
-from massacres.dashboard import ui
-from massacres.dashboard import url_state
+from massacres.dashboard import downloads, incident_card, review, tables, theme, ui, url_state
 from massacres.store import search_index
 
 current, default = ui.page("Incidents")

@@ -12,13 +12,9 @@ import math
 import pandas as pd
 import streamlit as st
 
-from massacres.places.geocode import WARNINGS as GEOCODER_WARNINGS
-from massacres.dashboard import palette
-from massacres.dashboard import shares
-from massacres.dashboard import tables
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import palette, shares, tables, theme, ui
 from massacres.dashboard.wording import md_escape, number
+from massacres.places.geocode import WARNINGS as GEOCODER_WARNINGS
 
 current, default = ui.page("Data quality")
 params = current.params()

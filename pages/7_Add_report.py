@@ -8,12 +8,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from massacres.dashboard import theme, ui, upload
+from massacres.errors import ReportError
 from massacres.store import db
 from massacres.store import writes as store
-from massacres.dashboard import theme
-from massacres.dashboard import ui
-from massacres.dashboard import upload
-from massacres.errors import ReportError
 
 current, default = ui.page("Add a report")
 ss = st.session_state

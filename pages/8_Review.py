@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from massacres.dashboard import review
-from massacres.dashboard import tables
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import review, tables, theme, ui
 
 current, default = ui.page("Review")
 params = current.params()

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from massacres.dashboard import incident_card
-from massacres.dashboard import review
-from massacres.dashboard import mapdeck
-from massacres.dashboard import theme
-from massacres.dashboard import ui
-from massacres.dashboard import url_state
+from massacres.dashboard import incident_card, mapdeck, review, theme, ui, url_state
 
 current, default = ui.page("Incident")
 

@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 PAGES = {
     "overview": "app.py",

@@ -5,9 +5,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from conftest import REPORTS
 from hypothesis import strategies as hst
 
-from conftest import REPORTS
 from massacres.errors import ReportError
 from massacres.reports.numbers import MAX_COUNT
 from massacres.reports.parse import ParsedReport, parse_text

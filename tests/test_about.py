@@ -7,9 +7,9 @@ import re
 
 import duckdb
 import pytest
-
 from apptest import run_page
 from conftest import ROOT
+
 from massacres.dashboard import about
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORTS
+
 from massacres.cli import EXIT_BAD_INPUT, main
 
 

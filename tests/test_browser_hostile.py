@@ -3,13 +3,12 @@ script in it runs (a real Chromium visits every page of an app built from a host
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
-import socket
 
 import pytest
-
 from conftest import REPORTS, ROOT
 from test_browser import READY, _free_port, browser, page  # noqa: F401 - fixtures shared with the main browser test
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
-
 from test_browser import ARTIFACTS, READY, _open, app_url, browser, page  # noqa: F401 (fixtures)
 
 TABLE = '[data-testid="stDataFrame"]'

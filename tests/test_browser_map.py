@@ -9,7 +9,6 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
-
 from test_browser import ARTIFACTS, READY, _open, app_url, browser  # noqa: F401 (fixtures)
 
 CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'

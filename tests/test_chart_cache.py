@@ -13,10 +13,9 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import pytest
+from apptest import plotly_specs, run_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-from apptest import plotly_specs, run_page
 
 
 @pytest.fixture()

@@ -6,8 +6,8 @@ import datetime as dt
 
 import duckdb
 import pytest
-
 from apptest import PAGES, run_page
+
 from massacres.dashboard import citation, ui
 
 
@@ -70,7 +70,7 @@ def test_every_page_has_the_box(app_db, page):
     text = _cite_text(at)
     assert "the monthly reports of September 2017 and October 2017" in text
     assert _built(app_db) in text
-    assert f"accessed {dt.datetime.now(dt.timezone.utc):%Y-%m-%d}" in text
+    assert f"accessed {dt.datetime.now(dt.UTC):%Y-%m-%d}" in text
 
 
 def test_the_box_cites_the_filters_and_the_pages_own_settings(app_db):

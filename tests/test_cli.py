@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPORTS
+
 from massacres.cli import EXIT_OK, EXIT_WARNINGS, main
 
 REPORT_KEYS = {"month", "title", "published", "total_massacres", "victims_total", "victims_children",

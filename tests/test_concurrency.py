@@ -8,7 +8,6 @@ import threading
 import time
 
 import duckdb
-
 from conftest import REPORTS, ROOT
 
 REBUILDS = 12
@@ -68,9 +67,9 @@ def test_readers_see_whole_databases_during_rebuilds(built_db):
 def test_a_long_lived_connection_does_not_hide_a_rebuilt_file(tmp_path):
     """DuckDB shares one instance per path in a process: a new connection must still see the
     new file while the app's old connection to the replaced file is open."""
+    from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
     from massacres.store import db
     from massacres.store import writes as store
-    from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 
     path = tmp_path / "m.duckdb"
     reports = [parse_file(p) for p in sorted(REPORTS.glob("*.txt"))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import tomllib
 
 from conftest import ROOT
+
 from massacres.dashboard.upload import MAX_UPLOAD_MB
 
 

@@ -7,10 +7,10 @@ import hashlib
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
-from massacres.reports import constraints
+
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from massacres.reports import constraints
 from massacres.reports.parse import ParsedReport, parse_text
 
 SEPTEMBER = (REPORTS / "snhr-2017-09-massacres.txt").read_text(encoding="utf-8")

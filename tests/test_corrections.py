@@ -19,8 +19,8 @@ import textwrap
 import duckdb
 import pyarrow.csv as pacsv
 import pytest
-
 from conftest import ROOT
+
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from massacres.dashboard import downloads
 from massacres.dashboard.filters import Filters

@@ -9,10 +9,10 @@ import shutil
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
-from massacres.store import writes as store
+
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from massacres.store import writes as store
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"
 

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import struct
 
-import plotly.express as px
 import pandas as pd
+import plotly.express as px
 import pytest
 
-from massacres.dashboard import export
-from massacres.dashboard import theme
+from massacres.dashboard import export, theme
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +108,8 @@ def test_the_published_perpetrators_exports_in_docs():
     # docs/exports/: the Perpetrators page's share chart, exported from the app (stated basis, both reports).
     import io
 
-    from pypdf import PdfReader
-
     from conftest import ROOT
+    from pypdf import PdfReader
 
     folder = ROOT / "docs" / "exports"
     stem = "share-of-massacres-by-perpetrator"

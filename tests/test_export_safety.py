@@ -8,10 +8,10 @@ import shutil
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
-from massacres.store import db
+
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from massacres.store import db
 
 
 def _tree(path) -> dict[str, str]:
@@ -108,7 +108,6 @@ def test_an_empty_or_foreign_directory_is_refused_with_a_message(tmp_path, manif
 
 def test_the_app_on_an_empty_parquet_directory_shows_a_message(tmp_path, monkeypatch):
     import streamlit as st
-
     from apptest import run_page
 
     out = tmp_path / "empty"

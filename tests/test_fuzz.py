@@ -2,9 +2,8 @@
 `ingest` (a short run here; the long run of 10,000+ cases is `bench/fuzz.py`)."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
-
 from fuzzing import check, check_ingest, mutated_report, random_text
+from hypothesis import HealthCheck, given, settings
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

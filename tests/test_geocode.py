@@ -6,11 +6,10 @@ from collections import Counter
 
 import duckdb
 import pytest
-
 from conftest import EXPECTED, REPORTS, SAMPLES
-from massacres.places import boundaries
-from massacres.places import gazetteer
+
 from massacres.cli import main
+from massacres.places import boundaries, gazetteer
 from massacres.places.geocode import geocode_all
 from massacres.reports.parse import parse_file
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
+
 from massacres.cli import EXIT_BAD_INPUT, main
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
+
+from massacres.cli import main
+from massacres.dashboard import upload
+from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 from massacres.store import db
 from massacres.store import writes as store
-from massacres.dashboard import upload
-from massacres.cli import main
-from massacres.pipeline import read_report as parse_file  # parsed and located, as the CLI does
 
 SEPTEMBER, OCTOBER = REPORTS / "snhr-2017-09-massacres.txt", REPORTS / "snhr-2017-10-massacres.txt"
 COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "incidents", "warnings", "replaced")
@@ -41,7 +41,7 @@ def test_build_logs_one_row_per_report(built_db):
             for r in rows] == [(1, "build", "snhr-2017-09-massacres.txt", "2017-09", 43, 5, False),
                                (2, "build", "snhr-2017-10-massacres.txt", "2017-10", 19, 17, False)]
     assert [r["sha256"] for r in rows] == [_sha(SEPTEMBER), _sha(OCTOBER)]
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert all(now - dt.timedelta(minutes=10) < r["at"] <= now for r in rows)  # UTC, just now
 
 

@@ -12,8 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from massacres.dashboard import mapdeck
-from massacres.dashboard import theme
+from massacres.dashboard import mapdeck, theme
 
 HOSTILE = "<script>alert(1)</script> & <b>x</b>"
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"

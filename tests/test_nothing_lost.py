@@ -9,13 +9,13 @@ import shutil
 import duckdb
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from conftest import REPORTS, ROOT
-from massacres.store import writes as store
-from massacres.dashboard import upload
-from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from streamlit.testing.v1 import AppTest
 from test_upload import revised_october
+
+from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from massacres.dashboard import upload
+from massacres.store import writes as store
 
 SEPTEMBER, OCTOBER = REPORTS / "snhr-2017-09-massacres.txt", REPORTS / "snhr-2017-10-massacres.txt"
 

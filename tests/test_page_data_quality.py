@@ -6,7 +6,6 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
-
 from apptest import metrics, run_page
 
 LABELS = {"2017-09": "September 2017 report", "2017-10": "October 2017 report"}

@@ -11,8 +11,8 @@ data/reports/snhr-2017-09-massacres.txt, its title (line 3) and date (line 15):
 from __future__ import annotations
 
 import pytest
-
 from apptest import run_page
+
 from massacres.dashboard import incident_card
 
 SEP_12 = {

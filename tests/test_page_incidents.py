@@ -14,11 +14,10 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
 from apptest import run_page
 from conftest import SAMPLES, expected_incidents
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 COLUMNS = ["ID", "Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
            "Wounded", "Wounded figure", "Weapon", "Area of control", "Location precision", "Attribution note",
@@ -455,11 +454,10 @@ def _plain_words(db, search: str) -> set:
 @pytest.mark.parametrize("term", ["school", "children", "Russian", "bus", "hospital", "market", "same family",
                                   "water crossing", "Syrian regime", "barrel", "IDPs"])
 def test_text_search_finds_every_paragraph_with_the_words(app_db, term):
-    from massacres.store import db
-    from massacres.store import queries
-    from massacres.store import search_index
-    from massacres.dashboard.filters import Filters
     import datetime as dt
+
+    from massacres.dashboard.filters import Filters
+    from massacres.store import db, queries, search_index
 
     expected = _plain_words(app_db, term)
     con = db.connect_readonly(app_db)
@@ -476,11 +474,10 @@ def test_text_search_finds_every_paragraph_with_the_words(app_db, term):
 
 @pytest.mark.parametrize("term", ["Raqqa", "bus", "Deir Ez", "al Mayadin", "hospital"])
 def test_search_on_the_page_shows_what_the_query_finds(app_db, term):
-    from massacres.store import db
-    from massacres.store import queries
-    from massacres.store import search_index
-    from massacres.dashboard.filters import Filters
     import datetime as dt
+
+    from massacres.dashboard.filters import Filters
+    from massacres.store import db, queries, search_index
 
     con = db.connect_readonly(app_db)
     found = queries.run(con, "incidents_by_search", Filters(dt.date(2017, 8, 2), dt.date(2017, 10, 31)).params()

@@ -13,11 +13,10 @@ from collections import Counter
 
 import duckdb
 import pytest
-
 from apptest import deck_specs, run_page
 from conftest import EXPECTED, ROOT, SAMPLES, expected_incidents
-from massacres.dashboard import mapdeck
-from massacres.dashboard import theme
+
+from massacres.dashboard import mapdeck, theme
 
 OFFLINE_STYLE = "/app/static/map_style_offline.json"
 LOCATED, APPROXIMATE, GOVERNORATES = "incidents-located", "incidents-approximate", "governorates"

@@ -11,7 +11,7 @@ killed): 60 incidents and 664 killed.
 """
 from __future__ import annotations
 
-from apptest import metrics, run_page, use_database
+from apptest import metrics, run_page
 
 from massacres.store import corrections_write as cw
 

@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from apptest import figure as _figure
 from apptest import metrics, plotly_array, run_page, use_database
 

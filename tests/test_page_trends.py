@@ -6,14 +6,11 @@ reports' stated figures, or, for the gap-month database, from the synthetic repo
 (bench/synth_reports.py), never from the page."""
 from __future__ import annotations
 
-import base64
 import shutil
 from collections import Counter
 
-import numpy as np
 import pytest
-
-from apptest import plotly_specs, run_page, plotly_array
+from apptest import plotly_array, plotly_specs, run_page
 from conftest import REPORTS, expected_incidents, expected_report
 
 SEP, OCT = "snhr-2017-09-massacres", "snhr-2017-10-massacres"
@@ -225,6 +222,7 @@ def gap_db(tmp_path, monkeypatch):
     """September 2017's report and a synthetic December 2017 one: October has neither report nor incident."""
     import streamlit as st
     import synth_reports
+
     from massacres.cli import main
 
     reports = tmp_path / "reports"

@@ -11,7 +11,6 @@ import base64
 
 import numpy as np
 import pytest
-
 from apptest import metrics, plotly_specs, run_page
 from conftest import SAMPLES, expected_incidents
 

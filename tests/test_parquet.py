@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
-
 from apptest import metrics, plotly_specs, run_page
+
 from massacres.cli import main
 
 

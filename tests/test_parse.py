@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import REPORTS, SAMPLES, expected_incidents, expected_report
+
 from massacres.reports.parse import INCIDENT_FIELDS, parse_file
 
 

@@ -79,9 +79,10 @@ def test_has_breakdown_has_one_meaning():
 def test_the_documented_rule_gives_the_same_sums_in_sql_and_python(built_db):
     """documented_by_dimension (SQL) and documented.totals (the parser's stated_differs check) are
     derived from one declaration; on both samples they must agree row for row."""
+    from conftest import REPORTS
+
     from massacres.reports import documented
     from massacres.reports.parse import parse_file
-    from conftest import REPORTS
 
     con = duckdb.connect(str(built_db), read_only=True)
     try:

@@ -24,12 +24,12 @@ def test_the_schema_declares_the_record_in_its_order():
 
 
 def test_the_parser_gives_the_paragraph_fields_and_nothing_located():
-    assert INCIDENT_FIELDS == record.parsed()
+    assert record.parsed() == INCIDENT_FIELDS
     assert "point_lat" not in INCIDENT_FIELDS and "killed" in INCIDENT_FIELDS and "paragraph" in INCIDENT_FIELDS
 
 
 def test_an_upload_compares_what_the_report_says_not_where_rows_sit():
-    assert upload.COMPARED_FIELDS == record.compared()
+    assert record.compared() == upload.COMPARED_FIELDS
     assert {"seq", "line", "point_lat", "incident_month"}.isdisjoint(upload.COMPARED_FIELDS)
     assert {"killed", "children", "coord_source", "map_link_name"} <= set(upload.COMPARED_FIELDS)
 

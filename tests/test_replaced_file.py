@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 
 import streamlit as st
-
-from streamlit.testing.v1 import AppTest
-
 from apptest import metrics, run_page
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 
 def _add_report() -> AppTest:

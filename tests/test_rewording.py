@@ -4,10 +4,10 @@ as words) must give the same stated figures as the sample itself, labelled by ha
 tests/fixtures/expected/. Hypothesis combines the variants; each combination is one report."""
 from __future__ import annotations
 
+from conftest import REPORTS, expected_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPORTS, expected_report
 from massacres.reports.parse import parse_text
 
 SAMPLE = (REPORTS / "snhr-2017-09-massacres.txt").read_text(encoding="utf-8")

@@ -15,9 +15,7 @@ import pytest
 
 from massacres.dashboard.filters import Filters
 from massacres.places import gazetteer
-from massacres.store import db
-from massacres.store import queries
-from massacres.store import search_index
+from massacres.store import db, queries, search_index
 
 # al Bokamal is the place of Sep #28, #39, #41 and Oct #8, #10, #11, the town Sep #42 (al Mrashda)
 # administratively follows, and a place Oct #1's site names ("the water-crossing between al Baghouz

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-
 from conftest import REPORTS
-from massacres.store import writes as store
+
 from massacres.cli import main
 from massacres.reports.parse import parse_file
+from massacres.store import writes as store
 
 
 def _count(db, sql):

@@ -4,8 +4,8 @@ The parser must recover the generator's truth."""
 from __future__ import annotations
 
 import pytest
-
 import synth_reports
+
 from massacres.reports.parse import parse_text
 
 SEEDS = range(40)

@@ -12,11 +12,11 @@ import shutil
 import duckdb
 import pyarrow as pa
 import pytest
-
 from conftest import REPORTS
+
+from massacres.cli import EXIT_BAD_INPUT, EXIT_SYSTEM, main
 from massacres.dashboard import downloads
 from massacres.store import writes as store
-from massacres.cli import EXIT_BAD_INPUT, EXIT_SYSTEM, main
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"
 
@@ -82,8 +82,8 @@ def test_a_report_path_that_is_not_a_file_is_refused_unread(kind, tmp_path, buil
 
 
 def test_a_file_growing_past_the_cap_is_refused(tmp_path, monkeypatch):
-    from massacres.reports import sources
     from massacres.errors import ReportError
+    from massacres.reports import sources
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 2048)
@@ -128,6 +128,7 @@ def test_excel_download_survives_control_characters_already_stored():
 
 def test_exit_codes_are_documented():
     from conftest import ROOT
+
     from massacres import cli
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

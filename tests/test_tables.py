@@ -45,8 +45,8 @@ def test_column_names():
 import re  # noqa: E402
 
 import pytest  # noqa: E402
-
 from apptest import run_page  # noqa: E402
+
 from massacres.dashboard import theme  # noqa: E402
 
 KEYS_WITH_UNDERSCORE = {k for k in [*theme.PERPETRATORS, *theme.GOVERNORATES, *theme.AREAS, *theme.WEAPONS] if "_" in k}

@@ -9,12 +9,12 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from conftest import REPORTS, ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPORTS, ROOT
-from massacres.store import writes as store
-from massacres.dashboard import upload
 from massacres.cli import main
+from massacres.dashboard import upload
+from massacres.store import writes as store
 
 OCTOBER = REPORTS / "snhr-2017-10-massacres.txt"
 PAGE = str(ROOT / "pages" / "7_Add_report.py")

@@ -6,9 +6,9 @@ import datetime as dt
 import tomllib
 
 import pytest
-
 from apptest import metrics, run_page
 from conftest import ROOT
+
 from massacres.dashboard import filters
 
 DEFAULT = filters.Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31))

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORTS, expected_incidents
+
 from massacres.reports.layout import clean
 from massacres.reports.parse import INCIDENT_FIELDS, parse_file, parse_text
 

@@ -23,10 +23,9 @@ import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from massacres.reports import record
-from massacres.store import queries
-from massacres.store import search_index
 from massacres.dashboard import theme
+from massacres.reports import record
+from massacres.store import queries, search_index
 
 QUERY = "incidents_by_search"
 COLUMNS = list(record.exported())  # massacres/reports/record.py

@@ -20,9 +20,8 @@ import pydeck as pdk
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from massacres.dashboard import mapdeck
+from massacres.dashboard import mapdeck, theme
 from massacres.places import boundaries
-from massacres.dashboard import theme
 
 INCIDENT_PAGE = "pages/9_Incident.py"
 PARAM = "incident"  # the query parameter that names an incident, on every page that takes one

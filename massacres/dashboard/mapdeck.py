@@ -22,9 +22,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings import json_tools
 
-from massacres.places import boundaries
-from massacres.places import towns
 from massacres.dashboard import theme
+from massacres.places import boundaries, towns
 
 Bins = tuple[tuple[int, int | None, str], ...]  # (lowest, highest or None for no limit, fill colour)
 

@@ -12,9 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from massacres.dashboard import mapdeck
-from massacres.dashboard import palette
-from massacres.dashboard import theme
+from massacres.dashboard import mapdeck, palette, theme
 from massacres.places import towns
 
 WIDTH, HEIGHT = 1000, 800

@@ -13,12 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from massacres.dashboard import theme
-from massacres.dashboard import ui
+from massacres.dashboard import theme, ui
 from massacres.errors import ReportError
 from massacres.store import corrections as spec
-from massacres.store import corrections_write
-from massacres.store import db
+from massacres.store import corrections_write, db
 
 NONE = "–"  # a key field with no value
 

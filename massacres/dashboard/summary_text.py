@@ -5,8 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from massacres.dashboard import shares
-from massacres.dashboard import theme
+from massacres.dashboard import shares, theme
 
 
 def _n(x) -> int | None:

@@ -66,9 +66,8 @@ def shown(df: pd.DataFrame, text_columns: tuple[str, ...] = ("message", "warning
             col = col.map(label_keys_in_text)
         elif pd.api.types.is_float_dtype(col) and _whole(col):
             col = col.astype("Int64")
-        elif pd.api.types.is_datetime64_any_dtype(col):
-            if (col.dropna() == col.dropna().dt.normalize()).all():
-                col = col.dt.date
+        elif pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
+            col = col.dt.date
         out[column_name(name)] = col
     return out
 

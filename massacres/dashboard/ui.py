@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import re
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -17,15 +17,8 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from massacres.store import db
-from massacres.dashboard import citation
-from massacres.dashboard import export
-from massacres.dashboard import filters
-from massacres.store import queries
-from massacres.dashboard import tables
-from massacres.dashboard import theme
-from massacres.dashboard import wording
-from massacres.dashboard import url_state
+from massacres.dashboard import citation, export, filters, tables, theme, url_state, wording
+from massacres.store import db, queries
 
 _FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain",
                "reviewed_only")
@@ -265,11 +258,10 @@ def cite() -> None:
     text = citation.citation(
         title, current.describe(default),
         citation.view_url(st.context.url, page_path(title), {k: st.query_params.get_all(k) for k in st.query_params}),
-        months, _built(), dt.datetime.now(dt.timezone.utc).date())
-    with slot.container():
-        with st.expander("Cite this view", icon=":material/format_quote:"):
-            st.code(text, language=None, wrap_lines=True)
-            st.caption("The link reopens this view with its filters.")
+        months, _built(), dt.datetime.now(dt.UTC).date())
+    with slot.container(), st.expander("Cite this view", icon=":material/format_quote:"):
+        st.code(text, language=None, wrap_lines=True)
+        st.caption("The link reopens this view with its filters.")
 
 
 def page_path(title: str) -> str:
@@ -287,7 +279,7 @@ def _built() -> dt.datetime | None:
     folder = db.parquet_dir()
     if folder is not None:
         manifest = folder / db.MANIFEST
-        return (dt.datetime.fromtimestamp(manifest.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
+        return (dt.datetime.fromtimestamp(manifest.stat().st_mtime, dt.UTC).replace(tzinfo=None)
                 if manifest.exists() else None)
     try:
         built = query("database_built")["built"].iloc[0]

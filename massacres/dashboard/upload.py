@@ -33,12 +33,12 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from massacres.store import writes as store
-from massacres.errors import ReportError
 from massacres import pipeline
+from massacres.errors import ReportError
 from massacres.reports import record
 from massacres.reports.parse import ParsedReport, parse_text
 from massacres.reports.sources import read_source
+from massacres.store import writes as store
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # 10 MB: a monthly report is well under 5 MB
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)

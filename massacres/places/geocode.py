@@ -13,8 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from massacres.places import boundaries
-from massacres.places import gazetteer
+from massacres.places import boundaries, gazetteer
 from massacres.reports import vocab
 
 PRECISIONS = ("exact", "locality", "city", "governorate")

@@ -241,9 +241,7 @@ def split_blocks(text: str) -> Layout:
                 new_block = True
             elif _TERMINAL.search(prev_text) and (
                 _LIST_ITEM.match(stripped) or raw[:1] == " " or _is_short_heading(stripped)
-            ):
-                new_block = True
-            elif _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):
+            ) or _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):
                 new_block = True
             elif len(prev_text) < 0.6 * full_width and stripped[:1].isupper() and not prev_text.endswith(("-", ",")):
                 # A line that stops well short of the wrap width ended its paragraph, punctuated or

@@ -9,8 +9,8 @@ by position alone.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote_plus
 
 from anyascii import anyascii

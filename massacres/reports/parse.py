@@ -10,14 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from massacres.reports import constraints
-from massacres.reports import documented
-from massacres.reports import record
-from massacres.reports import vocab
 from massacres.errors import ReportError
+from massacres.reports import constraints, documented, record, vocab
 from massacres.reports.incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
-from massacres.reports.layout import (GOVERNORATE_HEADING, LETTER_HEADING, MONTH_RX, ROMAN_HEADING, WEEKDAYS, Block, is_incident_start,
-                     split_blocks)
+from massacres.reports.layout import (
+    GOVERNORATE_HEADING,
+    LETTER_HEADING,
+    MONTH_RX,
+    ROMAN_HEADING,
+    WEEKDAYS,
+    Block,
+    is_incident_start,
+    split_blocks,
+)
 from massacres.reports.maplinks import link_score, parse_link
 from massacres.reports.sources import read_source
 from massacres.reports.summary import parse_summary
@@ -200,15 +205,14 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
     incidents: list[dict[str, Any]] = []
     for idx, b in enumerate(_split_merged_incidents(details)):
         text = b.text
-        if m := LETTER_HEADING.match(text):
-            if len(text) < 120 and not is_incident_start(text):
-                title = m.group("title").strip()
-                perpetrator_text = title
-                perpetrator = vocab.perpetrator_key(title)
-                governorate = None
-                if perpetrator is None and not re.search(r"extremist|islamic groups|jihadi", title, re.I):
-                    warn("unknown_perpetrator", f"section {title!r} names no known party; kept as written", b.line)
-                continue
+        if (m := LETTER_HEADING.match(text)) and len(text) < 120 and not is_incident_start(text):
+            title = m.group("title").strip()
+            perpetrator_text = title
+            perpetrator = vocab.perpetrator_key(title)
+            governorate = None
+            if perpetrator is None and not re.search(r"extremist|islamic groups|jihadi", title, re.I):
+                warn("unknown_perpetrator", f"section {title!r} names no known party; kept as written", b.line)
+            continue
         if text.startswith(("-", "\u2022")) and len(text) < 120 and not is_incident_start(text.lstrip("-\u2022 ")):
             title = text.lstrip("-\u2022 ").strip()
             perpetrator_text, perpetrator = title, vocab.perpetrator_key(title)
@@ -232,13 +236,13 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
         if ROMAN_HEADING.match(text) and len(text) < 80:
             continue
         incident_like = looks_like_incident(text)
-        if incidents and not incident_like and incidents[-1]["wounded"] is None and (w := wounded_in(text)):
+        if (incidents and not incident_like and incidents[-1]["wounded"] is None and (w := wounded_in(text))
+                and not _KILLING_WORDS.search(text)):
             # "About 20 others were wounded in the attack.": the paragraph before tells the incident.
-            if not _KILLING_WORDS.search(text):
-                for rec in incidents:
-                    if rec["line"] == incidents[-1]["line"]:
-                        rec["wounded"], rec["wounded_qualifier"] = w
-                continue
+            for rec in incidents:
+                if rec["line"] == incidents[-1]["line"]:
+                    rec["wounded"], rec["wounded_qualifier"] = w
+            continue
         if not incident_like:
             if _KILLING_WORDS.search(text) and not text.startswith('"') and re.match(r"^[A-Z]\w+day\b", text):
                 warn("unparsed_incident", "paragraph reads like an incident but has no opening date", b.line)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     """The rows of vocab table `name`, comments and blank lines left out. The pattern is always the
@@ -18,7 +19,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split(",", len(header) - 1))) for ln in lines[1:]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def declared(name: str) -> tuple[dict[str, str], ...]:
     """Each key of vocab table `name` once, in display order: the row that declares it (its first,
     carrying order, label and any colour), every column but the pattern."""
@@ -46,7 +47,7 @@ WEAPONS = keys("weapons.csv")
 TARGETS = keys("targets.csv")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ordered(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     # A key declared with no pattern (weapon "other") is what is left when nothing matches.
     return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows(name) if r["pattern"])
@@ -127,7 +128,7 @@ def governorate_spans(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regions() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["key"]) for r in _rows("regions.csv"))
 
@@ -154,12 +155,12 @@ def target_key(site: str | None) -> str:
     return leftmost_key("targets.csv", head) or "other"
 
 
-@lru_cache(maxsize=None)
+@cache
 def attribution_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r["pattern"], re.I) for r in _rows("attribution.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def non_figure_patterns() -> tuple[re.Pattern[str], ...]:
     """Sentences that hold a count but state no figure (SNHR's definition of a massacre)."""
     return tuple(re.compile(r["pattern"], re.I) for r in _rows("non_figures.csv"))
@@ -172,13 +173,13 @@ def squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", ascii_only.lower())
 
 
-@lru_cache(maxsize=None)
+@cache
 def governorate_rows() -> tuple[dict[str, str], ...]:
     """key, iso (ISO 3166-2), geonames_admin1 and name pattern of each governorate."""
     return tuple(_rows("governorates.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _governorates() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple((re.compile(r["pattern"]), r["key"], r["iso"]) for r in governorate_rows())
 

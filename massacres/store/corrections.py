@@ -81,10 +81,7 @@ def fields_for(seq: int | None) -> dict[str, Field]:
 def canonical(field: Field, raw: Any) -> str | None:
     """The value as stored: a count as digits, a date as YYYY-MM-DD, a point as 'lat,lon'; None
     for no value. ValueError, saying what is wrong, for a value outside the schema's constraints."""
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-        text = ""
-    else:
-        text = str(raw).strip()
+    text = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw).strip()
     if text == "":
         if field.nullable:
             return None

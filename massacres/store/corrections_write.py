@@ -54,7 +54,7 @@ class Row:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _clean(text: Any, limit: int) -> str | None:
@@ -210,7 +210,7 @@ def _log(con: duckdb.DuckDBPyConnection, rows: list[Row], action: str, source: t
     first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + store.LOG_TABLE).fetchone()[0]
     at = _now()
     items = Counter()
-    for month, seq, figure in {(r.report_month, r.seq, r.figure) for r in rows}:
+    for month, _seq, _figure in {(r.report_month, r.seq, r.figure) for r in rows}:
         items[month] += 1
     for i, month in enumerate(sorted(items)):
         con.execute("INSERT INTO " + store.LOG_TABLE + " (id, \"at\", action, file_name, sha256, report_month, "
@@ -330,7 +330,7 @@ def _row(cells: list[str], line: int) -> Row:
     except ValueError:
         raise ValueError(f"at must be a time YYYY-MM-DDTHH:MM:SS, not {c['at'][:30]!r}") from None
     if at.tzinfo is not None:
-        at = at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
     return Row(month, seq, figure, field.name, parsed, parsed if c["status"] == "confirmed" else value,
                c["status"], reason if c["status"] == "corrected" else reason, at, reviewer, line)
 

@@ -21,9 +21,10 @@ what store/db.py makes the view `incidents`, the parsed rows with the reviewers'
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -49,7 +50,7 @@ SHARED: dict[str, str | Callable[[], str]] = {
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> str:
     """The text of queries/<name>.sql; names are fixed identifiers, never user input."""
     if not _NAME.match(name):
@@ -70,7 +71,7 @@ def _body(sql: str) -> str:
     return "\n".join(ln for ln in sql.splitlines() if not ln.lstrip().startswith("--")).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def prepare(name: str) -> str:
     """The SQL to run for `name`, with each shared CTE it reads (`filtered`, `month_axis`) in front."""
     return with_shared(_body(load(name)), name)

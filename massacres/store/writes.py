@@ -30,12 +30,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from massacres.store import corrections
-from massacres.store import search_index
-from massacres.store.db import MANIFEST
 from massacres.errors import ReportError
 from massacres.reports import record
 from massacres.reports.parse import ParsedReport
+from massacres.store import corrections, search_index
+from massacres.store.db import MANIFEST
 
 try:
     import fcntl
@@ -271,7 +270,7 @@ def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], acti
     present = {r[0] for r in con.execute(
         "SELECT month FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [months]).fetchall()}
     first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + LOG_TABLE).fetchone()[0]
-    at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return pd.DataFrame([{
         "id": first + i, "at": at, "action": action, "file_name": base_name(p.source), "sha256": p.sha256,
         "report_month": p.report["month"], "incidents": len(p.incidents), "warnings": len(p.warnings),
