@@ -10,6 +10,7 @@ the extras) and does what a chart would: filter the preloaded frame with a boole
 the columns it needs), then group, join, sort. Its result has the SQL's column names, so that
 bench/queries.py can compare the two answers.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,22 +25,60 @@ import pandas as pd
 
 Params = dict[str, Any]
 INCIDENT_COLUMNS = (
-    "report_month", "seq", "date", "time", "day_part", "perpetrator", "perpetrator_text", "attribution_uncertain",
-    "perpetrator_note", "governorate", "governorate_in_text", "place", "place_type", "parent_place", "site",
-    "killed", "children", "women", "fetuses", "wounded", "wounded_qualifier", "killed_is_lower_bound",
-    "same_family", "idps", "weapon", "target", "area_of_control", "area_of_control_text", "lat", "lon",
-    "coord_source", "map_link_name", "line", "paragraph")
-FILTERED_COLUMNS = (*INCIDENT_COLUMNS, "point_lat", "point_lon", "precision", "iso_code", "matched_name",
-                   "incident_month", "month")
+    "report_month",
+    "seq",
+    "date",
+    "time",
+    "day_part",
+    "perpetrator",
+    "perpetrator_text",
+    "attribution_uncertain",
+    "perpetrator_note",
+    "governorate",
+    "governorate_in_text",
+    "place",
+    "place_type",
+    "parent_place",
+    "site",
+    "killed",
+    "children",
+    "women",
+    "fetuses",
+    "wounded",
+    "wounded_qualifier",
+    "killed_is_lower_bound",
+    "same_family",
+    "idps",
+    "weapon",
+    "target",
+    "area_of_control",
+    "area_of_control_text",
+    "lat",
+    "lon",
+    "coord_source",
+    "map_link_name",
+    "line",
+    "paragraph",
+)
+FILTERED_COLUMNS = (
+    *INCIDENT_COLUMNS,
+    "point_lat",
+    "point_lon",
+    "precision",
+    "iso_code",
+    "matched_name",
+    "incident_month",
+    "month",
+)
 
 
 @dataclass
 class Data:
-    inc: pd.DataFrame        # incidents (with their points) + locations' warnings, + month
+    inc: pd.DataFrame  # incidents (with their points) + locations' warnings, + month
     reports: pd.DataFrame
     stated: pd.DataFrame
     warnings: pd.DataFrame
-    terms: pd.DataFrame | None = None     # the search index (store/search_index.py), as loaded
+    terms: pd.DataFrame | None = None  # the search index (store/search_index.py), as loaded
     postings: pd.DataFrame | None = None
 
 
@@ -52,6 +91,7 @@ def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     finally:
         cur.close()
     import pyarrow as pa
+
     mapper = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}.get
     df = table.to_pandas(date_as_object=False, types_mapper=mapper)
     for col in df.columns:  # not-null integer columns back to numpy ints, as .df() gives them
@@ -85,6 +125,7 @@ def load(con: duckdb.DuckDBPyConnection) -> Data:
 
 # ----------------------------------------------------------------------------- shared pieces
 
+
 def _ts(day: dt.date) -> pd.Timestamp:
     return pd.Timestamp(day)
 
@@ -93,8 +134,12 @@ def filtered(d: Data, p: Params, cols: list[str] | tuple[str, ...]) -> pd.DataFr
     """queries/filtered_incidents.sql: the sidebar's filters as one boolean mask."""
     inc = d.inc
     m = inc["date"].between(_ts(p["start"]), _ts(p["end"])).to_numpy(copy=True)
-    for key, col in (("perpetrators", "perpetrator"), ("governorates", "governorate"),
-                     ("areas", "area_of_control"), ("weapons", "weapon")):
+    for key, col in (
+        ("perpetrators", "perpetrator"),
+        ("governorates", "governorate"),
+        ("areas", "area_of_control"),
+        ("weapons", "weapon"),
+    ):
         if p[key] is not None:
             m &= inc[col].isin(p[key]).to_numpy()
     if p["min_killed"]:
@@ -190,17 +235,22 @@ def _categories(f: pd.DataFrame, key: str, extra: dict[str, tuple[str, str]] | N
     """The victim categories of victims_by_*_and_category, per `key`, before unpivoting."""
     known = f["children"].notna() & f["women"].notna()
     fet = f["fetuses"].fillna(0)
-    parts = pd.DataFrame({
-        key: f[key],
-        "no_bd": ~known,
-        "children": f["children"].where(known, 0).fillna(0),
-        "women": f["women"].where(known, 0).fillna(0),
-        "fetuses": fet.where(known, 0),
-        "others": (f["killed"] - f["children"] - f["women"] - fet).where(known, 0).fillna(0),
-        "breakdown_not_given": f["killed"].where(~known, 0),
-    })
-    agg = {"massacres": ("no_bd", "size"), "incidents_without_breakdown": ("no_bd", "sum"),
-           **{c: (c, "sum") for c in ("children", "women", "fetuses", "others", "breakdown_not_given")}}
+    parts = pd.DataFrame(
+        {
+            key: f[key],
+            "no_bd": ~known,
+            "children": f["children"].where(known, 0).fillna(0),
+            "women": f["women"].where(known, 0).fillna(0),
+            "fetuses": fet.where(known, 0),
+            "others": (f["killed"] - f["children"] - f["women"] - fet).where(known, 0).fillna(0),
+            "breakdown_not_given": f["killed"].where(~known, 0),
+        }
+    )
+    agg = {
+        "massacres": ("no_bd", "size"),
+        "incidents_without_breakdown": ("no_bd", "sum"),
+        **{c: (c, "sum") for c in ("children", "women", "fetuses", "others", "breakdown_not_given")},
+    }
     if extra:
         for spec in extra.values():
             parts[spec[0]] = f[spec[0]]
@@ -215,32 +265,53 @@ def _months_where(s: pd.DataFrame, mask: pd.Series, index: pd.Index) -> pd.Serie
 
 
 def _unpivot(sums: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    return sums.melt(id_vars=ids, value_vars=["children", "women", "fetuses", "others", "breakdown_not_given"],
-                     var_name="category", value_name="killed")
+    return sums.melt(
+        id_vars=ids,
+        value_vars=["children", "women", "fetuses", "others", "breakdown_not_given"],
+        var_name="category",
+        value_name="killed",
+    )
 
 
 # ----------------------------------------------------------------------------- one function per query
+
 
 def date_bounds(d: Data, p: Params) -> pd.DataFrame:
     r = d.reports
     dates = d.inc.loc[d.inc["report_month"].isin(r["month"]), "date"]
     first = min(x for x in (dates.min(), r["month_start"].min()) if pd.notna(x))
     last = max(x for x in (dates.max(), _last_day(r["month_start"]).max()) if pd.notna(x))
-    return pd.DataFrame({"first_day": [first], "last_day": [last], "report_first_day": [r["month_start"].min()],
-                         "report_last_day": [_last_day(r["month_start"]).max()]})
+    return pd.DataFrame(
+        {
+            "first_day": [first],
+            "last_day": [last],
+            "report_first_day": [r["month_start"].min()],
+            "report_last_day": [_last_day(r["month_start"]).max()],
+        }
+    )
 
 
 def documented_totals(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["killed", "children", "women", "fetuses"])
     nb = f["children"].isna()
-    return pd.DataFrame([{
-        "massacres": len(f), "killed": f["killed"].sum(), "children": f["children"].sum(),
-        "women": f["women"].sum(), "fetuses": f["fetuses"].sum(), "no_breakdown": nb.sum(),
-        "killed_without_breakdown": f["killed"][nb].sum(),
-        "with_breakdown": (f["children"].notna() & f["women"].notna()).sum(),
-        "killed_with_breakdown": f["killed"][f["children"].notna() & f["women"].notna()].sum(),
-        "women_and_children_with_breakdown":
-            (f["children"] + f["women"])[f["children"].notna() & f["women"].notna()].sum()}])
+    return pd.DataFrame(
+        [
+            {
+                "massacres": len(f),
+                "killed": f["killed"].sum(),
+                "children": f["children"].sum(),
+                "women": f["women"].sum(),
+                "fetuses": f["fetuses"].sum(),
+                "no_breakdown": nb.sum(),
+                "killed_without_breakdown": f["killed"][nb].sum(),
+                "with_breakdown": (f["children"].notna() & f["women"].notna()).sum(),
+                "killed_with_breakdown": f["killed"][f["children"].notna() & f["women"].notna()].sum(),
+                "women_and_children_with_breakdown": (f["children"] + f["women"])[
+                    f["children"].notna() & f["women"].notna()
+                ].sum(),
+            }
+        ]
+    )
 
 
 def filtered_incidents(d: Data, p: Params) -> pd.DataFrame:
@@ -255,18 +326,22 @@ def _geocoding_warnings(d: Data, p: Params) -> pd.DataFrame:
 
 
 def geocoding_warnings_by_incident(d: Data, p: Params) -> pd.DataFrame:
-    return _geocoding_warnings(d, p).iloc[p["offset"]: p["offset"] + p["limit"]]
+    return _geocoding_warnings(d, p).iloc[p["offset"] : p["offset"] + p["limit"]]
 
 
 def geocoding_warnings_by_kind(d: Data, p: Params) -> pd.DataFrame:
     w = _geocoding_warnings(d, p)
     text = w["warning"]
     kind = np.select(
-        [text.str.startswith("no gazetteer place for "), text.str.startswith("the heading says "),
-         text.str.startswith("the point falls "),
-         text.str.contains(", the governorate the paragraph names, not under the ", regex=False)],
+        [
+            text.str.startswith("no gazetteer place for "),
+            text.str.startswith("the heading says "),
+            text.str.startswith("the point falls "),
+            text.str.contains(", the governorate the paragraph names, not under the ", regex=False),
+        ],
         ["no_gazetteer_place", "heading_text_conflict", "point_outside_heading", "found_in_named_governorate"],
-        "other")
+        "other",
+    )
     w = w.assign(kind=kind, incident=w["report_month"] + "#" + w["seq"].astype(str))
     out = w.groupby("kind").agg(warnings=("warning", "size"), incidents=("incident", "nunique")).reset_index()
     return out.sort_values(["warnings", "kind"], ascending=[False, True], kind="stable")
@@ -298,22 +373,59 @@ def incidents_by_precision(d: Data, p: Params) -> pd.DataFrame:
 
 
 def incidents_by_search(d: Data, p: Params) -> pd.DataFrame:
-    cols = ["report_month", "seq", "date", "perpetrator", "attribution_uncertain", "perpetrator_note", "governorate",
-            "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children", "women",
-            "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target", "area_of_control",
-            "precision", "point_lat", "point_lon", "line", "paragraph"]
+    cols = [
+        "report_month",
+        "seq",
+        "date",
+        "perpetrator",
+        "attribution_uncertain",
+        "perpetrator_note",
+        "governorate",
+        "place",
+        "place_type",
+        "parent_place",
+        "site",
+        "killed",
+        "killed_is_lower_bound",
+        "children",
+        "women",
+        "fetuses",
+        "wounded",
+        "wounded_qualifier",
+        "same_family",
+        "idps",
+        "weapon",
+        "target",
+        "area_of_control",
+        "precision",
+        "point_lat",
+        "point_lon",
+        "line",
+        "paragraph",
+    ]
     f = filtered(d, p, cols)
     f = _with_ranks(d, p, f[f["report_month"].isin(d.reports["month"])])
     sort = p.get("sort")
-    f = f.assign(_killed=-f["killed"] if sort == "killed" else 0,
-                 _newest=-(f["date"].astype("int64")) if sort == "date_desc" else 0,
-                 _place=f["place"].str.lower() if sort == "place" else "")
-    f = f.sort_values(["search_rank", "_killed", "_newest", "_place", "date", "report_month", "seq"],
-                      na_position="last", kind="mergesort")
+    f = f.assign(
+        _killed=-f["killed"] if sort == "killed" else 0,
+        _newest=-(f["date"].astype("int64")) if sort == "date_desc" else 0,
+        _place=f["place"].str.lower() if sort == "place" else "",
+    )
+    f = f.sort_values(
+        ["search_rank", "_killed", "_newest", "_place", "date", "report_month", "seq"],
+        na_position="last",
+        kind="mergesort",
+    )
     end = None if p["limit"] is None else p["offset"] + p["limit"]  # a NULL limit: every row
-    f = f.iloc[p["offset"]: end].drop(columns=["_killed", "_newest", "_place"])
-    f = f.rename(columns={"perpetrator_note": "attribution_note", "precision": "location_precision",
-                          "point_lat": "lat", "point_lon": "lon"})
+    f = f.iloc[p["offset"] : end].drop(columns=["_killed", "_newest", "_place"])
+    f = f.rename(
+        columns={
+            "perpetrator_note": "attribution_note",
+            "precision": "location_precision",
+            "point_lat": "lat",
+            "point_lon": "lon",
+        }
+    )
     f["source_file"] = f["report_month"].map(d.reports.set_index("month")["source_file"])
     f["incident_id"] = f["report_month"] + "-" + f["seq"].astype(str)
     return f
@@ -321,16 +433,25 @@ def incidents_by_search(d: Data, p: Params) -> pd.DataFrame:
 
 def incidents_count_by_search(d: Data, p: Params) -> pd.DataFrame:
     f = _with_ranks(d, p, filtered(d, p, ["report_month", "seq", "killed"]))
-    return pd.DataFrame({"incidents": [len(f)], "killed": [f["killed"].sum()],
-                         "place_matches": [int((f["search_rank"] == 0).sum())]})
+    return pd.DataFrame(
+        {"incidents": [len(f)], "killed": [f["killed"].sum()], "place_matches": [int((f["search_rank"] == 0).sum())]}
+    )
 
 
 def incidents_same_family_and_idps_by_perpetrator(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["perpetrator", "same_family", "idps", "killed"])
     f = f.assign(k_sf=f["killed"].where(f["same_family"], 0), k_idps=f["killed"].where(f["idps"], 0))
-    return f.groupby("perpetrator").agg(
-        massacres=("killed", "size"), same_family=("same_family", "sum"), idps=("idps", "sum"),
-        killed_same_family=("k_sf", "sum"), killed_idps=("k_idps", "sum")).reset_index()
+    return (
+        f.groupby("perpetrator")
+        .agg(
+            massacres=("killed", "size"),
+            same_family=("same_family", "sum"),
+            idps=("idps", "sum"),
+            killed_same_family=("k_sf", "sum"),
+            killed_idps=("k_idps", "sum"),
+        )
+        .reset_index()
+    )
 
 
 def leading_perpetrator_by_month_documented(d: Data, p: Params) -> pd.DataFrame:
@@ -363,7 +484,9 @@ def month_axis(d: Data, p: Params) -> pd.DataFrame:
 
 def massacres_by_governorate(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["governorate", "killed"])
-    return f.groupby("governorate", dropna=False).agg(massacres=("killed", "size"), killed=("killed", "sum")).reset_index()
+    return (
+        f.groupby("governorate", dropna=False).agg(massacres=("killed", "size"), killed=("killed", "sum")).reset_index()
+    )
 
 
 def massacres_by_perpetrator_documented(d: Data, p: Params) -> pd.DataFrame:
@@ -401,8 +524,11 @@ BINS = (("under 5", 0, 0, 4), ("5–9", 1, 5, 9), ("10–19", 2, 10, 19), ("20�
 def size_distribution_by_perpetrator(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["perpetrator", "killed"])
     order = np.searchsorted(np.array([5, 10, 20, 50]), f["killed"].to_numpy(), side="right")
-    g = f.assign(bin_order=order).groupby(["bin_order", "perpetrator"]).agg(
-        massacres=("killed", "size"), killed=("killed", "sum"))
+    g = (
+        f.assign(bin_order=order)
+        .groupby(["bin_order", "perpetrator"])
+        .agg(massacres=("killed", "size"), killed=("killed", "sum"))
+    )
     parties = sorted(f["perpetrator"].unique())
     idx = pd.MultiIndex.from_product([range(len(BINS)), parties], names=["bin_order", "perpetrator"])
     out = g.reindex(idx, fill_value=0).reset_index()
@@ -416,8 +542,19 @@ def stated_massacres_by_perpetrator_and_month(d: Data, p: Params) -> pd.DataFram
 
 
 def stated_totals_by_report(d: Data, p: Params) -> pd.DataFrame:
-    out = _covered(d, p)[["month", "total_massacres", "victims_total", "victims_children", "victims_women",
-                          "ytd_massacres", "ytd_period", "details_complete", "incident_count"]]
+    out = _covered(d, p)[
+        [
+            "month",
+            "total_massacres",
+            "victims_total",
+            "victims_children",
+            "victims_women",
+            "ytd_massacres",
+            "ytd_period",
+            "details_complete",
+            "incident_count",
+        ]
+    ]
     s = d.stated[(d.stated["dimension"] == "victims_share") & (d.stated["key"] == "women_and_children")]
     share = s.set_index("report_month")["percent"]
     return out.assign(victims_share_stated=out["month"].map(share)).sort_values("month")
@@ -435,10 +572,13 @@ def quality_summary_by_report(d: Data, p: Params) -> pd.DataFrame:
     figures = cmp.groupby("report_month").agg(stated_figures=("differs", "size"), differing_figures=("differs", "sum"))
     detailed = d.inc.groupby("report_month").size()
     warned = d.warnings.groupby("report_month").size()
-    out = pd.DataFrame({
-        "report_month": r["month"].to_numpy(), "details_complete": r["details_complete"].to_numpy(),
-        "stated_massacres": r["total_massacres"].to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "report_month": r["month"].to_numpy(),
+            "details_complete": r["details_complete"].to_numpy(),
+            "stated_massacres": r["total_massacres"].to_numpy(),
+        }
+    )
     out["documented_massacres"] = out["report_month"].map(detailed).fillna(0).astype("int64")
     out["stated_figures"] = out["report_month"].map(figures["stated_figures"]).fillna(0).astype("int64")
     out["differing_figures"] = out["report_month"].map(figures["differing_figures"]).fillna(0).astype("int64")
@@ -449,18 +589,41 @@ def quality_summary_by_report(d: Data, p: Params) -> pd.DataFrame:
 def _stated_vs_documented(d: Data, p: Params) -> pd.DataFrame:
     """Every report's (in the month range) stated figures beside its details."""
     inc = d.inc
-    sums = {"massacres": ("killed", "size"), "killed": ("killed", "sum"), "children": ("children", "sum"),
-            "women": ("women", "sum"), "fetuses": ("fetuses", "sum")}
+    sums = {
+        "massacres": ("killed", "size"),
+        "killed": ("killed", "sum"),
+        "children": ("children", "sum"),
+        "women": ("women", "sum"),
+        "fetuses": ("fetuses", "sum"),
+    }
     parts = [inc.groupby("report_month").agg(**sums).reset_index().assign(dimension="total", key="all")]
-    parts.append(inc.groupby(["report_month", "perpetrator"]).agg(**sums).reset_index()
-                 .rename(columns={"perpetrator": "key"}).assign(dimension="perpetrator"))
-    parts.append(inc[inc["governorate"].notna()].groupby(["report_month", "governorate"]).agg(**sums).reset_index()
-                 .rename(columns={"governorate": "key"}).assign(dimension="governorate"))
+    parts.append(
+        inc.groupby(["report_month", "perpetrator"])
+        .agg(**sums)
+        .reset_index()
+        .rename(columns={"perpetrator": "key"})
+        .assign(dimension="perpetrator")
+    )
+    parts.append(
+        inc[inc["governorate"].notna()]
+        .groupby(["report_month", "governorate"])
+        .agg(**sums)
+        .reset_index()
+        .rename(columns={"governorate": "key"})
+        .assign(dimension="governorate")
+    )
     area = inc[inc["area_of_control"].notna()]
-    area = area.assign(dimension=np.where(area["perpetrator"] == "syrian_regime", "regime_area_of_control",
-                                          area["perpetrator"] + "_area_of_control"))
-    parts.append(area.groupby(["report_month", "dimension", "area_of_control"]).agg(**sums).reset_index()
-                 .rename(columns={"area_of_control": "key"}))
+    area = area.assign(
+        dimension=np.where(
+            area["perpetrator"] == "syrian_regime", "regime_area_of_control", area["perpetrator"] + "_area_of_control"
+        )
+    )
+    parts.append(
+        area.groupby(["report_month", "dimension", "area_of_control"])
+        .agg(**sums)
+        .reset_index()
+        .rename(columns={"area_of_control": "key"})
+    )
     documented = pd.concat(parts, ignore_index=True)
     conflict = inc[inc["governorate_in_text"].notna() & (inc["governorate_in_text"] != inc["governorate"])]
     conflicts = conflict.groupby(["report_month", "governorate"]).size().rename("heading_text_conflicts").reset_index()
@@ -474,39 +637,65 @@ def _stated_vs_documented(d: Data, p: Params) -> pd.DataFrame:
     j = j.merge(documented, on=["report_month", "dimension", "key"], how="left")
     j = j.merge(conflicts, on=["report_month", "dimension", "key"], how="left")
     dm = j["massacres_d"].fillna(0)
-    out = pd.DataFrame({
-        "report_month": j["report_month"], "dimension": j["dimension"], "key": j["key"],
-        "stated_massacres": j["massacres"], "documented_massacres": dm,
-        "stated_percent": j["percent"],
-        "documented_percent": _round(100.0 * dm / j["incident_count"].astype("float64").replace(0, np.nan) * 10) / 10,
-        "stated_killed": j["killed"], "documented_killed": j["killed_d"].fillna(0),
-        "stated_children": j["children"], "documented_children": j["children_d"].fillna(0),
-        "stated_women": j["women"], "documented_women": j["women_d"].fillna(0),
-        "documented_fetuses": j["fetuses_d"].fillna(0),
-        "details_complete": j["details_complete"], "heading_text_conflicts": j["heading_text_conflicts"],
-    })
+    out = pd.DataFrame(
+        {
+            "report_month": j["report_month"],
+            "dimension": j["dimension"],
+            "key": j["key"],
+            "stated_massacres": j["massacres"],
+            "documented_massacres": dm,
+            "stated_percent": j["percent"],
+            "documented_percent": _round(100.0 * dm / j["incident_count"].astype("float64").replace(0, np.nan) * 10)
+            / 10,
+            "stated_killed": j["killed"],
+            "documented_killed": j["killed_d"].fillna(0),
+            "stated_children": j["children"],
+            "documented_children": j["children_d"].fillna(0),
+            "stated_women": j["women"],
+            "documented_women": j["women_d"].fillna(0),
+            "documented_fetuses": j["fetuses_d"].fillna(0),
+            "details_complete": j["details_complete"],
+            "heading_text_conflicts": j["heading_text_conflicts"],
+        }
+    )
 
     def differs(stated: str, documented: str) -> pd.Series:
         return (out[stated].notna() & (out[stated] != out[documented])).fillna(False).astype(bool)
 
-    out["differs"] = (differs("stated_massacres", "documented_massacres") | differs("stated_killed", "documented_killed")
-                      | differs("stated_children", "documented_children") | differs("stated_women", "documented_women"))
-    notable = pd.Series(np.where(~out["details_complete"], "the details list only the most notable massacres", None),
-                        index=out.index, dtype=object)
+    out["differs"] = (
+        differs("stated_massacres", "documented_massacres")
+        | differs("stated_killed", "documented_killed")
+        | differs("stated_children", "documented_children")
+        | differs("stated_women", "documented_women")
+    )
+    notable = pd.Series(
+        np.where(~out["details_complete"], "the details list only the most notable massacres", None),
+        index=out.index,
+        dtype=object,
+    )
     fet = out["documented_fetuses"]
-    fetus_rule = (out["stated_children"].notna() & (fet > 0)
-                  & (out["stated_children"] == out["documented_children"] + fet)).fillna(False).astype(bool)
+    fetus_rule = (
+        (out["stated_children"].notna() & (fet > 0) & (out["stated_children"] == out["documented_children"] + fet))
+        .fillna(False)
+        .astype(bool)
+    )
     fetus_text = pd.Series(None, index=out.index, dtype=object)
-    fetus_text[fetus_rule] = ("the report counts " + fet[fetus_rule].astype("int64").astype(str)
-                              + " fetuses among children")
+    fetus_text[fetus_rule] = (
+        "the report counts " + fet[fetus_rule].astype("int64").astype(str) + " fetuses among children"
+    )
     conflicts_n = out["heading_text_conflicts"]
     has_conflict = (conflicts_n > 0).fillna(False).astype(bool)
     conflict_text = pd.Series(None, index=out.index, dtype=object)
-    conflict_text[has_conflict] = (conflicts_n[has_conflict].astype("int64").astype(str)
-                                   + " incident(s) under this heading name another governorate in their text")
+    conflict_text[has_conflict] = (
+        conflicts_n[has_conflict].astype("int64").astype(str)
+        + " incident(s) under this heading name another governorate in their text"
+    )
     texts = pd.concat([notable, fetus_text, conflict_text], axis=1)
-    out["explanation"] = texts.apply(lambda row: "; ".join(x for x in row if isinstance(x, str)), axis=1) \
-        if len(texts) else pd.Series(dtype=object)
+    out["explanation"] = (
+        texts.apply(lambda row: "; ".join(x for x in row if isinstance(x, str)), axis=1)
+        if len(texts)
+        else pd.Series(dtype=object)
+    )
     return out
 
 
@@ -518,15 +707,27 @@ def trend_cumulative_massacres_by_month(d: Data, p: Params) -> pd.DataFrame:
     has_report = months.isin(r["month"])
     massacres = monthly.reindex(months)
     massacres = massacres.where(~has_report, massacres.fillna(0))
-    out = pd.DataFrame({"month": months, "has_report": has_report, "massacres": massacres.to_numpy(),
-                        "year": axis.year})
+    out = pd.DataFrame(
+        {"month": months, "has_report": has_report, "massacres": massacres.to_numpy(), "year": axis.year}
+    )
     out["cumulative"] = out["massacres"].fillna(0).groupby(out["year"]).cumsum().where(out["massacres"].notna())
-    ytd = r[r["ytd_massacres"].notna() & (r["month_start"] >= _ts(p["month_start"]))
-            & (r["month_start"] <= _ts(p["month_end"]))]
-    ytd = pd.DataFrame({"period_end": ytd["ytd_period"].str.split("/").str[1], "stated_ytd": ytd["ytd_massacres"],
-                        "stated_ytd_period": ytd["ytd_period"], "stated_ytd_report": ytd["month"]})
+    ytd = r[
+        r["ytd_massacres"].notna()
+        & (r["month_start"] >= _ts(p["month_start"]))
+        & (r["month_start"] <= _ts(p["month_end"]))
+    ]
+    ytd = pd.DataFrame(
+        {
+            "period_end": ytd["ytd_period"].str.split("/").str[1],
+            "stated_ytd": ytd["ytd_massacres"],
+            "stated_ytd_period": ytd["ytd_period"],
+            "stated_ytd_report": ytd["month"],
+        }
+    )
     out = out.merge(ytd, left_on="month", right_on="period_end", how="left")
-    return out[["month", "has_report", "massacres", "cumulative", "stated_ytd", "stated_ytd_period", "stated_ytd_report"]]
+    return out[
+        ["month", "has_report", "massacres", "cumulative", "stated_ytd", "stated_ytd_period", "stated_ytd_report"]
+    ]
 
 
 def trend_massacres_by_month(d: Data, p: Params) -> pd.DataFrame:
@@ -534,25 +735,42 @@ def trend_massacres_by_month(d: Data, p: Params) -> pd.DataFrame:
     months = pd.Index(axis.strftime("%Y-%m"))
     f = filtered(d, p, ["month", "killed", "children", "women"])
     g = f.groupby("month")
-    m = pd.DataFrame({"massacres": g.size(), "killed": g["killed"].sum(), "children": g["children"].sum(min_count=1),
-                      "women": g["women"].sum(min_count=1)}).reindex(months)
+    m = pd.DataFrame(
+        {
+            "massacres": g.size(),
+            "killed": g["killed"].sum(),
+            "children": g["children"].sum(min_count=1),
+            "women": g["women"].sum(min_count=1),
+        }
+    ).reindex(months)
     r = d.reports.set_index("month").reindex(months)
     has_report = r["month_start"].notna().to_numpy()
     covered = ((r["month_start"] >= _ts(p["start"])) & (_last_day(r["month_start"]) <= _ts(p["end"]))).to_numpy()
-    return pd.DataFrame({
-        "month": months, "has_report": has_report, "details_complete": r["details_complete"].to_numpy(),
-        "massacres": m["massacres"].where(~has_report, m["massacres"].fillna(0)).to_numpy(),
-        "killed": m["killed"].where(~has_report, m["killed"].fillna(0)).to_numpy(),
-        "children": m["children"].to_numpy(), "women": m["women"].to_numpy(),
-        "stated_massacres": r["total_massacres"].where(covered).to_numpy(),
-        "stated_killed": r["victims_total"].where(covered).to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "month": months,
+            "has_report": has_report,
+            "details_complete": r["details_complete"].to_numpy(),
+            "massacres": m["massacres"].where(~has_report, m["massacres"].fillna(0)).to_numpy(),
+            "killed": m["killed"].where(~has_report, m["killed"].fillna(0)).to_numpy(),
+            "children": m["children"].to_numpy(),
+            "women": m["women"].to_numpy(),
+            "stated_massacres": r["total_massacres"].where(covered).to_numpy(),
+            "stated_killed": r["victims_total"].where(covered).to_numpy(),
+        }
+    )
 
 
 def trend_massacres_by_perpetrator_and_month(d: Data, p: Params) -> pd.DataFrame:
     g = filtered(d, p, ["month", "perpetrator", "killed", "children", "women"]).groupby(["month", "perpetrator"])
-    return pd.DataFrame({"massacres": g.size(), "killed": g["killed"].sum(), "children": g["children"].sum(min_count=1),
-                         "women": g["women"].sum(min_count=1)}).reset_index()
+    return pd.DataFrame(
+        {
+            "massacres": g.size(),
+            "killed": g["killed"].sum(),
+            "children": g["children"].sum(min_count=1),
+            "women": g["women"].sum(min_count=1),
+        }
+    ).reset_index()
 
 
 def victims_by_month_and_category(d: Data, p: Params) -> pd.DataFrame:
@@ -572,9 +790,15 @@ def victims_by_perpetrator_and_category(d: Data, p: Params) -> pd.DataFrame:
 def victims_by_perpetrator_documented(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["perpetrator", "killed", "children", "women", "fetuses"])
     g = f.groupby("perpetrator")
-    out = pd.DataFrame({"killed": g["killed"].sum(), "children": g["children"].sum(min_count=1),
-                        "women": g["women"].sum(min_count=1), "fetuses": g["fetuses"].sum(),
-                        "no_breakdown": f["children"].isna().groupby(f["perpetrator"]).sum()}).reset_index()
+    out = pd.DataFrame(
+        {
+            "killed": g["killed"].sum(),
+            "children": g["children"].sum(min_count=1),
+            "women": g["women"].sum(min_count=1),
+            "fetuses": g["fetuses"].sum(),
+            "no_breakdown": f["children"].isna().groupby(f["perpetrator"]).sum(),
+        }
+    ).reset_index()
     return out.sort_values(["killed", "perpetrator"], ascending=[False, True])
 
 
@@ -616,16 +840,45 @@ def wounded_by_perpetrator(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["perpetrator", "wounded", "wounded_qualifier"])
     given = f["wounded"].notna()
     q = f["wounded_qualifier"]
-    f = f.assign(given=given, about=given & (q == "about"), at_least=given & q.isin(["at least", "no less than"]),
-                 exact=given & q.isna())
-    return f.groupby("perpetrator").agg(
-        massacres=("given", "size"), with_figure=("given", "sum"), wounded=("wounded", "sum"),
-        about=("about", "sum"), at_least=("at_least", "sum"), exact=("exact", "sum")).reset_index()
+    f = f.assign(
+        given=given,
+        about=given & (q == "about"),
+        at_least=given & q.isin(["at least", "no less than"]),
+        exact=given & q.isna(),
+    )
+    return (
+        f.groupby("perpetrator")
+        .agg(
+            massacres=("given", "size"),
+            with_figure=("given", "sum"),
+            wounded=("wounded", "sum"),
+            about=("about", "sum"),
+            at_least=("at_least", "sum"),
+            exact=("exact", "sum"),
+        )
+        .reset_index()
+    )
 
 
-POINT_COLUMNS = ["report_month", "seq", "date", "place", "site", "governorate", "perpetrator", "attribution_uncertain",
-                 "perpetrator_note", "killed", "killed_is_lower_bound", "children", "women", "area_of_control",
-                 "point_lat", "point_lon", "precision"]
+POINT_COLUMNS = [
+    "report_month",
+    "seq",
+    "date",
+    "place",
+    "site",
+    "governorate",
+    "perpetrator",
+    "attribution_uncertain",
+    "perpetrator_note",
+    "killed",
+    "killed_is_lower_bound",
+    "children",
+    "women",
+    "area_of_control",
+    "point_lat",
+    "point_lon",
+    "precision",
+]
 
 
 def _largest_first(f: pd.DataFrame) -> pd.DataFrame:
@@ -638,9 +891,30 @@ def points_map(d: Data, p: Params) -> pd.DataFrame:
 
 
 def points_incident(d: Data, p: Params) -> pd.DataFrame:
-    cols = ["report_month", "seq", "date", "place", "place_type", "parent_place", "site", "governorate",
-            "perpetrator", "attribution_uncertain", "perpetrator_note", "killed", "killed_is_lower_bound", "children",
-            "women", "fetuses", "area_of_control", "point_lat", "point_lon", "precision", "matched_name", "paragraph"]
+    cols = [
+        "report_month",
+        "seq",
+        "date",
+        "place",
+        "place_type",
+        "parent_place",
+        "site",
+        "governorate",
+        "perpetrator",
+        "attribution_uncertain",
+        "perpetrator_note",
+        "killed",
+        "killed_is_lower_bound",
+        "children",
+        "women",
+        "fetuses",
+        "area_of_control",
+        "point_lat",
+        "point_lon",
+        "precision",
+        "matched_name",
+        "paragraph",
+    ]
     f = filtered(d, p, cols)
     f = f[(f["report_month"] == p["report_month"]) & (f["seq"] == p["seq"])]
     return f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
@@ -648,23 +922,30 @@ def points_incident(d: Data, p: Params) -> pd.DataFrame:
 
 def points_summary(d: Data, p: Params) -> pd.DataFrame:
     f = filtered(d, p, ["precision", "perpetrator", "area_of_control", "killed"])
-    return f.groupby(["precision", "perpetrator", "area_of_control"], dropna=False).agg(
-        incidents=("killed", "size"), killed=("killed", "sum")).reset_index()
+    return (
+        f.groupby(["precision", "perpetrator", "area_of_control"], dropna=False)
+        .agg(incidents=("killed", "size"), killed=("killed", "sum"))
+        .reset_index()
+    )
 
 
 def _located(d: Data, p: Params, cols: list[str]) -> pd.DataFrame:
     f = filtered(d, p, cols)
     f = f[f["point_lat"].notna() & f["point_lon"].notna()]
-    return f.assign(cell_row=np.floor(f["point_lat"] / p["cell"]).astype("int64"),
-                    cell_col=np.floor(f["point_lon"] / p["cell"]).astype("int64"))
+    return f.assign(
+        cell_row=np.floor(f["point_lat"] / p["cell"]).astype("int64"),
+        cell_col=np.floor(f["point_lon"] / p["cell"]).astype("int64"),
+    )
 
 
 def grid_cells(d: Data, p: Params) -> pd.DataFrame:
     f = _located(d, p, ["point_lat", "point_lon", "perpetrator", "area_of_control", "killed", "precision"])
-    f = f.assign(area_of_control=f["area_of_control"].fillna(""),
-                 approximate=f["precision"].isin(["city", "governorate"]))
-    cells = f.groupby(["cell_row", "cell_col"]).agg(incidents=("killed", "size"), killed=("killed", "sum"),
-                                                    approximate=("approximate", "sum"))
+    f = f.assign(
+        area_of_control=f["area_of_control"].fillna(""), approximate=f["precision"].isin(["city", "governorate"])
+    )
+    cells = f.groupby(["cell_row", "cell_col"]).agg(
+        incidents=("killed", "size"), killed=("killed", "sum"), approximate=("approximate", "sum")
+    )
 
     def leading(col: str, count_name: str) -> pd.DataFrame:
         n = f.groupby(["cell_row", "cell_col", col]).size().rename("n").reset_index()
@@ -674,22 +955,64 @@ def grid_cells(d: Data, p: Params) -> pd.DataFrame:
 
     out = cells.join(leading("perpetrator", "perpetrator_incidents")).join(leading("area_of_control", "area_incidents"))
     out = out.reset_index()
-    return out[["cell_row", "cell_col", "incidents", "killed", "approximate", "perpetrator", "perpetrator_incidents",
-                "area_of_control", "area_incidents"]]
+    return out[
+        [
+            "cell_row",
+            "cell_col",
+            "incidents",
+            "killed",
+            "approximate",
+            "perpetrator",
+            "perpetrator_incidents",
+            "area_of_control",
+            "area_incidents",
+        ]
+    ]
 
 
 def grid_cell_incidents(d: Data, p: Params) -> pd.DataFrame:
-    f = _located(d, p, ["report_month", "seq", "date", "place", "governorate", "perpetrator", "killed",
-                        "killed_is_lower_bound", "area_of_control", "precision", "point_lat", "point_lon"])
+    f = _located(
+        d,
+        p,
+        [
+            "report_month",
+            "seq",
+            "date",
+            "place",
+            "governorate",
+            "perpetrator",
+            "killed",
+            "killed_is_lower_bound",
+            "area_of_control",
+            "precision",
+            "point_lat",
+            "point_lon",
+        ],
+    )
     f = f[(f["cell_row"] == p["cell_row"]) & (f["cell_col"] == p["cell_col"])]
     f = _largest_first(f).head(p["limit"])
     f = f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
-    return f[["report_month", "seq", "date", "place", "governorate", "perpetrator", "killed", "killed_is_lower_bound",
-              "area_of_control", "precision"]]
+    return f[
+        [
+            "report_month",
+            "seq",
+            "date",
+            "place",
+            "governorate",
+            "perpetrator",
+            "killed",
+            "killed_is_lower_bound",
+            "area_of_control",
+            "precision",
+        ]
+    ]
 
 
 BASELINES: dict[str, Callable[[Data, Params], pd.DataFrame]] = {
-    name: fn for name, fn in globals().items()
-    if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == __name__
+    name: fn
+    for name, fn in globals().items()
+    if inspect.isfunction(fn)
+    and not name.startswith("_")
+    and fn.__module__ == __name__
     and name not in ("load", "filtered")
 }

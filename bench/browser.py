@@ -39,6 +39,7 @@ and is timed in the same rounds, so a before/after comparison shares the machine
 Targets (issue 16): every page within 1.5x of its floor at the bundled data and 2x at 1M; in-app
 navigation under 0.8 s at the bundled data; with 5 concurrent users no page over 3 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages as page_bench  # noqa: E402  bench/pages.py: machine(), corpus()
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 # (URL path, sidebar link label, heading): the order of the sidebar, so "nav" comes from the page above.
 PAGES = [
     ("", "Overview", "Massacres in Syria"),
@@ -75,9 +83,16 @@ PAGES = [
     ("Data_quality", "Data quality", "Data quality"),
     ("Add_report", "Add a report", "Add a report"),
 ]
-PAGE_FILES = {"": "app.py", "Perpetrators": "pages/1_Perpetrators.py", "Trends": "pages/2_Trends.py",
-              "Victims": "pages/3_Victims.py", "Map": "pages/4_Map.py", "Incidents": "pages/5_Incidents.py",
-              "Data_quality": "pages/6_Data_quality.py", "Add_report": "pages/7_Add_report.py"}
+PAGE_FILES = {
+    "": "app.py",
+    "Perpetrators": "pages/1_Perpetrators.py",
+    "Trends": "pages/2_Trends.py",
+    "Victims": "pages/3_Victims.py",
+    "Map": "pages/4_Map.py",
+    "Incidents": "pages/5_Incidents.py",
+    "Data_quality": "pages/6_Data_quality.py",
+    "Add_report": "pages/7_Add_report.py",
+}
 TIMEOUT_MS = 120_000
 TARGET_BUNDLED, TARGET_1M, TARGET_NAV_S, TARGET_CONCURRENT_S = 1.5, 2.0, 0.8, 3.0
 
@@ -195,12 +210,19 @@ def element_counts(root: Path, db: Path) -> dict[str, dict]:
         m = at.main
         in_expanders = sum(len(e.dataframe) for e in m.expander)
         counts[path] = {
-            "plotly": len(m.get("plotly_chart")), "dataframe": len(m.dataframe) - in_expanders,
-            "dataframe_in_expander": in_expanders, "expander": len(m.expander),
-            "deck": len(m.get("deck_gl_json_chart")), "metric": len(m.metric),
-            "download": len(m.get("download_button")), "image": sum(len(i.proto.imgs) for i in m.get("imgs")),
-            "radio": len(m.radio), "selectbox": len(m.selectbox), "text_input": len(m.text_input),
-            "toggle": len(m.toggle) + len(m.checkbox), "file_uploader": len(m.get("file_uploader")),
+            "plotly": len(m.get("plotly_chart")),
+            "dataframe": len(m.dataframe) - in_expanders,
+            "dataframe_in_expander": in_expanders,
+            "expander": len(m.expander),
+            "deck": len(m.get("deck_gl_json_chart")),
+            "metric": len(m.metric),
+            "download": len(m.get("download_button")),
+            "image": sum(len(i.proto.imgs) for i in m.get("imgs")),
+            "radio": len(m.radio),
+            "selectbox": len(m.selectbox),
+            "text_input": len(m.text_input),
+            "toggle": len(m.toggle) + len(m.checkbox),
+            "file_uploader": len(m.get("file_uploader")),
             "text": len(m.text) + len(m.markdown) + len(m.caption),
         }
     return counts
@@ -220,9 +242,26 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log, "wb")  # noqa: SIM115  (the server's log, open for its whole life; closed in stop())
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-            cwd=root, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=root,
+            env={**os.environ, **env},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.time() + 90
         while time.time() < deadline:
             try:
@@ -250,8 +289,9 @@ def write_floor(folder: Path, root: Path) -> None:
     links = [(PAGE_FILES[p], label) for p, label, _ in PAGES]
     (folder / "floor_common.py").write_text(FLOOR_COMMON.format(links=repr(links)))
     for path, file in PAGE_FILES.items():
-        (folder / file).write_text(f"import sys\nsys.path.insert(0, {str(folder)!r})\nimport floor_common\n"
-                                   f"floor_common.render({path!r})\n")
+        (folder / file).write_text(
+            f"import sys\nsys.path.insert(0, {str(folder)!r})\nimport floor_common\nfloor_common.render({path!r})\n"
+        )
     (folder / "spec.json").write_text("{}")
 
 
@@ -301,8 +341,7 @@ async def timed_load(browser, server: Server, path: str, exp: dict) -> dict:
         await ctx.close()
 
 
-async def timed_nav(browser, server: Server, source: tuple, target: tuple, exp_source: dict,
-                    exp_target: dict) -> dict:
+async def timed_nav(browser, server: Server, source: tuple, target: tuple, exp_source: dict, exp_target: dict) -> dict:
     """From the source page, drawn and idle, a click on the target's sidebar link until the target
     is drawn: the seconds, and the CPU seconds of the tab's main thread and the server."""
     ctx = await browser.new_context(viewport={"width": 1400, "height": 1100})
@@ -316,10 +355,11 @@ async def timed_nav(browser, server: Server, source: tuple, target: tuple, exp_s
         # runs from the click's arrival in the page, as the page's own clock has it: not from when
         # Playwright, waiting for the link to be clickable, sends it.
         await page.evaluate(IDLE_JS)
-        await page.evaluate("() => document.addEventListener('click', () => { window.__clicked = performance.now(); },"
-                            " {capture: true, once: true})")
-        link = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a').filter(
-            has_text=target[1]).first
+        await page.evaluate(
+            "() => document.addEventListener('click', () => { window.__clicked = performance.now(); },"
+            " {capture: true, once: true})"
+        )
+        link = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a').filter(has_text=target[1]).first
         browser_cpu = await task_seconds(cdp)
         server_cpu = cpu_seconds(server.proc.pid)
         await link.click()
@@ -357,8 +397,9 @@ def loadavg() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-async def bench_size(size: int, db: Path, roots: dict[str, Path], rounds: int, n_concurrent: int,
-                     concurrent_rounds: int, only: list[str]) -> dict:
+async def bench_size(
+    size: int, db: Path, roots: dict[str, Path], rounds: int, n_concurrent: int, concurrent_rounds: int, only: list[str]
+) -> dict:
     """Every page of every app in `roots` (the first is the one measured; another, such as the
     code before a change, is timed in the same rounds) and of the floor."""
     from playwright.async_api import async_playwright
@@ -387,33 +428,56 @@ async def bench_size(size: int, db: Path, roots: dict[str, Path], rounds: int, n
             for path, label, _title in chosen:
                 i = [p[0] for p in PAGES].index(path)
                 source = PAGES[i - 1]  # Overview's nav comes from the last page
-                r = {name: {k: [] for k in ("load", "nav", "bytes", "concurrent", "load_browser_cpu",
-                                            "load_server_cpu", "nav_browser_cpu", "nav_server_cpu")}
-                     for name in counts}
+                r = {
+                    name: {
+                        k: []
+                        for k in (
+                            "load",
+                            "nav",
+                            "bytes",
+                            "concurrent",
+                            "load_browser_cpu",
+                            "load_server_cpu",
+                            "nav_browser_cpu",
+                            "nav_server_cpu",
+                        )
+                    }
+                    for name in counts
+                }
                 r["counts"] = first[path]
                 for _ in range(rounds):
                     for name, server in servers.items():
                         load = await timed_load(browser, server, path, exp[name][path])
-                        nav = await timed_nav(browser, server, source, PAGES[i], exp[name][source[0]],
-                                              exp[name][path])
-                        for key, value in (("load", load["secs"]), ("bytes", load["bytes"]),
-                                           ("load_browser_cpu", load["browser_cpu"]),
-                                           ("load_server_cpu", load["server_cpu"]), ("nav", nav["secs"]),
-                                           ("nav_browser_cpu", nav["browser_cpu"]),
-                                           ("nav_server_cpu", nav["server_cpu"])):
+                        nav = await timed_nav(browser, server, source, PAGES[i], exp[name][source[0]], exp[name][path])
+                        for key, value in (
+                            ("load", load["secs"]),
+                            ("bytes", load["bytes"]),
+                            ("load_browser_cpu", load["browser_cpu"]),
+                            ("load_server_cpu", load["server_cpu"]),
+                            ("nav", nav["secs"]),
+                            ("nav_browser_cpu", nav["browser_cpu"]),
+                            ("nav_server_cpu", nav["server_cpu"]),
+                        ):
                             r[name][key].append(value)
                 if n_concurrent:
                     for _ in range(concurrent_rounds):
                         for name, server in servers.items():
                             r[name]["concurrent"].append(
-                                await concurrent(browser, server, path, exp[name][path], n_concurrent))
+                                await concurrent(browser, server, path, exp[name][path], n_concurrent)
+                            )
                 results["pages"][label] = r
-                print(f"  {label}: " + "; ".join(
-                    f"{name} load {median(r[name]['load']):.2f} s (busy {cpu(r[name], 'load'):.2f}), "
-                    f"nav {median(r[name]['nav']):.2f} s (busy {cpu(r[name], 'nav'):.2f})"
-                    + (f", {n_concurrent} at once {median(r[name]['concurrent']):.2f} s" if n_concurrent else "")
-                    + f", {median(r[name]['bytes']) / 1e3:.0f} kB" for name in counts)
-                      + f"; load average {loadavg()}", flush=True)
+                print(
+                    f"  {label}: "
+                    + "; ".join(
+                        f"{name} load {median(r[name]['load']):.2f} s (busy {cpu(r[name], 'load'):.2f}), "
+                        f"nav {median(r[name]['nav']):.2f} s (busy {cpu(r[name], 'nav'):.2f})"
+                        + (f", {n_concurrent} at once {median(r[name]['concurrent']):.2f} s" if n_concurrent else "")
+                        + f", {median(r[name]['bytes']) / 1e3:.0f} kB"
+                        for name in counts
+                    )
+                    + f"; load average {loadavg()}",
+                    flush=True,
+                )
             await browser.close()
     finally:
         for server in servers.values():
@@ -434,11 +498,14 @@ def report(res: dict, n_concurrent: int) -> str:
     target = TARGET_BUNDLED if size == 0 else TARGET_1M if size >= 1_000_000 else None
     out = []
     for name in res["apps"][:-1]:
-        lines = [f"{name}:", "",
-                 "| page | load s | floor | ratio | load busy s | floor | ratio | nav s | floor | ratio | nav busy s "
-                 f"| floor | ratio | {n_concurrent} at once, slowest s | floor | sent kB | charts / tables "
-                 "(+ in expanders) / maps |",
-                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines = [
+            f"{name}:",
+            "",
+            "| page | load s | floor | ratio | load busy s | floor | ratio | nav s | floor | ratio | nav busy s "
+            f"| floor | ratio | {n_concurrent} at once, slowest s | floor | sent kB | charts / tables "
+            "(+ in expanders) / maps |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
         misses = []
         for label, r in res["pages"].items():
             a, f = r[name], r["floor"]
@@ -446,11 +513,14 @@ def report(res: dict, n_concurrent: int) -> str:
             lc, flc, nc, fnc = cpu(a, "load"), cpu(f, "load"), cpu(a, "nav"), cpu(f, "nav")
             conc, fconc = median(a["concurrent"]), median(f["concurrent"])
             c = r["counts"]
-            lines.append(f"| {label} | {load:.2f} | {fl:.2f} | {load / fl:.2f}x | {lc:.2f} | {flc:.2f} | "
-                         f"{lc / flc:.2f}x | {nav:.2f} | {fn:.2f} | {nav / fn:.2f}x | {nc:.2f} | {fnc:.2f} | "
-                         f"{nc / fnc:.2f}x | " + (f"{conc:.2f} | {fconc:.2f}" if n_concurrent else "– | –")
-                         + f" | {median(a['bytes']) / 1e3:.0f} | {c['plotly']} / {c['dataframe']} "
-                           f"(+{c['dataframe_in_expander']}) / {c['deck']} |")
+            lines.append(
+                f"| {label} | {load:.2f} | {fl:.2f} | {load / fl:.2f}x | {lc:.2f} | {flc:.2f} | "
+                f"{lc / flc:.2f}x | {nav:.2f} | {fn:.2f} | {nav / fn:.2f}x | {nc:.2f} | {fnc:.2f} | "
+                f"{nc / fnc:.2f}x | "
+                + (f"{conc:.2f} | {fconc:.2f}" if n_concurrent else "– | –")
+                + f" | {median(a['bytes']) / 1e3:.0f} | {c['plotly']} / {c['dataframe']} "
+                f"(+{c['dataframe_in_expander']}) / {c['deck']} |"
+            )
             if target and (load / fl > target or nav / fn > target):
                 misses.append(f"{label} ({load / fl:.2f}x load, {nav / fn:.2f}x nav; target {target}x)")
             if size == 0 and nav > TARGET_NAV_S:
@@ -458,8 +528,10 @@ def report(res: dict, n_concurrent: int) -> str:
             if n_concurrent and conc > TARGET_CONCURRENT_S:
                 misses.append(f"{label} {n_concurrent} at once {conc:.2f} s (target {TARGET_CONCURRENT_S} s)")
         lines.append("")
-        lines.append(f"{name}, pages at {size or 'bundled'} incidents: "
-                     + ("every target met" if not misses else "missed: " + "; ".join(misses)))
+        lines.append(
+            f"{name}, pages at {size or 'bundled'} incidents: "
+            + ("every target met" if not misses else "missed: " + "; ".join(misses))
+        )
         out.append("\n".join(lines))
     out.append(f"load average before / after: {res['load_before']} / {res['load_after']}")
     return "\n\n".join(out)
@@ -472,24 +544,42 @@ def main() -> int:
     ap.add_argument("--concurrent", type=int, default=5, help="users at once (0: skip)")
     ap.add_argument("--concurrent-rounds", type=int, default=1)
     ap.add_argument("--root", type=Path, default=ROOT, help="the app to measure (a checkout of this repository)")
-    ap.add_argument("--compare", type=Path, default=None,
-                    help="another checkout (the code before a change), timed in the same rounds as 'before'")
+    ap.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="another checkout (the code before a change), timed in the same rounds as 'before'",
+    )
     ap.add_argument("--only", default="", help="pages to time, by label (comma-separated)")
     ap.add_argument("--json", type=Path, default=None, help="write every timing here too")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit("Debian's chromium is not installed (apt-get install chromium)")
     roots = {"app": args.root.resolve()} | ({"before": args.compare.resolve()} if args.compare else {})
-    print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; "
-          + ", ".join(f"{k} {v}" for k, v in roots.items()), flush=True)
+    print(
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {page_bench.machine()}; "
+        + ", ".join(f"{k} {v}" for k, v in roots.items()),
+        flush=True,
+    )
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             db = page_bench.corpus(size, Path(tmp))
-            print(f"size {size or 'bundled'} ({page_bench.incident_count(db):,} incidents), load average {loadavg()}",
-                  flush=True)
-            res = asyncio.run(bench_size(size, db, roots, args.rounds, args.concurrent, args.concurrent_rounds,
-                                         [s for s in args.only.split(",") if s]))
+            print(
+                f"size {size or 'bundled'} ({page_bench.incident_count(db):,} incidents), load average {loadavg()}",
+                flush=True,
+            )
+            res = asyncio.run(
+                bench_size(
+                    size,
+                    db,
+                    roots,
+                    args.rounds,
+                    args.concurrent,
+                    args.concurrent_rounds,
+                    [s for s in args.only.split(",") if s],
+                )
+            )
             out.append(res)
             print(report(res, args.concurrent), flush=True)
             if args.json:

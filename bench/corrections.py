@@ -10,6 +10,7 @@ through corrections_write.import_csv, the CLI's import), and times each query wi
 dashboard's default filters (median and p95 of --repeat runs after one warm-up). Ends with one line:
     corrections at N incidents, C corrections: p95 max X ms (QUERY) against Y ms without; ratio Z
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,15 @@ import generate  # noqa: E402
 from massacres.dashboard.filters import Filters  # noqa: E402
 from massacres.store import corrections_write, db, queries  # noqa: E402
 
-QUERIES = ("documented_totals", "trend_massacres_by_month", "massacres_by_perpetrator_documented",
-           "victims_by_month_and_category", "incidents_count_by_search", "incidents_by_search", "points_map")
+QUERIES = (
+    "documented_totals",
+    "trend_massacres_by_month",
+    "massacres_by_perpetrator_documented",
+    "victims_by_month_and_category",
+    "incidents_count_by_search",
+    "incidents_by_search",
+    "points_map",
+)
 
 
 def _times(fn, repeat: int) -> list[float]:
@@ -64,8 +72,9 @@ def _params(con: duckdb.DuckDBPyConnection) -> dict:
 def _write_corrections(path: Path, n: int, folder: Path) -> None:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        rows = con.execute("SELECT report_month, seq, killed FROM incidents ORDER BY hash(report_month, seq) LIMIT ?",
-                           [n]).fetchall()
+        rows = con.execute(
+            "SELECT report_month, seq, killed FROM incidents ORDER BY hash(report_month, seq) LIMIT ?", [n]
+        ).fetchall()
     finally:
         con.close()
     out = folder / "bench-corrections.csv"
@@ -73,8 +82,9 @@ def _write_corrections(path: Path, n: int, folder: Path) -> None:
         w = csv.writer(fh)
         w.writerow(corrections_write.CSV_COLUMNS)
         for month, seq, killed in rows:
-            w.writerow([month, seq, "", "killed", killed, killed + 1, "corrected", "benchmark", "bench",
-                        "2026-12-02T00:00:00"])
+            w.writerow(
+                [month, seq, "", "killed", killed, killed + 1, "corrected", "benchmark", "bench", "2026-12-02T00:00:00"]
+            )
     corrections_write.import_csv(path, out)
 
 
@@ -86,8 +96,10 @@ def main() -> int:
     args = ap.parse_args()
     corpus = generate.default_path(args.incidents)
     if not generate.is_current(corpus, args.incidents):
-        subprocess.run([sys.executable, str(BENCH / "generate.py"), "--incidents", str(args.incidents),
-                        "--out", str(corpus)], check=True)
+        subprocess.run(
+            [sys.executable, str(BENCH / "generate.py"), "--incidents", str(args.incidents), "--out", str(corpus)],
+            check=True,
+        )
     work = Path(tempfile.mkdtemp(prefix="bench-corrections-", dir=BENCH / "out"))
     try:
         plain_path = work / "plain.duckdb"
@@ -98,23 +110,35 @@ def main() -> int:
         _write_corrections(corrected_path, args.corrections, work)
         import_s = time.perf_counter() - t0
         plain, corrected = db.connect_readonly(plain_path), db.connect_readonly(corrected_path)
-        assert "corrections" not in plain.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'incidents'").fetchone()[0]
-        assert "corrections" in corrected.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'incidents'").fetchone()[0]
+        assert (
+            "corrections"
+            not in plain.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'incidents'").fetchone()[0]
+        )
+        assert (
+            "corrections"
+            in corrected.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'incidents'").fetchone()[0]
+        )
         params = _params(plain)
-        print(f"# {dt.date.today()} · {args.incidents:,} incidents · {args.corrections:,} corrections "
-              f"(imported in {import_s:.1f} s) · load {os.getloadavg()[0]:.2f} · {args.repeat} runs")
+        print(
+            f"# {dt.date.today()} · {args.incidents:,} incidents · {args.corrections:,} corrections "
+            f"(imported in {import_s:.1f} s) · load {os.getloadavg()[0]:.2f} · {args.repeat} runs"
+        )
         print(f"{'query':<40} {'plain p50':>10} {'p95':>8} {'corrected p50':>14} {'p95':>8} {'ratio':>6}")
         worst = ("", 0.0, 0.0, 0.0)
         for name in QUERIES:
             a = _times(lambda name=name: queries.run(plain, name, params), args.repeat)
             b = _times(lambda name=name: queries.run(corrected, name, params), args.repeat)
             ratio = _p95(b) / _p95(a)
-            print(f"{name:<40} {statistics.median(a):>10.1f} {_p95(a):>8.1f} {statistics.median(b):>14.1f} "
-                  f"{_p95(b):>8.1f} {ratio:>5.2f}x")
+            print(
+                f"{name:<40} {statistics.median(a):>10.1f} {_p95(a):>8.1f} {statistics.median(b):>14.1f} "
+                f"{_p95(b):>8.1f} {ratio:>5.2f}x"
+            )
             if _p95(b) > worst[2]:
                 worst = (name, _p95(a), _p95(b), ratio)
-        print(f"corrections at {args.incidents} incidents, {args.corrections} corrections: p95 max {worst[2]:.1f} ms "
-              f"({worst[0]}) against {worst[1]:.1f} ms without; ratio {worst[3]:.2f}")
+        print(
+            f"corrections at {args.incidents} incidents, {args.corrections} corrections: p95 max {worst[2]:.1f} ms "
+            f"({worst[0]}) against {worst[1]:.1f} ms without; ratio {worst[3]:.2f}"
+        )
         plain.close()
         corrected.close()
     finally:

@@ -10,6 +10,7 @@ own error. Any other exception, a record breaking the schema's constraints, or a
 stores fewer incidents than were parsed fails the run. Incidents with no governorate at all,
 which the geocoder cannot place (issue 12 point 7, fixed apart), are counted on their own line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,11 +63,15 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
     total = sum(outcome.values())
     if args.parse_only:
-        print(f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['parsed']} parsed, "
-              f"{outcome['refused']} refused with a clear error, 0 other exceptions")
+        print(
+            f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['parsed']} parsed, "
+            f"{outcome['refused']} refused with a clear error, 0 other exceptions"
+        )
     else:
-        print(f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['stored']} parsed and stored by "
-              f"ingest, {outcome['refused']} refused with a clear error, 0 other exceptions")
+        print(
+            f"fuzz: {total} cases in {time.perf_counter() - t0:.0f} s, {outcome['stored']} parsed and stored by "
+            f"ingest, {outcome['refused']} refused with a clear error, 0 other exceptions"
+        )
     return 0
 
 

@@ -31,6 +31,7 @@ The file records N and the seed in a table `corpus_meta` (with the generator's v
 hash of massacres/store/schema.sql); an existing file with the same N, seed, version and schema is
 reused as it is, anything else is generated afresh (written beside it, then moved into place).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,34 +62,133 @@ VERSION = 5  # bump when the generated data changes, so old corpora are not reus
 
 FIRST_MONTH, LAST_MONTH = (2011, 3), (2025, 12)
 
-PERPS = ("syrian_regime", "russia", "isis", "international_coalition", "hts",
-         "armed_opposition", "kurdish_forces", "turkish_forces", "other")
-PERP_TEXT = ("Syrian regime forces (army, security, local militias, Shiite foreign militias)", "Russian forces",
-             "ISIS (Self-proclaimed the Islamic State)", "International coalition forces",
-             "Hay'at Tahrir al Sham", "Factions of the Armed Opposition", "Kurdish-led Syrian Democratic Forces",
-             "Turkish forces", "Other parties")
-GOVS = ("damascus", "damascus_suburbs", "aleppo", "idlib", "hama", "homs", "latakia", "tartus", "daraa",
-        "suwayda", "quneitra", "deir_ez_zor", "raqqa", "hasaka")
-GOV_NAMES = ("Damascus", "Damascus Suburbs", "Aleppo", "Idlib", "Hama", "Homs", "Latakia", "Tartus", "Daraa",
-             "Suwayda", "Quneitra", "Deir Ez-Zour", "Raqqa", "Hasaka")
-AREAS = ("isis", "armed_opposition", "hts", "armed_opposition_and_hts", "hts_and_turkistan_party",
-         "syrian_regime", "sdf", "other")
-AREA_TEXT = ("ISIS", "armed opposition factions", "Hay'at Tahrir al Sham",
-             "armed opposition factions and Hay'at Tahrir al Sham",
-             "Hay'at Tahrir al Sham and the Islamic Turkistani Party", "Syrian regime forces",
-             "the Kurdish-Majority SDF", "local armed groups")
-WEAPONS = ("fixed_wing_airstrike", "rotary_wing_barrel_bomb", "artillery", "surface_to_surface_rocket",
-           "ground_raid_execution", "landmine", "ied", "car_bomb", "other")
-WEAPON_TEXT = ("warplanes fired a number of missiles at", "helicopters dropped barrel bombs on",
-               "fired artillery shells at", "fired surface-to-surface rockets at", "raided and executed civilians in",
-               "a landmine exploded at", "an improvised explosive device exploded at", "a car bomb exploded at",
-               "attacked")
-TARGETS = ("residential", "populated_area", "market", "vehicle", "idp_shelter", "school", "mosque", "medical",
-           "gathering", "farm", "river_crossing", "police_station", "other")
+PERPS = (
+    "syrian_regime",
+    "russia",
+    "isis",
+    "international_coalition",
+    "hts",
+    "armed_opposition",
+    "kurdish_forces",
+    "turkish_forces",
+    "other",
+)
+PERP_TEXT = (
+    "Syrian regime forces (army, security, local militias, Shiite foreign militias)",
+    "Russian forces",
+    "ISIS (Self-proclaimed the Islamic State)",
+    "International coalition forces",
+    "Hay'at Tahrir al Sham",
+    "Factions of the Armed Opposition",
+    "Kurdish-led Syrian Democratic Forces",
+    "Turkish forces",
+    "Other parties",
+)
+GOVS = (
+    "damascus",
+    "damascus_suburbs",
+    "aleppo",
+    "idlib",
+    "hama",
+    "homs",
+    "latakia",
+    "tartus",
+    "daraa",
+    "suwayda",
+    "quneitra",
+    "deir_ez_zor",
+    "raqqa",
+    "hasaka",
+)
+GOV_NAMES = (
+    "Damascus",
+    "Damascus Suburbs",
+    "Aleppo",
+    "Idlib",
+    "Hama",
+    "Homs",
+    "Latakia",
+    "Tartus",
+    "Daraa",
+    "Suwayda",
+    "Quneitra",
+    "Deir Ez-Zour",
+    "Raqqa",
+    "Hasaka",
+)
+AREAS = (
+    "isis",
+    "armed_opposition",
+    "hts",
+    "armed_opposition_and_hts",
+    "hts_and_turkistan_party",
+    "syrian_regime",
+    "sdf",
+    "other",
+)
+AREA_TEXT = (
+    "ISIS",
+    "armed opposition factions",
+    "Hay'at Tahrir al Sham",
+    "armed opposition factions and Hay'at Tahrir al Sham",
+    "Hay'at Tahrir al Sham and the Islamic Turkistani Party",
+    "Syrian regime forces",
+    "the Kurdish-Majority SDF",
+    "local armed groups",
+)
+WEAPONS = (
+    "fixed_wing_airstrike",
+    "rotary_wing_barrel_bomb",
+    "artillery",
+    "surface_to_surface_rocket",
+    "ground_raid_execution",
+    "landmine",
+    "ied",
+    "car_bomb",
+    "other",
+)
+WEAPON_TEXT = (
+    "warplanes fired a number of missiles at",
+    "helicopters dropped barrel bombs on",
+    "fired artillery shells at",
+    "fired surface-to-surface rockets at",
+    "raided and executed civilians in",
+    "a landmine exploded at",
+    "an improvised explosive device exploded at",
+    "a car bomb exploded at",
+    "attacked",
+)
+TARGETS = (
+    "residential",
+    "populated_area",
+    "market",
+    "vehicle",
+    "idp_shelter",
+    "school",
+    "mosque",
+    "medical",
+    "gathering",
+    "farm",
+    "river_crossing",
+    "police_station",
+    "other",
+)
 TARGET_P = (30, 25, 8, 8, 5, 3, 3, 2, 5, 4, 1, 1, 5)
-SITE_TEXT = ("a residential building", None, "a popular market", "a civilian bus", "an IDPs camp", "a school",
-             "a mosque", "a field hospital", "a gathering of civilians", "a farm", "a river crossing",
-             "a police station", "a bakery")
+SITE_TEXT = (
+    "a residential building",
+    None,
+    "a popular market",
+    "a civilian bus",
+    "an IDPs camp",
+    "a school",
+    "a mosque",
+    "a field hospital",
+    "a gathering of civilians",
+    "a farm",
+    "a river crossing",
+    "a police station",
+    "a bakery",
+)
 PLACE_TYPES = ("village", "town", "city", "neighborhood", "area")
 PRECISIONS = ("exact", "locality", "city", "governorate")
 QUALIFIERS = (None, "about", "at least", "no less than")
@@ -101,49 +201,98 @@ NOTE_OTHERWISE = (0.01, "Investigations are still ongoing to determine the perpe
 
 # Governorate weights per perpetrator (order of GOVS).
 GOV_W = {
-    "syrian_regime":           (4, 16, 16, 14, 10, 10, 2, 0.5, 10, 1, 1, 6, 3, 1),
-    "russia":                  (0, 2, 18, 35, 12, 6, 3, 0, 2, 0, 0, 14, 8, 1),
-    "isis":                    (1, 3, 12, 1, 3, 6, 0, 0, 1, 1, 0, 35, 25, 12),
+    "syrian_regime": (4, 16, 16, 14, 10, 10, 2, 0.5, 10, 1, 1, 6, 3, 1),
+    "russia": (0, 2, 18, 35, 12, 6, 3, 0, 2, 0, 0, 14, 8, 1),
+    "isis": (1, 3, 12, 1, 3, 6, 0, 0, 1, 1, 0, 35, 25, 12),
     "international_coalition": (0, 0, 15, 6, 0, 1, 0, 0, 0, 0, 0, 35, 38, 5),
-    "hts":                     (0, 1, 20, 50, 12, 2, 3, 0, 3, 0, 1, 2, 3, 1),
-    "armed_opposition":        (6, 6, 35, 10, 6, 6, 3, 1, 10, 2, 2, 5, 3, 5),
-    "kurdish_forces":          (0, 0, 40, 2, 0, 0, 0, 0, 0, 0, 0, 20, 15, 23),
-    "turkish_forces":          (0, 0, 55, 10, 0, 0, 0, 0, 0, 0, 0, 3, 12, 20),
-    "other":                   (5, 8, 15, 10, 8, 8, 3, 2, 12, 8, 2, 10, 5, 6),
+    "hts": (0, 1, 20, 50, 12, 2, 3, 0, 3, 0, 1, 2, 3, 1),
+    "armed_opposition": (6, 6, 35, 10, 6, 6, 3, 1, 10, 2, 2, 5, 3, 5),
+    "kurdish_forces": (0, 0, 40, 2, 0, 0, 0, 0, 0, 0, 0, 20, 15, 23),
+    "turkish_forces": (0, 0, 55, 10, 0, 0, 0, 0, 0, 0, 0, 3, 12, 20),
+    "other": (5, 8, 15, 10, 8, 8, 3, 2, 12, 8, 2, 10, 5, 6),
 }
 # Area of control at the time, per perpetrator (order of AREAS).
 AREA_W = {
-    "syrian_regime":           (15, 55, 10, 10, 3, 3, 2, 2),
-    "russia":                  (20, 35, 20, 15, 8, 1, 0, 1),
-    "isis":                    (5, 30, 2, 2, 0, 40, 20, 1),
+    "syrian_regime": (15, 55, 10, 10, 3, 3, 2, 2),
+    "russia": (20, 35, 20, 15, 8, 1, 0, 1),
+    "isis": (5, 30, 2, 2, 0, 40, 20, 1),
     "international_coalition": (90, 2, 2, 0, 0, 1, 4, 1),
-    "hts":                     (2, 40, 5, 5, 1, 45, 1, 1),
-    "armed_opposition":        (5, 10, 3, 2, 0, 70, 9, 1),
-    "kurdish_forces":          (5, 60, 5, 5, 0, 5, 15, 5),
-    "turkish_forces":          (5, 5, 0, 0, 0, 10, 75, 5),
-    "other":                   (10, 30, 10, 5, 2, 30, 8, 5),
+    "hts": (2, 40, 5, 5, 1, 45, 1, 1),
+    "armed_opposition": (5, 10, 3, 2, 0, 70, 9, 1),
+    "kurdish_forces": (5, 60, 5, 5, 0, 5, 15, 5),
+    "turkish_forces": (5, 5, 0, 0, 0, 10, 75, 5),
+    "other": (10, 30, 10, 5, 2, 30, 8, 5),
 }
 # Weapon per perpetrator (order of WEAPONS).
 WEAPON_W = {
-    "syrian_regime":           (30, 20, 20, 10, 15, 1, 1, 1, 2),
-    "russia":                  (95, 0, 2, 2, 0, 0, 0, 0, 1),
-    "isis":                    (0, 0, 15, 5, 30, 15, 15, 18, 2),
+    "syrian_regime": (30, 20, 20, 10, 15, 1, 1, 1, 2),
+    "russia": (95, 0, 2, 2, 0, 0, 0, 0, 1),
+    "isis": (0, 0, 15, 5, 30, 15, 15, 18, 2),
     "international_coalition": (97, 1, 1, 0, 0, 0, 0, 0, 1),
-    "hts":                     (0, 0, 25, 10, 30, 5, 15, 13, 2),
-    "armed_opposition":        (0, 0, 45, 25, 10, 3, 7, 7, 3),
-    "kurdish_forces":          (0, 0, 30, 10, 35, 10, 5, 5, 5),
-    "turkish_forces":          (55, 0, 35, 5, 0, 0, 0, 0, 5),
-    "other":                   (0, 0, 10, 5, 25, 20, 15, 15, 10),
+    "hts": (0, 0, 25, 10, 30, 5, 15, 13, 2),
+    "armed_opposition": (0, 0, 45, 25, 10, 3, 7, 7, 3),
+    "kurdish_forces": (0, 0, 30, 10, 35, 10, 5, 5, 5),
+    "turkish_forces": (55, 0, 35, 5, 0, 0, 0, 0, 5),
+    "other": (0, 0, 10, 5, 25, 20, 15, 15, 10),
 }
 # Massacres a month, relative, by year (the series peaks in 2012-2013).
-YEAR_W = {2011: 0.4, 2012: 1.0, 2013: 1.0, 2014: 0.8, 2015: 0.7, 2016: 0.7, 2017: 0.6, 2018: 0.5, 2019: 0.35,
-          2020: 0.15, 2021: 0.08, 2022: 0.06, 2023: 0.06, 2024: 0.06, 2025: 0.12}
-SYLLABLES = np.array(["ba", "bu", "da", "der", "fa", "ha", "hal", "ja", "kaf", "kha", "ma", "mar", "na", "qa",
-                      "qas", "ra", "rum", "sa", "sha", "ta", "tal", "wa", "ya", "za", "zor", "ain", "ab", "an",
-                      "ar", "is", "um", "el"])
+YEAR_W = {
+    2011: 0.4,
+    2012: 1.0,
+    2013: 1.0,
+    2014: 0.8,
+    2015: 0.7,
+    2016: 0.7,
+    2017: 0.6,
+    2018: 0.5,
+    2019: 0.35,
+    2020: 0.15,
+    2021: 0.08,
+    2022: 0.06,
+    2023: 0.06,
+    2024: 0.06,
+    2025: 0.12,
+}
+SYLLABLES = np.array(
+    [
+        "ba",
+        "bu",
+        "da",
+        "der",
+        "fa",
+        "ha",
+        "hal",
+        "ja",
+        "kaf",
+        "kha",
+        "ma",
+        "mar",
+        "na",
+        "qa",
+        "qas",
+        "ra",
+        "rum",
+        "sa",
+        "sha",
+        "ta",
+        "tal",
+        "wa",
+        "ya",
+        "za",
+        "zor",
+        "ain",
+        "ab",
+        "an",
+        "ar",
+        "is",
+        "um",
+        "el",
+    ]
+)
 
 
 # ----------------------------------------------------------------------------- helpers
+
 
 def _months() -> list[tuple[int, int]]:
     out, (y, m) = [], FIRST_MONTH
@@ -203,7 +352,8 @@ def _names(rng: np.random.Generator, k: int) -> np.ndarray:
     word = np.char.add(np.char.add(parts[:, 0], parts[:, 1]), np.where(n_syl == 3, parts[:, 2], ""))
     word = np.char.capitalize(word)
     prefix = np.array(["", "al ", "Tal ", "Kafr ", "Deir ", "Ain "])[
-        _draw(rng, _norm([[50, 30, 6, 6, 4, 4]]), np.zeros(k, dtype=np.int64))]
+        _draw(rng, _norm([[50, 30, 6, 6, 4, 4]]), np.zeros(k, dtype=np.int64))
+    ]
     return np.char.add(prefix, word)
 
 
@@ -217,6 +367,7 @@ def _load_geoms() -> list:
 
 
 # ----------------------------------------------------------------------------- the corpus
+
 
 def _frames(n: int, seed: int) -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(seed)
@@ -321,66 +472,75 @@ def _frames(n: int, seed: int) -> dict[str, pd.DataFrame]:
     has_time = rng.random(n) < 0.25
     day_part = _draw(rng, _norm([[90, 3, 3, 2, 2]]), np.zeros(n, dtype=np.int64))
 
-    base = pd.DataFrame({
-        "rm": rm.astype(np.int32),
-        "date": date,
-        "hour": np.where(has_time, rng.integers(0, 24, n), -1).astype(np.int16),
-        "minute": (rng.integers(0, 12, n) * 5).astype(np.int16),
-        "day_part": _cat(day_part, ["", "dawn", "morning", "evening", "night"]),
-        "perpetrator": _cat(perp, PERPS),
-        "perpetrator_text": _cat(perp, PERP_TEXT),
-        "uncertain": uncertain,
-        "note": pd.Series(note_text[perp]).where(uncertain, None),
-        "gov": gov.astype(np.int16),
-        "in_text": _cat(in_text, GOVS),
-        "in_text_null": in_text_null,
-        "place_id": place_id,
-        "place_no": place_no.astype(np.int32),
-        "killed": killed,
-        "children": pd.array(children, dtype="Int32"),
-        "women": pd.array(women, dtype="Int32"),
-        "fetuses": pd.array(fetuses, dtype="Int32"),
-        "known": known,
-        "wounded": pd.array(np.where(wounded_given, wounded, 0), dtype="Int32"),
-        "wounded_given": wounded_given,
-        "qualifier": _cat(qualifier, ["", *QUALIFIERS[1:]]),
-        "lower_bound": rng.random(n) < 0.05,
-        "same_family": rng.random(n) < 0.20,
-        "idps": np.where(idp_target, rng.random(n) < 0.8, rng.random(n) < 0.07),
-        "weapon": _cat(weapon, WEAPONS),
-        "weapon_text": _cat(weapon, WEAPON_TEXT),
-        "target": _cat(target, TARGETS),
-        "site": _cat(target, [s or "" for s in SITE_TEXT]),
-        "area": _cat(area, AREAS),
-        "area_text": _cat(area, AREA_TEXT),
-        "area_null": area_null,
-        "exact": exact,
-        "lon": lon,
-        "lat": lat,
-    })
-    reports = pd.DataFrame({
-        "rm": np.arange(n_months, dtype=np.int32),
-        "month": [f"{y:04d}-{m:02d}" for y, m in months],
-        "month_start": starts,
-        "missing": missing,
-        "title_null": rng.random(n_months) < 0.10,
-        "published_days": rng.integers(3, 16, n_months),
-        "published_null": rng.random(n_months) < 0.10,
-        "source_form": _cat(_draw(rng, _norm([[50, 40, 10]]), np.zeros(n_months, dtype=np.int64)),
-                            ["web", "pdf_text", "pdf"]),
-        "incomplete": rng.random(n_months) < 0.10,
-        "extra_frac": rng.uniform(0.1, 0.5, n_months),
-        "percent_only": rng.random(n_months) < 0.05,
-        "other_breakdown_null": rng.random(n_months) < 0.10,
-        "ytd_null": rng.random(n_months) < 0.15,
-        "sha256": [hashlib.sha256(f"{seed}:{y}-{m}".encode()).hexdigest() for y, m in months],
-    })
-    gov_df = pd.DataFrame({
-        "gov": np.arange(len(GOVS), dtype=np.int16), "key": list(GOVS), "name": list(GOV_NAMES),
-        "iso_code": [f["properties"]["iso_code"] for f in _load_geoms()],
-        "label_lat": [f["properties"]["label_lat"] for f in _load_geoms()],
-        "label_lon": [f["properties"]["label_lon"] for f in _load_geoms()],
-    })
+    base = pd.DataFrame(
+        {
+            "rm": rm.astype(np.int32),
+            "date": date,
+            "hour": np.where(has_time, rng.integers(0, 24, n), -1).astype(np.int16),
+            "minute": (rng.integers(0, 12, n) * 5).astype(np.int16),
+            "day_part": _cat(day_part, ["", "dawn", "morning", "evening", "night"]),
+            "perpetrator": _cat(perp, PERPS),
+            "perpetrator_text": _cat(perp, PERP_TEXT),
+            "uncertain": uncertain,
+            "note": pd.Series(note_text[perp]).where(uncertain, None),
+            "gov": gov.astype(np.int16),
+            "in_text": _cat(in_text, GOVS),
+            "in_text_null": in_text_null,
+            "place_id": place_id,
+            "place_no": place_no.astype(np.int32),
+            "killed": killed,
+            "children": pd.array(children, dtype="Int32"),
+            "women": pd.array(women, dtype="Int32"),
+            "fetuses": pd.array(fetuses, dtype="Int32"),
+            "known": known,
+            "wounded": pd.array(np.where(wounded_given, wounded, 0), dtype="Int32"),
+            "wounded_given": wounded_given,
+            "qualifier": _cat(qualifier, ["", *QUALIFIERS[1:]]),
+            "lower_bound": rng.random(n) < 0.05,
+            "same_family": rng.random(n) < 0.20,
+            "idps": np.where(idp_target, rng.random(n) < 0.8, rng.random(n) < 0.07),
+            "weapon": _cat(weapon, WEAPONS),
+            "weapon_text": _cat(weapon, WEAPON_TEXT),
+            "target": _cat(target, TARGETS),
+            "site": _cat(target, [s or "" for s in SITE_TEXT]),
+            "area": _cat(area, AREAS),
+            "area_text": _cat(area, AREA_TEXT),
+            "area_null": area_null,
+            "exact": exact,
+            "lon": lon,
+            "lat": lat,
+        }
+    )
+    reports = pd.DataFrame(
+        {
+            "rm": np.arange(n_months, dtype=np.int32),
+            "month": [f"{y:04d}-{m:02d}" for y, m in months],
+            "month_start": starts,
+            "missing": missing,
+            "title_null": rng.random(n_months) < 0.10,
+            "published_days": rng.integers(3, 16, n_months),
+            "published_null": rng.random(n_months) < 0.10,
+            "source_form": _cat(
+                _draw(rng, _norm([[50, 40, 10]]), np.zeros(n_months, dtype=np.int64)), ["web", "pdf_text", "pdf"]
+            ),
+            "incomplete": rng.random(n_months) < 0.10,
+            "extra_frac": rng.uniform(0.1, 0.5, n_months),
+            "percent_only": rng.random(n_months) < 0.05,
+            "other_breakdown_null": rng.random(n_months) < 0.10,
+            "ytd_null": rng.random(n_months) < 0.15,
+            "sha256": [hashlib.sha256(f"{seed}:{y}-{m}".encode()).hexdigest() for y, m in months],
+        }
+    )
+    gov_df = pd.DataFrame(
+        {
+            "gov": np.arange(len(GOVS), dtype=np.int16),
+            "key": list(GOVS),
+            "name": list(GOV_NAMES),
+            "iso_code": [f["properties"]["iso_code"] for f in _load_geoms()],
+            "label_lat": [f["properties"]["label_lat"] for f in _load_geoms()],
+            "label_lon": [f["properties"]["label_lon"] for f in _load_geoms()],
+        }
+    )
     return {"base": base, "reports_src": reports, "places": places, "cities": cities, "govs": gov_df}
 
 
@@ -627,10 +787,14 @@ def generate(path: str | os.PathLike | None, n_incidents: int, seed: int = 0) ->
         con.execute(_INSERT_REPORTS)
         con.execute(_INSERT_STATED)
         con.execute(_INSERT_WARNINGS)
-        con.execute("CREATE TABLE corpus_meta (n_incidents BIGINT NOT NULL, seed BIGINT NOT NULL, "
-                    "version INTEGER NOT NULL, schema_sha256 VARCHAR NOT NULL, generated TIMESTAMP NOT NULL)")
-        con.execute("INSERT INTO corpus_meta VALUES (?, ?, ?, ?, ?)",
-                    [n_incidents, seed, VERSION, _schema_sha(), dt.datetime.now().replace(microsecond=0)])
+        con.execute(
+            "CREATE TABLE corpus_meta (n_incidents BIGINT NOT NULL, seed BIGINT NOT NULL, "
+            "version INTEGER NOT NULL, schema_sha256 VARCHAR NOT NULL, generated TIMESTAMP NOT NULL)"
+        )
+        con.execute(
+            "INSERT INTO corpus_meta VALUES (?, ?, ?, ?, ?)",
+            [n_incidents, seed, VERSION, _schema_sha(), dt.datetime.now().replace(microsecond=0)],
+        )
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -650,11 +814,15 @@ def main() -> int:
     generate(path, args.incidents, args.seed)
     secs = time.perf_counter() - t0
     con = duckdb.connect(str(path), read_only=True)
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("reports", "stated_figures", "incidents", "warnings", "locations")}
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("reports", "stated_figures", "incidents", "warnings", "locations")
+    }
     con.close()
-    print(f"{path}: {'reused' if reused else f'generated in {secs:.1f} s'}, "
-          f"{path.stat().st_size / 1e6:.1f} MB, " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+    print(
+        f"{path}: {'reused' if reused else f'generated in {secs:.1f} s'}, "
+        f"{path.stat().st_size / 1e6:.1f} MB, " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    )
     return 0
 
 

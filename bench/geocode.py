@@ -7,6 +7,7 @@ every incident of the bundled reports with the index; and the baseline a first v
 would write: for each incident, scan every gazetteer row of its governorate and score
 every name with rapidfuzz. Prints both and the speed-up; the target is under 2 s in all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,9 +64,15 @@ def main() -> int:
 
     admin1 = {r["geonames_admin1"]: r["key"] for r in vocab.governorate_rows()}
     with open(gazetteer.GAZETTEER_CSV, encoding="utf-8") as fh:
-        rows = [(gazetteer.Place(r["wof_id"], r["name"], float(r["lat"]), float(r["lon"]), admin1[r["admin1_code"]],
-                                 r["placetype"]), [r["name"], *filter(None, r["alt_names"].split("|"))])
-                for r in csv.DictReader(fh)]
+        rows = [
+            (
+                gazetteer.Place(
+                    r["wof_id"], r["name"], float(r["lat"]), float(r["lon"]), admin1[r["admin1_code"]], r["placetype"]
+                ),
+                [r["name"], *filter(None, r["alt_names"].split("|"))],
+            )
+            for r in csv.DictReader(fh)
+        ]
     t0 = time.perf_counter()
     for inc in incidents:
         if inc["lat"] is None:
@@ -75,8 +82,10 @@ def main() -> int:
     total = load_s + geocode_s
     print(f"incidents: {len(incidents)} (bundled reports)")
     print(f"load + index gazetteer ({len(coder.gaz.by_id)} rows) and boundaries: {load_s:.3f} s")
-    print(f"geocode with the index: {geocode_s * 1000:.1f} ms (median of {args.repeat}), "
-          f"{geocode_s * 1e6 / len(incidents):.0f} us/incident")
+    print(
+        f"geocode with the index: {geocode_s * 1000:.1f} ms (median of {args.repeat}), "
+        f"{geocode_s * 1e6 / len(incidents):.0f} us/incident"
+    )
     print(f"baseline, scan the gazetteer per place: {scan_s * 1000:.0f} ms ({scan_s / geocode_s:.0f}x slower)")
     print(f"total {total:.3f} s, target {TARGET_S:.0f} s: {'met' if total < TARGET_S else 'MISSED'}")
     return 0 if total < TARGET_S else 1

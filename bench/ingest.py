@@ -10,6 +10,7 @@ counts, half web text and half PDF text) into a temporary directory, then times,
   - baseline: reading the same files without parsing (the floor any parser pays),
 and prints per-report figures against the target of 20 ms per report.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,13 +72,19 @@ def main() -> int:
     total_ms = (parse_s + store_s) * 1000 / n
     per_report.sort()
     print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"corpus: {n} reports ({size_mb:.1f} MB, {incidents} incidents, {months} distinct months) generated in {gen_s:.1f} s")
+    print(
+        f"corpus: {n} reports ({size_mb:.1f} MB, {incidents} incidents, {months} distinct months) generated in {gen_s:.1f} s"
+    )
     print(f"baseline read only: {read_s * 1000 / n:.2f} ms/report")
-    print(f"parse: {parse_s:.2f} s total, {parse_s * 1000 / n:.2f} ms/report "
-          f"(median {statistics.median(per_report):.2f}, p95 {per_report[int(0.95 * n) - 1]:.2f}, max {per_report[-1]:.2f})")
+    print(
+        f"parse: {parse_s:.2f} s total, {parse_s * 1000 / n:.2f} ms/report "
+        f"(median {statistics.median(per_report):.2f}, p95 {per_report[int(0.95 * n) - 1]:.2f}, max {per_report[-1]:.2f})"
+    )
     print(f"store tables only: {tables_s:.2f} s ({tables_s * 1000 / n:.2f} ms/report)")
     print(f"store with geocoding (as `massacres build`): {store_s:.2f} s ({store_s * 1000 / n:.2f} ms/report)")
-    print(f"parse + store: {total_ms:.2f} ms/report, target {TARGET_MS:.0f} ms: {'met' if total_ms < TARGET_MS else 'MISSED'}")
+    print(
+        f"parse + store: {total_ms:.2f} ms/report, target {TARGET_MS:.0f} ms: {'met' if total_ms < TARGET_MS else 'MISSED'}"
+    )
     return 0 if total_ms < TARGET_MS else 1
 
 

@@ -24,6 +24,7 @@ thread: AppTest runs the page in a thread of its own).
 Targets: every page under 1 s at the bundled data (cold and warm), under 1.5 s warm at 1M.
 The last line per size: `pages at N incidents: warm max X s (PAGE), cold max Y s (PAGE)`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,8 +73,10 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    return (f"{platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, "
-            f"DuckDB {duckdb.__version__}, Streamlit {streamlit.__version__}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}, Streamlit {streamlit.__version__}"
+    )
 
 
 def corpus(size: int, tmp: Path) -> Path:
@@ -102,6 +105,7 @@ def incident_count(db: Path) -> int:
 
 
 # --- The worker: one page, in this process ------------------------------------------------------
+
 
 def _worker(page: str, runs: int, profile_it: bool) -> dict:
     import streamlit as st
@@ -169,9 +173,17 @@ def _worker(page: str, runs: int, profile_it: bool) -> dict:
     slow = sorted(((statistics.median(ts), name) for name, ts in qtimes.items()), reverse=True)
     if profile_it:
         _profile(page, clear_caches, new_app)
-    return {"page": page_name(page), "rounds": len(colds), "cold": statistics.median(colds),
-            "warm": statistics.median(warms), "cold_runs": colds, "warm_runs": warms,
-            "errors": sorted(errors), "queries": slow, "query_total": sum(t for t, _ in slow)}
+    return {
+        "page": page_name(page),
+        "rounds": len(colds),
+        "cold": statistics.median(colds),
+        "warm": statistics.median(warms),
+        "cold_runs": colds,
+        "warm_runs": warms,
+        "errors": sorted(errors),
+        "queries": slow,
+        "query_total": sum(t for t, _ in slow),
+    }
 
 
 def _profile(page: str, clear_caches, new_app, top: int = 35) -> None:
@@ -208,6 +220,7 @@ def _profile(page: str, clear_caches, new_app, top: int = 35) -> None:
 
 
 # --- The parent: a worker per page, watched --------------------------------------------------------
+
 
 def _rss_gb(pid: int) -> float:
     """Resident memory of a process and its children (the worker has none; DuckDB's threads are in it)."""
@@ -246,29 +259,46 @@ def run_worker(page: str, db: Path, runs: int, profile_it: bool, timeout: float,
         lines = [ln for ln in out.read().splitlines() if ln.startswith(RESULT)]
     if stopped or not lines:
         why = stopped or f"worker failed (exit {proc.returncode})"
-        return {"page": page_name(page), "rounds": 0, "cold": float("nan"), "warm": float("nan"), "errors": [why],
-                "queries": [], "query_total": float("nan"), "peak_rss_gb": peak, "stopped": True}
-    result = json.loads(lines[-1][len(RESULT):])
+        return {
+            "page": page_name(page),
+            "rounds": 0,
+            "cold": float("nan"),
+            "warm": float("nan"),
+            "errors": [why],
+            "queries": [],
+            "query_total": float("nan"),
+            "peak_rss_gb": peak,
+            "stopped": True,
+        }
+    result = json.loads(lines[-1][len(RESULT) :])
     result["peak_rss_gb"] = peak
     return result
 
 
-def bench_size(size: int, runs: int, pages: list[str], prof: list[str], timeout: float, max_rss_gb: float) -> list[dict]:
+def bench_size(
+    size: int, runs: int, pages: list[str], prof: list[str], timeout: float, max_rss_gb: float
+) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         db = corpus(size, Path(tmp))
         n = incident_count(db)
         label = f"{n:,} incidents" + (" (bundled data)" if size == 0 else f" (bench/out/corpus-{size}.duckdb)")
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"\n## {label}, {db.stat().st_size / 1e6:.1f} MB; median of {runs} runs; load average {load} "
-              f"on {os.cpu_count()} cores", flush=True)
+        print(
+            f"\n## {label}, {db.stat().st_size / 1e6:.1f} MB; median of {runs} runs; load average {load} "
+            f"on {os.cpu_count()} cores",
+            flush=True,
+        )
         results = []
         for page in pages:
             r = run_worker(page, db, runs, page_name(page) in prof, timeout, max_rss_gb)
             results.append(r)
             q = ", ".join(f"{name} {t:.2f}" for t, name in r["queries"][:3])
-            print(f"  {r['page']:<16} cold {r['cold']:7.2f} s  warm {r['warm']:7.2f} s  ({r['rounds']} rounds, "
-                  f"peak {r['peak_rss_gb']:.1f} GB)  queries {r['query_total']:6.2f} s (slowest: {q})"
-                  + (f"  ERROR: {'; '.join(r['errors'])}" if r["errors"] else ""), flush=True)
+            print(
+                f"  {r['page']:<16} cold {r['cold']:7.2f} s  warm {r['warm']:7.2f} s  ({r['rounds']} rounds, "
+                f"peak {r['peak_rss_gb']:.1f} GB)  queries {r['query_total']:6.2f} s (slowest: {q})"
+                + (f"  ERROR: {'; '.join(r['errors'])}" if r["errors"] else ""),
+                flush=True,
+            )
         target = TARGET_BUNDLED_S if size == 0 else TARGET_WARM_1M_S if size >= 1_000_000 else None
         print(f"\nload average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
         print(table(results, target, size == 0))
@@ -276,8 +306,14 @@ def bench_size(size: int, runs: int, pages: list[str], prof: list[str], timeout:
         unfinished = [r["page"] for r in results if r.get("stopped")]
         warm = max(done, key=lambda r: r["warm"]) if done else None
         cold = max(done, key=lambda r: r["cold"]) if done else None
-        line = (f"pages at {n} incidents: warm max {warm['warm']:.2f} s ({warm['page']}), "
-                f"cold max {cold['cold']:.2f} s ({cold['page']})") if done else f"pages at {n} incidents: none finished"
+        line = (
+            (
+                f"pages at {n} incidents: warm max {warm['warm']:.2f} s ({warm['page']}), "
+                f"cold max {cold['cold']:.2f} s ({cold['page']})"
+            )
+            if done
+            else f"pages at {n} incidents: none finished"
+        )
         if unfinished:
             line += f"; did not finish: {', '.join(unfinished)}"
         print(line, flush=True)
@@ -327,13 +363,16 @@ def main() -> int:
         return 0
 
     def matches(p: str, wanted: str) -> bool:
-        return wanted in (p, page_name(p)) or page_name(p).split("_", 1)[-1].lower() == wanted.lower() or (
-            wanted == "overview" and p == "app.py")
+        return (
+            wanted in (p, page_name(p))
+            or page_name(p).split("_", 1)[-1].lower() == wanted.lower()
+            or (wanted == "overview" and p == "app.py")
+        )
 
     pages = [p for p in PAGES if not args.page or any(matches(p, w) for w in args.page)]
     prof = [page_name(p) for p in PAGES if any(matches(p, w) for w in args.profile)]
     print(f"Machine: {machine()}. Date: {dt.date.today().isoformat()}.")
-    for size in (args.sizes if args.sizes is not None else [args.incidents]):
+    for size in args.sizes if args.sizes is not None else [args.incidents]:
         bench_size(size, args.runs, pages, prof, args.timeout, args.max_rss_gb)
     return 0
 

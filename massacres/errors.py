@@ -1,4 +1,5 @@
 """The one exception the project raises for input it cannot accept."""
+
 from __future__ import annotations
 
 

@@ -5,6 +5,7 @@ report is parsed and located the same way whichever door it came in by; `store` 
 it is given. An incident the geocoder cannot place (no governorate anywhere, no map link) is
 stored without a point and says so in a `not_located` warning, never a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,9 +22,15 @@ def locate(parsed: ParsedReport) -> ParsedReport:
 
     locations = geocode_all(parsed.incidents)
     warnings = list(parsed.warnings) + [
-        {"code": "not_located", "message": "the incident has no map link and no governorate: stored without a point",
-         "line": inc["line"], "seq": inc["seq"]}
-        for inc, loc in zip(parsed.incidents, locations) if loc is None]
+        {
+            "code": "not_located",
+            "message": "the incident has no map link and no governorate: stored without a point",
+            "line": inc["line"],
+            "seq": inc["seq"],
+        }
+        for inc, loc in zip(parsed.incidents, locations)
+        if loc is None
+    ]
     return dataclasses.replace(parsed, locations=locations, warnings=warnings)
 
 
@@ -36,13 +43,22 @@ def locations_table(parsed: ParsedReport) -> pd.DataFrame:
     """Where each incident of a located report is, as the upload preview shows it."""
     rows = []
     for inc, loc in zip(parsed.incidents, parsed.locations or [None] * len(parsed.incidents)):
-        rows.append({"seq": inc["seq"], "place": inc["place"], "governorate": inc["governorate"],
-                     "precision": loc.precision if loc else None, "method": loc.method if loc else None,
-                     "matched_name": loc.matched_name if loc else None,
-                     "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                     "warnings": "; ".join(loc.warnings) if loc else "not located: no map link and no governorate"})
-    return pd.DataFrame(rows, columns=["seq", "place", "governorate", "precision", "method", "matched_name",
-                                       "lat", "lon", "warnings"])
+        rows.append(
+            {
+                "seq": inc["seq"],
+                "place": inc["place"],
+                "governorate": inc["governorate"],
+                "precision": loc.precision if loc else None,
+                "method": loc.method if loc else None,
+                "matched_name": loc.matched_name if loc else None,
+                "lat": loc.lat if loc else None,
+                "lon": loc.lon if loc else None,
+                "warnings": "; ".join(loc.warnings) if loc else "not located: no map link and no governorate",
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["seq", "place", "governorate", "precision", "method", "matched_name", "lat", "lon", "warnings"]
+    )
 
 
 def relocate(db_path: Path) -> pd.DataFrame:
@@ -52,6 +68,9 @@ def relocate(db_path: Path) -> pd.DataFrame:
     from massacres.store import writes as store
 
     incidents = store.incidents_to_locate(db_path)
-    rows = [{"report_month": inc["report_month"], "seq": inc["seq"], **loc.as_dict()}
-            for inc, loc in zip(incidents, geocode_all(incidents)) if loc is not None]
+    rows = [
+        {"report_month": inc["report_month"], "seq": inc["seq"], **loc.as_dict()}
+        for inc, loc in zip(incidents, geocode_all(incidents))
+        if loc is not None
+    ]
     return store.replace_locations(db_path, rows)

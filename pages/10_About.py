@@ -1,6 +1,7 @@
 """About the data: what a massacre is, the two bases, every column of the data model, location
 precision, warning codes, sources and licences. Each text is a reviewed file in docs/about/ that the
 README shows too (massacres/dashboard/about.py; tests/test_about.py keeps them equal)."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,4 +1,5 @@
 """Helpers for AppTest page tests: a page run against a freshly built database."""
+
 from __future__ import annotations
 
 import base64

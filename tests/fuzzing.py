@@ -1,4 +1,5 @@
 """Strategies and checks shared by the fuzz tests and the long fuzz run (bench/fuzz.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,10 @@ from massacres.reports.parse import ParsedReport, parse_text
 # Issue 12 point 7 (the lead developer's): an incident with no governorate anywhere makes the
 # geocoder raise this ValueError. Counted apart until that fix lands; any other exception fails.
 
-SAMPLES = {name: (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
-           for name in ("snhr-2017-09-massacres", "snhr-2017-10-massacres")}
+SAMPLES = {
+    name: (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
+    for name in ("snhr-2017-09-massacres", "snhr-2017-10-massacres")
+}
 _NUMBER = re.compile(r"\b\d+\b")
 _HEADING = re.compile(r"^[A-H]\. .*$|^.* governorate$", re.M)
 
@@ -42,7 +45,8 @@ def check(text: str) -> ParsedReport | None:
         for k in ("killed", "children", "women", "fetuses", "wounded"):
             assert inc[k] is None or 0 <= inc[k] <= MAX_COUNT
         assert dt.date(2011, 1, 1) <= dt.date.fromisoformat(inc["date"]) <= dt.date(2035, 12, 31) or any(
-            w["code"] == "date_out_of_range" for w in parsed.warnings)
+            w["code"] == "date_out_of_range" for w in parsed.warnings
+        )
         assert inc["time"] is None or re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", inc["time"])
         assert (inc["lat"] is None) == (inc["lon"] is None)
     return parsed
@@ -63,15 +67,18 @@ def mutated_report(draw) -> str:
             break
         i = draw(hst.integers(0, len(lines) - 1))
         if op == "delete":
-            del lines[i: i + draw(hst.integers(1, 5))]
+            del lines[i : i + draw(hst.integers(1, 5))]
         elif op == "duplicate":
-            lines[i:i] = lines[i: i + draw(hst.integers(1, 5))]
+            lines[i:i] = lines[i : i + draw(hst.integers(1, 5))]
         elif op == "swap":
             j = draw(hst.integers(0, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
         elif op == "number":
-            new = draw(hst.sampled_from(["0", "99999999999999999999", "-4", "ninety-nine", "a hundred",
-                                         "1e9", "twelve thousand", "007"]))
+            new = draw(
+                hst.sampled_from(
+                    ["0", "99999999999999999999", "-4", "ninety-nine", "a hundred", "1e9", "twelve thousand", "007"]
+                )
+            )
             lines[i] = _NUMBER.sub(new, lines[i], count=1)
         elif op == "unicode":
             junk = draw(hst.text(alphabet=hst.characters(blacklist_categories=("Cs",)), max_size=20))
@@ -109,7 +116,9 @@ def check_ingest(text: str, db: Path) -> str:
     store.ingest(db, [pipeline.locate(parsed)])
     con = duckdb.connect(str(db), read_only=True)
     try:
-        stored = con.execute("SELECT count(*) FROM incidents WHERE report_month = ?", [parsed.report["month"]]).fetchone()
+        stored = con.execute(
+            "SELECT count(*) FROM incidents WHERE report_month = ?", [parsed.report["month"]]
+        ).fetchone()
     finally:
         con.close()
     assert stored[0] == len(parsed.incidents), (stored, len(parsed.incidents))

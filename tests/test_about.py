@@ -1,6 +1,7 @@
 """The About page and its reviewed texts (docs/about/*.md): the README holds the same texts, the data
 model lists every column of every table in massacres/store/schema.sql, and the warning codes table
 lists every code the parser and the pipeline write (and no code they never write)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,17 @@ from conftest import ROOT
 from massacres.dashboard import about
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations", "ingest_log", "corrections",
-          "search_terms", "search_postings")
+TABLES = (
+    "reports",
+    "stated_figures",
+    "incidents",
+    "warnings",
+    "locations",
+    "ingest_log",
+    "corrections",
+    "search_terms",
+    "search_postings",
+)
 
 
 def schema_columns() -> dict[str, set[str]]:
@@ -46,7 +56,8 @@ def emitted_codes() -> set[str]:
 @pytest.mark.parametrize("name", about.SHARED)
 def test_the_readme_holds_each_shared_text_as_written(name):
     assert about.readme_block(README, name) == about.text(name), (
-        f"README.md's copy of docs/about/{name}.md differs: edit the file and copy it between the markers")
+        f"README.md's copy of docs/about/{name}.md differs: edit the file and copy it between the markers"
+    )
 
 
 def test_the_schema_is_read_as_written():
@@ -54,8 +65,17 @@ def test_the_schema_is_read_as_written():
     cols = schema_columns()
     assert set(cols) == set(TABLES)
     assert {"report_month", "seq", "incident_month", "paragraph"} <= cols["incidents"]
-    assert cols["ingest_log"] == {"id", "at", "action", "file_name", "sha256", "report_month", "incidents",
-                                  "warnings", "replaced"}
+    assert cols["ingest_log"] == {
+        "id",
+        "at",
+        "action",
+        "file_name",
+        "sha256",
+        "report_month",
+        "incidents",
+        "warnings",
+        "replaced",
+    }
 
 
 def test_the_data_model_describes_every_column_of_the_schema_and_no_other():
@@ -66,8 +86,10 @@ def test_the_data_model_describes_every_column_of_the_schema_and_no_other():
 
 
 def test_the_column_reader_splits_grouped_cells():
-    md = "### `t`: a table\n\n| column | meaning |\n|---|---|\n| a, b | two |\n| c | one |\n| *d* (derived) | x |\n\n### `u`\n\n" \
-         "| column | meaning |\n|---|---|\n| d | x |\n"
+    md = (
+        "### `t`: a table\n\n| column | meaning |\n|---|---|\n| a, b | two |\n| c | one |\n| *d* (derived) | x |\n\n### `u`\n\n"
+        "| column | meaning |\n|---|---|\n| d | x |\n"
+    )
     assert about.documented_columns(md) == {"t": {"a", "b", "c"}, "u": {"d"}}
 
 
@@ -77,8 +99,16 @@ def test_the_warning_codes_table_lists_every_code_written_and_only_those():
     codes = emitted_codes() | set(geocode.WARNINGS)
     # Hand-listed spot checks, so an empty scan cannot pass: codes from parse.py, summary.py,
     # constraints.py and pipeline.py.
-    assert {"weekday_mismatch", "unread_figure", "constraint_time", "not_located", "unknown_perpetrator",
-            "unknown_governorate", "perpetrator_sum_differs", "point_outside_heading"} <= codes
+    assert {
+        "weekday_mismatch",
+        "unread_figure",
+        "constraint_time",
+        "not_located",
+        "unknown_perpetrator",
+        "unknown_governorate",
+        "perpetrator_sum_differs",
+        "point_outside_heading",
+    } <= codes
     assert about.documented_codes(about.text("warning-codes")) == codes
 
 
@@ -93,5 +123,9 @@ def test_the_about_page_shows_every_text(app_db):
     assert "killing of five peaceful individuals at the same time" in shown
     assert "| incident_month |" in shown and "| `constraint_time` |" in shown
     assert "GeoNames" in shown and "Natural Earth" in shown
-    assert [h.value for h in at.main.header] == ["The data model", "Location precision", "Warning codes",
-                                            "Sources and licences"]
+    assert [h.value for h in at.main.header] == [
+        "The data model",
+        "Location precision",
+        "Warning codes",
+        "Sources and licences",
+    ]

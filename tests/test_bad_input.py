@@ -1,4 +1,5 @@
 """Bad input: a one-line error naming the file (and line), exit code 2, database unchanged."""
+
 from __future__ import annotations
 
 import hashlib
@@ -48,11 +49,17 @@ def _no_text_pdf(tmp: Path) -> Path:
 CASES = {
     "empty": (lambda tmp: (tmp / "empty.txt", b""), "the file is empty", None),
     "binary": (lambda tmp: (tmp / "photo.txt", bytes(range(256)) * 40), "binary content", None),
-    "not_a_report": (lambda tmp: (tmp / "notes.txt", b"Shopping list\n\nMilk, eggs and bread.\n"),
-                     "not an SNHR massacres report", None),
+    "not_a_report": (
+        lambda tmp: (tmp / "notes.txt", b"Shopping list\n\nMilk, eggs and bread.\n"),
+        "not an SNHR massacres report",
+        None,
+    ),
     "fake_pdf": (lambda tmp: (tmp / "fake.pdf", b"%PDF-1.7\nthis is not really a pdf\n"), "not a readable PDF", None),
-    "latin1": (lambda tmp: (tmp / "latin1.txt", "No less than 3 massacres\n\ncaf\xe9\n".encode("latin-1")),
-               "not UTF-8 text", 3),
+    "latin1": (
+        lambda tmp: (tmp / "latin1.txt", "No less than 3 massacres\n\ncaf\xe9\n".encode("latin-1")),
+        "not UTF-8 text",
+        3,
+    ),
 }
 
 

@@ -1,6 +1,7 @@
 """The dashboard in a real headless Chromium (Debian's package, driven by Playwright):
 every page by direct visit, a filter change that changes a chart, the map canvas drawn.
 Screenshots go to test-artifacts/ (README screenshots are copied from there)."""
+
 from __future__ import annotations
 
 import os
@@ -15,16 +16,25 @@ from conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-PAGES = [("", "overview", '[data-testid="stMetric"]'),
-         ("Perpetrators", "perpetrators", '[data-testid="stPlotlyChart"]'),
-         ("Trends", "trends", '[data-testid="stPlotlyChart"]'),
-         ("Victims", "victims", '[data-testid="stPlotlyChart"]'),
-         ("Map", "map", '[data-testid="stDeckGlJsonChart"] canvas'),
-         ("Incidents", "incidents", '[data-testid="stDataFrame"]'),
-         ("Data_quality", "data-quality", '[data-testid="stDataFrame"]')]
+PAGES = [
+    ("", "overview", '[data-testid="stMetric"]'),
+    ("Perpetrators", "perpetrators", '[data-testid="stPlotlyChart"]'),
+    ("Trends", "trends", '[data-testid="stPlotlyChart"]'),
+    ("Victims", "victims", '[data-testid="stPlotlyChart"]'),
+    ("Map", "map", '[data-testid="stDeckGlJsonChart"] canvas'),
+    ("Incidents", "incidents", '[data-testid="stDataFrame"]'),
+    ("Data_quality", "data-quality", '[data-testid="stDataFrame"]'),
+]
 
 
 def _free_port() -> int:
@@ -42,9 +52,24 @@ def app_url(tmp_path_factory):
     port = _free_port()
     env = {**os.environ, "MASSACRES_DB": str(db)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -125,10 +150,18 @@ def test_the_page_list_names_the_overview_and_keeps_the_filters_across_pages(app
     links = sidebar.locator('[data-testid="stPageLink"]')
     # Each link's text is its icon's ligature name, then its label.
     assert [t.split("\n")[-1] for t in links.all_inner_texts()] == [
-        "Overview", "Perpetrators", "Trends", "Victims", "Map", "Incidents", "Data quality", "Add a report",
+        "Overview",
+        "Perpetrators",
+        "Trends",
+        "Victims",
+        "Map",
+        "Incidents",
+        "Data quality",
+        "Add a report",
         "Review",
         "Incident",
-        "About the data"]
+        "About the data",
+    ]
     assert sidebar.locator('[data-testid="stSidebarNav"]').count() == 0  # Streamlit's own list ("app")
     sidebar.get_by_role("link", name="Trends").click()
     page.wait_for_function("() => location.pathname.endsWith('/Trends')", timeout=30_000)
@@ -192,7 +225,8 @@ def test_upload_a_report_previews_then_replaces_on_confirmation(app_url, page):
     _open(page, f"{app_url}/Add_report", '[data-testid="stFileUploader"]')
     assert page.get_by_text("Size limit: 10 MB per file").is_visible()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        str(ROOT / "data" / "reports" / "snhr-2017-10-massacres.txt"))
+        str(ROOT / "data" / "reports" / "snhr-2017-10-massacres.txt")
+    )
     page.get_by_text("What the file holds: the October 2017 report").wait_for(timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
@@ -201,8 +235,11 @@ def test_upload_a_report_previews_then_replaces_on_confirmation(app_url, page):
     assert replace.is_disabled()  # not before the replacement is acknowledged
     page.get_by_text("Replace the stored October 2017 report").click()
     page.wait_for_selector(READY, timeout=60_000)
-    page.wait_for_function("() => [...document.querySelectorAll('button')].some("
-                           "b => b.innerText.includes('Replace October 2017') && !b.disabled)", timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].some("
+        "b => b.innerText.includes('Replace October 2017') && !b.disabled)",
+        timeout=30_000,
+    )
     assert page.locator('[data-testid="stException"]').count() == 0
     page.set_viewport_size({"width": 1400, "height": 3300})  # the app scrolls inside: show it all at once
     page.wait_for_timeout(800)

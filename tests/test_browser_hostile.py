@@ -1,5 +1,6 @@
 """Report text is untrusted: markup in a report shows as plain text on every page, and no
 script in it runs (a real Chromium visits every page of an app built from a hostile report)."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,10 @@ import pytest
 from conftest import REPORTS, ROOT
 from test_browser import READY, _free_port, browser, page  # noqa: F401 - fixtures shared with the main browser test
 
-MARKUP = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
-          '<b id="hostile">bold</b> **strong** <a href="javascript:window.__pwned=3">link</a>')
+MARKUP = (
+    '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+    '<b id="hostile">bold</b> **strong** <a href="javascript:window.__pwned=3">link</a>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +34,24 @@ def hostile_url(tmp_path_factory):
     assert main(["build", "--reports", str(reports), "--db", str(db)]) == 0
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "MASSACRES_DB": str(db)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "MASSACRES_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:

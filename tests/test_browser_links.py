@@ -1,6 +1,7 @@
 """Links in a real headless Chromium: a pasted link reopens the exact view of the Incidents page
 (filters, search, order, selected incident), Back undoes a filter change, and the incident page
 opens one incident by its ID. Screenshots go to test-artifacts/."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
@@ -27,8 +28,12 @@ def _idle(pg) -> None:
 def _check_view(pg) -> None:
     """The view of the link below: Russia only, 'Abu Kamal', most killed first, Sep #28 open."""
     assert pg.locator('[data-testid="stSidebar"]').get_by_text("Russia").first.is_visible()
-    assert pg.get_by_role("textbox", name="Search a place (any spelling, Latin or Arabic) or words of the text").input_value() \
+    assert (
+        pg.get_by_role(
+            "textbox", name="Search a place (any spelling, Latin or Arabic) or words of the text"
+        ).input_value()
         == "Abu Kamal"
+    )
     expect(pg.get_by_role("combobox", name="Order")).to_have_value("Most killed first")
     # Russia's al Bokamal incidents: Sep #28 (13 killed), Oct #8 (13), #10 (8), #11 (20).
     assert _summary(pg).startswith("4 incidents, 54 killed")
@@ -70,31 +75,43 @@ def test_back_undoes_a_filter_change(app_url, page):  # noqa: F811
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('perp=russia')", timeout=30_000)
     _idle(page)
-    page.wait_for_function("() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('4 incidents'))",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('4 incidents'))",
+        timeout=30_000,
+    )
     page.go_back()
     page.wait_for_function("() => !location.search.includes('perp=russia')", timeout=30_000)
     _idle(page)
-    page.wait_for_function("() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('8 incidents'))",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('8 incidents'))",
+        timeout=30_000,
+    )
     page.wait_for_timeout(1000)  # the app does not write the newer view back
     assert "perp=russia" not in page.url and _query(page).get("q") == ["Bokamal"]
-    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.get_by_text(
-        "Russia").count() == 0
+    assert (
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.get_by_text("Russia").count() == 0
+    )
     page.go_forward()
     page.wait_for_function("() => location.search.includes('perp=russia')", timeout=30_000)
     _idle(page)
-    page.wait_for_function("() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('4 incidents'))",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('strong')].some(e => e.innerText.startsWith('4 incidents'))",
+        timeout=30_000,
+    )
 
 
 def test_the_incident_page_opens_one_incident(app_url, browser):  # noqa: F811
-    for name, viewport in (("incident", {"width": 1400, "height": 1100}), ("incident-phone", {"width": 390, "height": 844})):
+    for name, viewport in (
+        ("incident", {"width": 1400, "height": 1100}),
+        ("incident-phone", {"width": 390, "height": 844}),
+    ):
         pg = browser.new_page(viewport=viewport)
         try:
             _open(pg, f"{app_url}/Incident?incident=2017-09-28", '[data-testid="stDeckGlJsonChart"] canvas')
             pg.wait_for_timeout(1500)  # deck.gl draws just after the rerun
-            assert pg.get_by_text("file snhr-2017-09-massacres.txt, line 237; incident 28 of the report's details").is_visible()
+            assert pg.get_by_text(
+                "file snhr-2017-09-massacres.txt, line 237; incident 28 of the report's details"
+            ).is_visible()
             assert pg.get_by_role("heading", name="30 September 2017, al Bokamal: 13 killed").is_visible()
             assert pg.locator('[data-testid="stException"]').count() == 0
             pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -2,6 +2,7 @@
 zoom), governorate and town names are drawn with no network, and on a phone-sized screen the whole of
 Syria is inside the map. Screenshots of the map (desktop, a clicked point, phone) and of the About page go to
 test-artifacts/ (the README's are copied from there: map-selected.png is docs/screenshots/map.png)."""
+
 from __future__ import annotations
 
 import io
@@ -13,8 +14,10 @@ from test_browser import ARTIFACTS, READY, _open, app_url, browser  # noqa: F401
 
 CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 BACKGROUND = (0xF3, 0xF5, 0xF7)  # static/map_style_offline.json
-IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-          "Version/17.0 Mobile/15E148 Safari/604.1")
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.0 Mobile/15E148 Safari/604.1"
+)
 SCROLLED = """() => Math.max(window.scrollY, ...Array.from(document.querySelectorAll(
     '[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')).map(e => e.scrollTop))"""
 
@@ -35,8 +38,9 @@ def desktop(browser):  # noqa: F811
 
 @pytest.fixture()
 def phone(browser):  # noqa: F811
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                              has_touch=True, user_agent=IPHONE)
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, user_agent=IPHONE
+    )
     pg = ctx.new_page()
     yield pg
     ctx.close()
@@ -95,7 +99,7 @@ def test_on_a_phone_syria_is_whole_inside_the_map(app_url, phone):  # noqa: F811
     frame = np.zeros_like(land)
     frame[10:14, 10:-10] = frame[-14:-10, 10:-10] = True
     frame[10:-10, 10:14] = frame[10:-10, -14:-10] = True
-    frame[: h // 5, -w // 5:] = False  # the zoom buttons
+    frame[: h // 5, -w // 5 :] = False  # the zoom buttons
     assert not np.any(land & frame), np.argwhere(land & frame)[:5]
     phone.screenshot(path=str(ARTIFACTS / "map-phone.png"), full_page=False)
 
@@ -127,7 +131,7 @@ def test_a_clicked_point_shows_its_incident_beside_the_map(app_url, desktop):  #
     # where nine incidents located only to the governorate are drawn, under a smaller one nearby.
     lat, lon = boundaries.load().label_point("deir_ez_zor")
     clat, clon, zoom = mapdeck.fit_view(*mapdeck.syria_bounds(), *mapdeck.DESKTOP_VIEW)
-    scale = 512 * 2 ** zoom / (2 * math.pi)
+    scale = 512 * 2**zoom / (2 * math.pi)
     y = lambda a: math.log(math.tan(math.pi / 4 + math.radians(a) / 2))  # noqa: E731
     px = box["x"] + box["width"] / 2 + scale * math.radians(lon - clon)
     py = box["y"] + box["height"] / 2 - scale * (y(lat) - y(clat))

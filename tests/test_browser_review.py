@@ -6,6 +6,7 @@ By hand from data/reports/snhr-2017-09-massacres.txt: incident 1 (line 127) kill
 civilians"; the two reports' details add up to 680 killed, 664 in the Overview's default range (1
 September to 31 October: the two August incidents reported late, 5 and 11 killed, are outside it), so
 14 makes 666."""
+
 from __future__ import annotations
 
 import shutil

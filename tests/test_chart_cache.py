@@ -4,6 +4,7 @@ ui.chart takes a function that builds the figure and keeps the published spec pe
 chart, titles, text alternative, data, URL, database file, the builder's code): a rerun or a second
 visitor to the same view gets the same spec without plotly building it again; another view builds
 its own. The chart's PNG/SVG/PDF and CSV are deferred callables, run only when clicked."""
+
 from __future__ import annotations
 
 import io
@@ -116,8 +117,11 @@ def test_chart_exports_and_data_are_made_on_a_click(app_db, monkeypatch):
     # The SVG is the published figure, drawn from the kept spec: the title, the subtitle's basis, the source.
     svg = files.click(f"{stem}.svg").decode("utf-8")
     assert made == ["svg"]
-    for text in ("Share of massacres by perpetrator", "Documented in the incident details",
-                 "Source: SNHR monthly reports"):
+    for text in (
+        "Share of massacres by perpetrator",
+        "Documented in the incident details",
+        "Source: SNHR monthly reports",
+    ):
         assert text in svg
     # Every bar of the chart shown is in the export: its labels, as the screen shows them.
     shown = json.loads(at.get("plotly_chart")[0].proto.spec)

@@ -1,5 +1,6 @@
 """The "Cite this view" box: its text from plain functions (expectations written by hand), and the box on
 every page, citing the page's URL with its filters, the reports the view draws on and the build date."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,14 @@ from massacres.dashboard import citation, ui
 
 
 def test_the_url_keeps_the_browser_address_and_the_query():
-    assert citation.view_url("http://host:8501/Map", "Map", {"from": ["2017-09-01"], "perp": ["russia,isis"],
-                                                            "color_by": ["perpetrator"]}) == \
-        "http://host:8501/Map?from=2017-09-01&perp=russia,isis&color_by=perpetrator"
+    assert (
+        citation.view_url(
+            "http://host:8501/Map",
+            "Map",
+            {"from": ["2017-09-01"], "perp": ["russia,isis"], "color_by": ["perpetrator"]},
+        )
+        == "http://host:8501/Map?from=2017-09-01&perp=russia,isis&color_by=perpetrator"
+    )
     # Without a browser (AppTest) the page's path stands in; no query, no '?'.
     assert citation.view_url(None, "Map", {}) == "/Map"
     assert citation.view_url(None, "", {"to": ["2017-10-31"]}) == "/?to=2017-10-31"
@@ -24,23 +30,33 @@ def test_the_url_keeps_the_browser_address_and_the_query():
 
 def test_the_reports_are_named_or_counted():
     assert citation.reports_text(["2017-09"]) == "the monthly report of September 2017"
-    assert citation.reports_text(["2017-10", "2017-09"]) == \
-        "the monthly reports of September 2017 and October 2017"
-    assert citation.reports_text(["2017-09", "2017-10", "2017-11"]) == \
-        "the monthly reports of September 2017, October 2017 and November 2017"
-    assert citation.reports_text(["2016-12", "2015-01", "2016-02", "2015-06"]) == \
-        "4 monthly reports, January 2015 to December 2016"
+    assert citation.reports_text(["2017-10", "2017-09"]) == "the monthly reports of September 2017 and October 2017"
+    assert (
+        citation.reports_text(["2017-09", "2017-10", "2017-11"])
+        == "the monthly reports of September 2017, October 2017 and November 2017"
+    )
+    assert (
+        citation.reports_text(["2016-12", "2015-01", "2016-02", "2015-06"])
+        == "4 monthly reports, January 2015 to December 2016"
+    )
     assert citation.reports_text([]) == "no report (the view holds no data)"
 
 
 def test_the_citation_reads_as_one_paragraph():
-    text = citation.citation("Map", "1 Sep 2017 – 31 Oct 2017; perpetrator: Russia", "http://h/Map?perp=russia",
-                             ["2017-09", "2017-10"], dt.datetime(2026, 12, 2, 4, 5), dt.date(2026, 12, 3))
+    text = citation.citation(
+        "Map",
+        "1 Sep 2017 – 31 Oct 2017; perpetrator: Russia",
+        "http://h/Map?perp=russia",
+        ["2017-09", "2017-10"],
+        dt.datetime(2026, 12, 2, 4, 5),
+        dt.date(2026, 12, 3),
+    )
     assert text == (
-        "Massacres in Syria: a dashboard of the Syrian Network for Human Rights' monthly reports, \"Map\" view "
+        'Massacres in Syria: a dashboard of the Syrian Network for Human Rights\' monthly reports, "Map" view '
         "(1 Sep 2017 – 31 Oct 2017; perpetrator: Russia). http://h/Map?perp=russia (accessed 2026-12-03). "
         "Data: Syrian Network for Human Rights (SNHR), the monthly reports of September 2017 and October 2017; "
-        "data built 2026-12-02 04:05 UTC.")
+        "data built 2026-12-02 04:05 UTC."
+    )
     assert citation.built_text(None) == "build date unknown"
 
 
@@ -78,7 +94,7 @@ def test_the_box_cites_the_filters_and_the_pages_own_settings(app_db):
     # 2 August, is where the date range starts: the data begins there).
     at = run_page("map", {"from": "2017-08-02", "to": "2017-08-31", "color_by": "perpetrator"})
     text = _cite_text(at)
-    assert "\"Map\" view (2 Aug 2017 – 31 Aug 2017)" in text
+    assert '"Map" view (2 Aug 2017 – 31 Aug 2017)' in text
     # The start is the data's first day, which the app leaves out of the URL (it is the default).
     assert "/Map?" in text and "to=2017-08-31" in text
     assert "color_by=perpetrator" in text

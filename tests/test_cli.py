@@ -1,4 +1,5 @@
 """The console script's contract: JSON shape, exit codes, the installed entry point."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,20 @@ from conftest import REPORTS
 
 from massacres.cli import EXIT_OK, EXIT_WARNINGS, main
 
-REPORT_KEYS = {"month", "title", "published", "total_massacres", "victims_total", "victims_children",
-               "victims_women", "ytd_massacres", "ytd_period", "kind", "details_complete", "civilians_killed"}
+REPORT_KEYS = {
+    "month",
+    "title",
+    "published",
+    "total_massacres",
+    "victims_total",
+    "victims_children",
+    "victims_women",
+    "ytd_massacres",
+    "ytd_period",
+    "kind",
+    "details_complete",
+    "civilians_killed",
+}
 
 
 def test_parse_json_contract(capsys):
@@ -42,8 +55,9 @@ def test_parse_writes_nothing(tmp_path):
 def test_console_script_is_installed(tmp_path):
     exe = Path(sys.executable).parent / "massacres"
     db = tmp_path / "m.duckdb"
-    run = subprocess.run([str(exe), "build", "--reports", str(REPORTS), "--db", str(db)],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(exe), "build", "--reports", str(REPORTS), "--db", str(db)], capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert "built" in run.stdout and "2 reports, 62 incidents" in run.stdout
     bad = tmp_path / "bad.txt"

@@ -1,4 +1,5 @@
 """Readers never see an error or a half-written database while another process rebuilds it."""
+
 from __future__ import annotations
 
 import subprocess
@@ -26,8 +27,13 @@ WRITER = textwrap.dedent("""
 
 
 def test_readers_see_whole_databases_during_rebuilds(built_db):
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(built_db), str(REPORTS), str(REBUILDS)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(built_db), str(REPORTS), str(REBUILDS)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seen: set[tuple[int, int]] = set()
     errors: list[str] = []
     reads = 0
@@ -38,9 +44,11 @@ def test_readers_see_whole_databases_during_rebuilds(built_db):
             try:
                 con = duckdb.connect(str(built_db), read_only=True)
                 try:
-                    row = con.execute("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM incidents), "
-                                      "(SELECT sum(incident_count) FROM reports), "
-                                      "(SELECT count(*) FROM locations)").fetchone()
+                    row = con.execute(
+                        "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM incidents), "
+                        "(SELECT sum(incident_count) FROM reports), "
+                        "(SELECT count(*) FROM locations)"
+                    ).fetchone()
                 finally:
                     con.close()
             except Exception as exc:  # noqa: BLE001 - any error at all is the failure being tested for

@@ -1,4 +1,5 @@
 """The server's settings that the code relies on stay in step with it."""
+
 from __future__ import annotations
 
 import tomllib

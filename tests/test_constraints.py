@@ -1,6 +1,7 @@
 """Issue 12, point 6: what `parse` accepts, `ingest` stores. Reports mutated to break each CHECK
 of schema.sql are ingested: no traceback, the offending figure is stored as NULL (or the
 incident skipped) with a `constraint_...` warning, and the rest of the report loads."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,21 +19,56 @@ OCTOBER = (REPORTS / "snhr-2017-10-massacres.txt").read_text(encoding="utf-8")
 
 # (name, sample text, text to find, replacement, warning expected, incidents stored)
 MUTATIONS = [
-    ("incident year 2071", SEPTEMBER, "Monday, September 11, 2017, fixed", "Monday, September 11, 2071, fixed",
-     "constraint_incident_skipped", 42),
-    ("incident time 25:70", SEPTEMBER, "Monday, September 11, 2017, fixed",
-     "Monday, September 11, 2017, at around 25:70, fixed", "constraint_time", 43),
-    ("victims below children + women", SEPTEMBER, "430 individuals were killed", "43 individuals were killed",
-     "victims_breakdown_exceeds", 43),
-    ("a party's toll below its children", SEPTEMBER, "Russian forces: 152 civilians, including 46 children",
-     "Russian forces: 15 civilians, including 46 children", "victims_breakdown_exceeds", 43),
-    ("a party count above the total", SEPTEMBER, "- B. Russian forces: 14", "- B. Russian forces: 140",
-     "stated_differs", 43),
-    ("a percent of 150", SEPTEMBER, "with 42% of all massacres", "with 150% of all massacres",
-     "implausible_count", 43),
-    ("a map link outside Syria", OCTOBER, "@34.9598104,40.4422611,13z/data=!3m1!4b1!4m5!3m4!1s0x154879d493c54c59:"
-     "0xf51c0be2eea43bba!8m2!3d34.9694781!4d40.4821815", "@48.85,2.35,13z/data=!3m1!4b1!4m5!3m4!1s0x154879d493c54c59:"
-     "0xf51c0be2eea43bba!8m2!3d48.8566!4d2.3522", "constraint_point_outside_syria", 19),
+    (
+        "incident year 2071",
+        SEPTEMBER,
+        "Monday, September 11, 2017, fixed",
+        "Monday, September 11, 2071, fixed",
+        "constraint_incident_skipped",
+        42,
+    ),
+    (
+        "incident time 25:70",
+        SEPTEMBER,
+        "Monday, September 11, 2017, fixed",
+        "Monday, September 11, 2017, at around 25:70, fixed",
+        "constraint_time",
+        43,
+    ),
+    (
+        "victims below children + women",
+        SEPTEMBER,
+        "430 individuals were killed",
+        "43 individuals were killed",
+        "victims_breakdown_exceeds",
+        43,
+    ),
+    (
+        "a party's toll below its children",
+        SEPTEMBER,
+        "Russian forces: 152 civilians, including 46 children",
+        "Russian forces: 15 civilians, including 46 children",
+        "victims_breakdown_exceeds",
+        43,
+    ),
+    (
+        "a party count above the total",
+        SEPTEMBER,
+        "- B. Russian forces: 14",
+        "- B. Russian forces: 140",
+        "stated_differs",
+        43,
+    ),
+    ("a percent of 150", SEPTEMBER, "with 42% of all massacres", "with 150% of all massacres", "implausible_count", 43),
+    (
+        "a map link outside Syria",
+        OCTOBER,
+        "@34.9598104,40.4422611,13z/data=!3m1!4b1!4m5!3m4!1s0x154879d493c54c59:"
+        "0xf51c0be2eea43bba!8m2!3d34.9694781!4d40.4821815",
+        "@48.85,2.35,13z/data=!3m1!4b1!4m5!3m4!1s0x154879d493c54c59:0xf51c0be2eea43bba!8m2!3d48.8566!4d2.3522",
+        "constraint_point_outside_syria",
+        19,
+    ),
 ]
 
 
@@ -41,8 +77,9 @@ def _digest(path) -> str:
 
 
 @pytest.mark.parametrize("name, sample, old, new, code, stored", MUTATIONS, ids=[m[0] for m in MUTATIONS])
-def test_a_report_breaking_a_check_is_ingested_with_a_warning(name, sample, old, new, code, stored,
-                                                               tmp_path, built_db, capsys):
+def test_a_report_breaking_a_check_is_ingested_with_a_warning(
+    name, sample, old, new, code, stored, tmp_path, built_db, capsys
+):
     assert old in sample
     path = tmp_path / "typo.txt"
     path.write_text(sample.replace(old, new, 1), encoding="utf-8")
@@ -53,8 +90,12 @@ def test_a_report_breaking_a_check_is_ingested_with_a_warning(name, sample, old,
     try:
         month = con.execute("SELECT month FROM reports WHERE source_file = 'typo.txt'").fetchone()[0]
         assert con.execute("SELECT count(*) FROM incidents WHERE report_month = ?", [month]).fetchone()[0] == stored
-        assert con.execute("SELECT count(*) FROM warnings WHERE report_month = ? AND code = ?",
-                           [month, code]).fetchone()[0] >= 1
+        assert (
+            con.execute("SELECT count(*) FROM warnings WHERE report_month = ? AND code = ?", [month, code]).fetchone()[
+                0
+            ]
+            >= 1
+        )
         assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == 2  # the other month is still there
     finally:
         con.close()
@@ -73,7 +114,8 @@ def test_a_report_month_the_schema_cannot_hold_is_refused_in_one_line(tmp_path, 
 
 def test_a_build_with_one_typo_file_still_builds_everything_else(tmp_path, reports_dir, capsys):
     (reports_dir / "snhr-2017-09-massacres.txt").write_text(
-        SEPTEMBER.replace("430 individuals were killed", "43 individuals were killed"), encoding="utf-8")
+        SEPTEMBER.replace("430 individuals were killed", "43 individuals were killed"), encoding="utf-8"
+    )
     db = tmp_path / "m.duckdb"
     assert main(["build", "--reports", str(reports_dir), "--db", str(db)]) == EXIT_OK
     assert "2 reports, 62 incidents" in capsys.readouterr().out
@@ -106,8 +148,13 @@ def test_every_check_the_parser_cannot_reach_is_enforced_too(tmp_path):
     assert second not in parsed.incidents and len(parsed.incidents) == 42
     assert third["lat"] is None and third["lon"] is None
     assert ("constraint_incident_skipped", second["seq"]) in seen
-    assert {c for c, _ in seen} == {"constraint_negative_count", "constraint_percent", "constraint_time",
-                                    "constraint_incident_skipped", "constraint_point_outside_syria"}
+    assert {c for c, _ in seen} == {
+        "constraint_negative_count",
+        "constraint_percent",
+        "constraint_time",
+        "constraint_incident_skipped",
+        "constraint_point_outside_syria",
+    }
     from massacres import pipeline
 
     store.build(tmp_path / "m.duckdb", [pipeline.locate(parsed)])  # no ConstraintException

@@ -7,6 +7,7 @@ Expected values are read by hand from data/reports/snhr-2017-09-massacres.txt: i
 women"; incident 25 (line 233, al Boulayl) kills "10 civilians, including three women"; the
 September report details 43 incidents and 430 killed, October 19 and 250 (62 and 680 in all).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -65,19 +66,22 @@ def sha(path) -> str:
 
 def test_a_correction_changes_the_figures_and_not_the_parsed_row(built_db):
     assert totals(built_db) == (62, 680)
-    outcome = cw.save(built_db, "2017-09", 25, {"killed": 17, "women": 3, "perpetrator": "russia"}, "Rana",
-                      "the parts add up to 17")
+    outcome = cw.save(
+        built_db, "2017-09", 25, {"killed": 17, "women": 3, "perpetrator": "russia"}, "Rana", "the parts add up to 17"
+    )
     assert outcome == {"killed": "corrected", "women": "confirmed", "perpetrator": "confirmed"}
     assert totals(built_db) == (62, 687)  # 680 - 10 + 17
     inc = incident(built_db, "2017-09", 25)
     assert (inc["killed"], inc["women"], inc["reviewed"], inc["corrected"]) == (17, 3, True, "killed")
     # The parsed row is as the report gives it; the correction is a row of its own.
     assert stored(built_db, "SELECT killed FROM incidents WHERE report_month = '2017-09' AND seq = 25") == [(10,)]
-    assert stored(built_db, "SELECT field, parsed, value, status, reason, reviewer, stale FROM corrections "
-                            "ORDER BY field") == [
+    assert stored(
+        built_db, "SELECT field, parsed, value, status, reason, reviewer, stale FROM corrections ORDER BY field"
+    ) == [
         ("killed", "10", "17", "corrected", "the parts add up to 17", "Rana", False),
         ("perpetrator", "russia", "russia", "confirmed", None, "Rana", False),
-        ("women", "3", "3", "confirmed", None, "Rana", False)]
+        ("women", "3", "3", "confirmed", None, "Rana", False),
+    ]
 
 
 def test_corrections_for_gives_the_card_parsed_corrected_and_reason(built_db):
@@ -86,7 +90,8 @@ def test_corrections_for_gives_the_card_parsed_corrected_and_reason(built_db):
     reviews = spec.corrections_for(con, "2017-09", 25)
     assert [(r["field"], r["parsed"], r["value"], r["status"], r["reason"]) for r in reviews] == [
         ("killed", "10", "17", "corrected", "typo in the source"),
-        ("place", "al Boulayl", "al Bulayl", "corrected", "typo in the source")]
+        ("place", "al Boulayl", "al Bulayl", "corrected", "typo in the source"),
+    ]
     assert spec.describe(reviews[0]) == "Killed: parsed 10, corrected to 17: typo in the source (Rana)"
     assert spec.corrections_for(con, "2017-09", 24) == []
 
@@ -97,7 +102,12 @@ def test_a_correction_survives_massacres_build(built_db, reports_dir):
     assert totals(built_db) == (62, 687)
     assert incident(built_db, "2017-09", 25)["corrected"] == "killed"
     assert stored(built_db, "SELECT action FROM ingest_log ORDER BY id") == [
-        ("build",), ("build",), ("correct",), ("build",), ("build",)]
+        ("build",),
+        ("build",),
+        ("correct",),
+        ("build",),
+        ("build",),
+    ]
 
 
 def test_a_correction_whose_parsed_value_changed_goes_back_to_the_queue(built_db, reports_dir):
@@ -113,7 +123,9 @@ def test_a_correction_whose_parsed_value_changed_goes_back_to_the_queue(built_db
     inc = incident(built_db, "2017-09", 1)
     assert (inc["killed"], inc["reviewed"], inc["corrected"]) == (13, False, None)
     assert stored(built_db, "SELECT field, parsed, value, stale FROM corrections ORDER BY field") == [
-        ("killed", "12", "14", True), ("perpetrator", "syrian_regime", "syrian_regime", False)]
+        ("killed", "12", "14", True),
+        ("perpetrator", "syrian_regime", "syrian_regime", False),
+    ]
     con = db.connect_readonly(built_db)
     queue = queries.run(con, "review_queue_by_report", {"report_month": "2017-09"})
     item = queue[queue["seq"] == 1].iloc[0]
@@ -137,9 +149,14 @@ def test_the_export_shows_corrected_values_and_the_corrected_column(built_db):
     rows = pacsv.read_csv(io.BytesIO(downloads.csv_bytes(table))).to_pylist()
     assert len(rows) == 62 and "corrected" in rows[0]
     by_key = {(r["report_month"], r["seq"]): r for r in rows}
-    assert (by_key[("2017-09", 25)]["killed"], by_key[("2017-09", 25)]["place"],
-            by_key[("2017-09", 25)]["corrected"]) == (17, "al Bulayl", "killed; place")
-    assert by_key[("2017-09", 26)]["corrected"] in (None, "") and by_key[("2017-09", 26)]["killed"] == 10  # an empty cell
+    assert (
+        by_key[("2017-09", 25)]["killed"],
+        by_key[("2017-09", 25)]["place"],
+        by_key[("2017-09", 25)]["corrected"],
+    ) == (17, "al Bulayl", "killed; place")
+    assert (
+        by_key[("2017-09", 26)]["corrected"] in (None, "") and by_key[("2017-09", 26)]["killed"] == 10
+    )  # an empty cell
     assert sum(r["killed"] for r in rows) == 687
 
 
@@ -154,8 +171,14 @@ def test_only_reviewed_incidents(built_db):
 
 
 def test_a_corrected_point_date_and_governorate_reach_the_map_and_the_trends(built_db):
-    cw.save(built_db, "2017-09", 25, {"point": "35.93, 36.63", "date": "2017-10-02", "governorate": "idlib"},
-            "Rana", "map link in the PDF")
+    cw.save(
+        built_db,
+        "2017-09",
+        25,
+        {"point": "35.93, 36.63", "date": "2017-10-02", "governorate": "idlib"},
+        "Rana",
+        "map link in the PDF",
+    )
     inc = incident(built_db, "2017-09", 25)
     assert (inc["point_lat"], inc["point_lon"], inc["precision"]) == (35.93, 36.63, "exact")
     assert (inc["date"], inc["incident_month"], inc["governorate"]) == (dt.date(2017, 10, 2), "2017-10", "idlib")
@@ -163,9 +186,14 @@ def test_a_corrected_point_date_and_governorate_reach_the_map_and_the_trends(bui
 
 def test_values_outside_the_schema_are_refused_and_nothing_is_written(built_db):
     before = sha(built_db)
-    for values, why in (({"killed": -1}, "whole number"), ({"killed": "ten"}, "whole number"),
-                        ({"perpetrator": "martians"}, "one of"), ({"date": "2010-12-31"}, "date"),
-                        ({"point": "48.1,2.3"}, "outside Syria"), ({"colour": "red"}, "not a field")):
+    for values, why in (
+        ({"killed": -1}, "whole number"),
+        ({"killed": "ten"}, "whole number"),
+        ({"perpetrator": "martians"}, "one of"),
+        ({"date": "2010-12-31"}, "date"),
+        ({"point": "48.1,2.3"}, "outside Syria"),
+        ({"colour": "red"}, "not a field"),
+    ):
         with pytest.raises(ReportError, match=why):
             cw.save(built_db, "2017-09", 25, values, "Rana", "x")
     # Three women cannot be among 2 killed: the schema's rule holds for corrected rows too.
@@ -202,18 +230,28 @@ SAVER = textwrap.dedent("""
 
 def test_two_concurrent_saves_both_land(built_db):
     saves = 6
-    procs = [subprocess.Popen([sys.executable, "-c", SAVER, str(built_db), str(seq), str(saves)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for seq in (25, 26)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(built_db), str(seq), str(saves)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seq in (25, 26)
+    ]
     for p in procs:
         out, err = p.communicate(timeout=300)
         assert p.returncode == 0 and "done" in out, err
     assert stored(built_db, "SELECT seq, value, reviewer FROM corrections ORDER BY seq") == [
-        (25, str(saves - 1), "reviewer 25"), (26, str(saves - 1), "reviewer 26")]
+        (25, str(saves - 1), "reviewer 25"),
+        (26, str(saves - 1), "reviewer 26"),
+    ]
     assert stored(built_db, "SELECT count(*) FROM ingest_log WHERE action = 'correct'") == [(2 * saves,)]
 
 
 def test_csv_export_and_import_round_trip(built_db, tmp_path, reports_dir, capsys):
-    cw.save(built_db, "2017-09", 25, {"killed": 17, "place": "al Bulayl, \"the bus\""}, "Rana", "typo, see PDF")
+    cw.save(built_db, "2017-09", 25, {"killed": 17, "place": 'al Bulayl, "the bus"'}, "Rana", "typo, see PDF")
     cw.save(built_db, "2017-10", 1, {"wounded": None}, "Omar", None)
     out = tmp_path / "corrections.csv"
     assert main(["corrections", "export", str(out), "--db", str(built_db)]) == EXIT_OK
@@ -221,24 +259,33 @@ def test_csv_export_and_import_round_trip(built_db, tmp_path, reports_dir, capsy
     assert main(["build", "--reports", str(reports_dir), "--db", str(fresh)]) == EXIT_OK
     assert main(["corrections", "import", str(out), "--db", str(fresh)]) == EXIT_OK
     assert "imported 3 correction(s)" in capsys.readouterr().out
-    columns = "report_month, seq, field, parsed, value, status, reason, reviewer, \"at\", stale"
-    assert stored(fresh, f"SELECT {columns} FROM corrections ORDER BY ALL") == \
-        stored(built_db, f"SELECT {columns} FROM corrections ORDER BY ALL")
+    columns = 'report_month, seq, field, parsed, value, status, reason, reviewer, "at", stale'
+    assert stored(fresh, f"SELECT {columns} FROM corrections ORDER BY ALL") == stored(
+        built_db, f"SELECT {columns} FROM corrections ORDER BY ALL"
+    )
     assert totals(fresh) == (62, 687)
-    assert stored(fresh, "SELECT action, file_name, report_month, incidents FROM ingest_log WHERE action = 'import' "
-                         "ORDER BY report_month") == [("import", "corrections.csv", "2017-09", 1),
-                                                      ("import", "corrections.csv", "2017-10", 1)]
+    assert stored(
+        fresh,
+        "SELECT action, file_name, report_month, incidents FROM ingest_log WHERE action = 'import' "
+        "ORDER BY report_month",
+    ) == [("import", "corrections.csv", "2017-09", 1), ("import", "corrections.csv", "2017-10", 1)]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("2017-09,25,,killed,10,ten,corrected,typo,Rana,", ":2: killed must be a whole number"),
-    ("2017-09,99,,killed,10,11,corrected,typo,Rana,", ":2: no incident 99 in the 2017-09 report"),
-    ("2017-09,25,,killed,10,11,corrected,,Rana,", ":2: a correction needs a reason"),
-    ("2017-09,25,,killed,10,11,confirmed,,Rana,", ":2: status is confirmed but value"),
-    ("2017-13,25,,killed,10,11,corrected,typo,Rana,", ":2: report_month must be YYYY-MM"),
-    ("2017-09,25,,colour,10,11,corrected,typo,Rana,", ":2: field must be one of"),
-    ("2017-09,25,,killed,10,2,corrected,typo,Rana,", ":2: 2017-09 incident 25 would have 2 killed but 0 children, 3 women"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("2017-09,25,,killed,10,ten,corrected,typo,Rana,", ":2: killed must be a whole number"),
+        ("2017-09,99,,killed,10,11,corrected,typo,Rana,", ":2: no incident 99 in the 2017-09 report"),
+        ("2017-09,25,,killed,10,11,corrected,,Rana,", ":2: a correction needs a reason"),
+        ("2017-09,25,,killed,10,11,confirmed,,Rana,", ":2: status is confirmed but value"),
+        ("2017-13,25,,killed,10,11,corrected,typo,Rana,", ":2: report_month must be YYYY-MM"),
+        ("2017-09,25,,colour,10,11,corrected,typo,Rana,", ":2: field must be one of"),
+        (
+            "2017-09,25,,killed,10,2,corrected,typo,Rana,",
+            ":2: 2017-09 incident 25 would have 2 killed but 0 children, 3 women",
+        ),
+    ],
+)
 def test_a_bad_csv_is_refused_with_its_line_and_nothing_is_written(built_db, tmp_path, capsys, line, message):
     good = "2017-10,1,,wounded,,,confirmed,,Omar,2026-12-01T10:00:00"
     bad = tmp_path / "bad.csv"
@@ -285,10 +332,12 @@ def test_a_database_made_before_corrections_gets_the_table_and_a_log_that_takes_
     con = duckdb.connect(str(built_db))
     con.execute("DROP TABLE corrections")
     con.execute("ALTER TABLE ingest_log RENAME TO log_old")
-    con.execute("CREATE TABLE ingest_log (id INTEGER PRIMARY KEY, \"at\" TIMESTAMP NOT NULL, action VARCHAR NOT NULL "
-                "CHECK (action IN ('build', 'ingest', 'upload')), file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, "
-                "report_month VARCHAR NOT NULL, incidents INTEGER NOT NULL, warnings INTEGER NOT NULL, "
-                "replaced BOOLEAN NOT NULL)")
+    con.execute(
+        'CREATE TABLE ingest_log (id INTEGER PRIMARY KEY, "at" TIMESTAMP NOT NULL, action VARCHAR NOT NULL '
+        "CHECK (action IN ('build', 'ingest', 'upload')), file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, "
+        "report_month VARCHAR NOT NULL, incidents INTEGER NOT NULL, warnings INTEGER NOT NULL, "
+        "replaced BOOLEAN NOT NULL)"
+    )
     con.execute("INSERT INTO ingest_log SELECT * FROM log_old")
     con.execute("DROP TABLE log_old")
     con.close()
@@ -319,7 +368,10 @@ def test_the_form_values_and_the_values_in_force():
     from massacres.dashboard import review
 
     assert review.values_from_form({"date": dt.date(2017, 9, 29), "area_of_control": review.NONE, "killed": 3}) == {
-        "date": "2017-09-29", "area_of_control": None, "killed": 3}
+        "date": "2017-09-29",
+        "area_of_control": None,
+        "killed": 3,
+    }
     reviews = [{"field": "killed", "value": "17", "stale": False}, {"field": "place", "value": "x", "stale": True}]
     assert review.in_force({"killed": "10", "place": "al Boulayl"}, reviews) == {"killed": "17", "place": "al Boulayl"}
     assert review.plain("[a](b) *c*") == "\\[a\\]\\(b\\) \\*c\\*"

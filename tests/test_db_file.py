@@ -1,6 +1,7 @@
 """Issue 12, points 4 and 13: the database path. A symlink is followed and the target replaced;
 a path holding anything else is never overwritten; owner and mode survive a write; temporary
 copies left by killed writes are removed at the next write."""
+
 from __future__ import annotations
 
 import hashlib
@@ -42,15 +43,19 @@ def test_a_symlinked_database_is_updated_through_the_link(tmp_path, reports_dir)
     assert _months(real) == 2
 
 
-@pytest.mark.parametrize("content", [b"No less than 43 Massacres in September 2017\n", b"\x89PNG\r\n\x1a\n" + b"0" * 64])
+@pytest.mark.parametrize(
+    "content", [b"No less than 43 Massacres in September 2017\n", b"\x89PNG\r\n\x1a\n" + b"0" * 64]
+)
 def test_build_never_overwrites_a_file_that_is_not_its_database(content, tmp_path, reports_dir, capsys):
     victim = tmp_path / "precious.txt"
     victim.write_bytes(content)
     for args in (["build", "--reports", str(reports_dir)], ["ingest", str(OCTOBER)]):
         assert main([*args, "--db", str(victim)]) == EXIT_BAD_INPUT
         err = capsys.readouterr().err.strip()
-        assert err == (f"error: {victim}: exists and is not a DuckDB database: refusing to replace it "
-                       "(give --db a new path or this project's database)")
+        assert err == (
+            f"error: {victim}: exists and is not a DuckDB database: refusing to replace it "
+            "(give --db a new path or this project's database)"
+        )
     assert victim.read_bytes() == content
 
 
@@ -77,8 +82,11 @@ def test_owner_and_mode_survive_a_write(built_db):
 
 
 def test_copies_left_by_killed_writes_are_removed_at_the_next_write(built_db):
-    stale = [built_db.parent / f".{built_db.name}.abc123.tmp", built_db.parent / f".{built_db.name}.abc123.tmp.wal",
-             built_db.parent / f".{built_db.name}.zz9.tmp"]
+    stale = [
+        built_db.parent / f".{built_db.name}.abc123.tmp",
+        built_db.parent / f".{built_db.name}.abc123.tmp.wal",
+        built_db.parent / f".{built_db.name}.zz9.tmp",
+    ]
     for path in stale:
         shutil.copyfile(built_db, path)
     unrelated = built_db.parent / ".other.duckdb.abc.tmp"

@@ -1,4 +1,5 @@
 """Chart export for publication: valid PNG/SVG/PDF with title, filters and source in them."""
+
 from __future__ import annotations
 
 import struct
@@ -12,13 +13,19 @@ from massacres.dashboard import export, theme
 
 @pytest.fixture(scope="module")
 def figure():
-    data = pd.DataFrame({"party": ["Syrian regime", "Russia", "International coalition", "ISIS"],
-                         "massacres": [18, 14, 10, 1]})
-    fig = px.bar(data, x="party", y="massacres", color="party", pattern_shape="party",
-                 color_discrete_map=theme.perpetrator_colour_map(),
-                 pattern_shape_map=theme.perpetrator_pattern_map())
-    return theme.publication(fig, "Massacres by perpetrator, September 2017",
-                             "Stated basis; 1 Sep 2017 – 30 Sep 2017")
+    data = pd.DataFrame(
+        {"party": ["Syrian regime", "Russia", "International coalition", "ISIS"], "massacres": [18, 14, 10, 1]}
+    )
+    fig = px.bar(
+        data,
+        x="party",
+        y="massacres",
+        color="party",
+        pattern_shape="party",
+        color_discrete_map=theme.perpetrator_colour_map(),
+        pattern_shape_map=theme.perpetrator_pattern_map(),
+    )
+    return theme.publication(fig, "Massacres by perpetrator, September 2017", "Stated basis; 1 Sep 2017 – 30 Sep 2017")
 
 
 def test_png_is_a_real_image_at_twice_the_size(figure):
@@ -31,8 +38,11 @@ def test_png_is_a_real_image_at_twice_the_size(figure):
 def test_svg_carries_title_subtitle_and_source(figure):
     svg = export.to_bytes(figure, "svg").decode("utf-8")
     assert svg.startswith("<svg") and len(svg) > 5_000
-    for text in ("Massacres by perpetrator, September 2017", "Stated basis; 1 Sep 2017 – 30 Sep 2017",
-                 "Source: SNHR monthly reports"):
+    for text in (
+        "Massacres by perpetrator, September 2017",
+        "Stated basis; 1 Sep 2017 – 30 Sep 2017",
+        "Source: SNHR monthly reports",
+    ):
         assert text in svg
     assert theme.perpetrator_colour("syrian_regime").lower() in svg.lower().replace("rgb(213, 94, 0)", "#d55e00")
 
@@ -53,13 +63,24 @@ def test_palette_is_distinct_and_fixed():
     # Okabe & Ito's colour-blind-safe palette, one colour per party everywhere, completed by
     # Tol's wine (the joint Syrian-Russian attribution), olive (the coalition: no longer a second
     # blue beside Russia's) and a dark brown (other parties: grey means "not known" only).
-    assert set(colours) == {"#D55E00", "#0072B2", "#000000", "#999933", "#CC79A7", "#009E73", "#F0E442",
-                            "#E69F00", "#661100", "#882255"}
+    assert set(colours) == {
+        "#D55E00",
+        "#0072B2",
+        "#000000",
+        "#999933",
+        "#CC79A7",
+        "#009E73",
+        "#F0E442",
+        "#E69F00",
+        "#661100",
+        "#882255",
+    }
     patterns = [p for _, _, p in theme.PERPETRATORS.values()]
     assert len(set(patterns)) >= 8  # parties stay apart in greyscale too
 
 
 # --- issue 14, points 9-12: exports ready for a publication ---------------------------------------
+
 
 def test_pdf_document_title_is_the_chart_title(figure):
     import io
@@ -75,8 +96,12 @@ def test_title_and_footnote_stand_clear_of_the_edge():
     import re
 
     data = pd.DataFrame({"party": ["Russia"], "massacres": [30]})
-    fig = theme.publication(px.bar(data, x="party", y="massacres"), "Share of massacres by perpetrator",
-                            "Stated by the reports", footnote="The counts marked ≈ are percentages of 39 massacres.")
+    fig = theme.publication(
+        px.bar(data, x="party", y="massacres"),
+        "Share of massacres by perpetrator",
+        "Stated by the reports",
+        footnote="The counts marked ≈ are percentages of 39 massacres.",
+    )
     svg = export.to_bytes(fig, "svg").decode("utf-8")
     title_x = float(re.search(r'<text class="gtitle" x="([\d.]+)"', svg).group(1))
     assert title_x >= 20  # it was 1 px from the edge

@@ -1,5 +1,6 @@
 """Issue 12, points 1 and 5: an export never destroys what it did not write, and the app reads
 only the files an export's manifest lists, checks their rows, and refuses anything else."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,11 @@ from massacres.store import db
 
 
 def _tree(path) -> dict[str, str]:
-    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_export_refuses_a_directory_that_is_not_an_export(tmp_path, built_db, capsys):
@@ -56,7 +60,8 @@ def test_export_again_keeps_files_it_did_not_write(tmp_path, built_db):
     assert (out / "incidents" / "mine.csv").exists()
     manifest = json.loads((out / db.MANIFEST).read_text())
     assert sorted(f for files in manifest["files"].values() for f in files) == sorted(
-        str(p.relative_to(out)) for p in out.rglob("*.parquet"))
+        str(p.relative_to(out)) for p in out.rglob("*.parquet")
+    )
 
 
 def _export(tmp_path, built_db, name: str):
@@ -81,6 +86,7 @@ def test_a_parquet_file_dropped_into_the_export_is_not_read(tmp_path, built_db):
     extra = out / "incidents" / "year=2017" / "month=9" / "fabricated.parquet"
     # A copy of September's rows, written by pyarrow: no SQL built from a path.
     import pyarrow.parquet as pq
+
     september = sorted((out / "incidents" / "year=2017" / "month=9").glob("*.parquet"))
     pq.write_table(pq.read_table(september[0]), extra)
     con = db.connect_readonly(out / db.MANIFEST)

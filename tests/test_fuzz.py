@@ -1,5 +1,6 @@
 """Property-based tests: the parser on random and mutated reports, and what it accepts through
 `ingest` (a short run here; the long run of 10,000+ cases is `bench/fuzz.py`)."""
+
 from __future__ import annotations
 
 from fuzzing import check, check_ingest, mutated_report, random_text

@@ -1,4 +1,5 @@
 """Every incident of both sample reports located as labelled by hand (tests/fixtures/expected/geocode.json)."""
+
 from __future__ import annotations
 
 import json
@@ -37,11 +38,15 @@ def test_every_incident_located_as_labelled(located, expected):
         inc, loc = located[(e["report_month"], e["seq"])]
         want = gaz.by_id.get(e["expected_wof_id"]) if e["expected_wof_id"] else None
         if loc.precision != e["expected_precision"]:
-            problems.append(f"{e['report_month']} #{e['seq']} {e['place']}: precision {loc.precision}, "
-                            f"expected {e['expected_precision']} ({e['note']})")
+            problems.append(
+                f"{e['report_month']} #{e['seq']} {e['place']}: precision {loc.precision}, "
+                f"expected {e['expected_precision']} ({e['note']})"
+            )
         if want is not None and (round(loc.lat, 5), round(loc.lon, 5)) != (round(want.lat, 5), round(want.lon, 5)):
-            problems.append(f"{e['report_month']} #{e['seq']} {e['place']}: at {loc.matched_name} ({loc.matched_id}), "
-                            f"expected {want.name} ({want.id})")
+            problems.append(
+                f"{e['report_month']} #{e['seq']} {e['place']}: at {loc.matched_name} ({loc.matched_id}), "
+                f"expected {want.name} ({want.id})"
+            )
         if loc.iso_code != e["expected_iso_code"]:
             problems.append(f"{e['report_month']} #{e['seq']}: {loc.iso_code} != {e['expected_iso_code']}")
         if e["expected_precision"] == "exact":
@@ -85,8 +90,23 @@ def test_governorate_fallback_is_the_governorates_own_point(located):
 def test_boundaries_are_the_fourteen_governorates():
     bounds = boundaries.load()
     assert sorted(bounds.iso.values()) == sorted(
-        ["SY-DI", "SY-RD", "SY-HL", "SY-ID", "SY-HM", "SY-HI", "SY-LA", "SY-TA", "SY-DR", "SY-SU", "SY-QU", "SY-DY",
-         "SY-RA", "SY-HA"])
+        [
+            "SY-DI",
+            "SY-RD",
+            "SY-HL",
+            "SY-ID",
+            "SY-HM",
+            "SY-HI",
+            "SY-LA",
+            "SY-TA",
+            "SY-DR",
+            "SY-SU",
+            "SY-QU",
+            "SY-DY",
+            "SY-RA",
+            "SY-HA",
+        ]
+    )
     for key in bounds.keys:
         assert bounds.at(*bounds.label_point(key)).key == key
 
@@ -108,8 +128,19 @@ def test_build_stores_locations_and_geocode_command(built_db, capsys):
     assert main(["geocode", "--db", str(built_db), "--json"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len(lines) == 62
-    assert set(lines[0]) == {"report_month", "seq", "place", "governorate", "lat", "lon", "precision", "matched_name",
-                             "score", "iso_code", "warnings"}
+    assert set(lines[0]) == {
+        "report_month",
+        "seq",
+        "place",
+        "governorate",
+        "lat",
+        "lon",
+        "precision",
+        "matched_name",
+        "score",
+        "iso_code",
+        "warnings",
+    }
     mwayleh = next(x for x in lines if x["place"] == "Mwayleh bin Hdaib")
     assert mwayleh["precision"] == "exact" and mwayleh["iso_code"] == "SY-HM"
 
@@ -118,6 +149,7 @@ def test_every_geocoder_warning_has_a_declared_code(located):
     """Codes, not the messages' first words, are what the Data quality page counts: each message
     carries its code, index for index, and every code is declared with its meaning."""
     from massacres.places.geocode import WARNINGS
+
     seen = set()
     for _inc, loc in located.values():
         assert len(loc.warning_codes) == len(loc.warnings)
@@ -127,6 +159,7 @@ def test_every_geocoder_warning_has_a_declared_code(located):
 
 def test_an_undeclared_code_is_refused():
     from massacres.places.geocode import Location
+
     loc = Location(33.5, 36.3, "exact", "map_link")
     with pytest.raises(ValueError):
         loc.warn("made_up", "a message no reader can look up")

@@ -15,14 +15,26 @@ from massacres.reports.numbers import NUMBER, ImplausibleCount, to_int
 # ------------------------------------------------------------------ counts
 COUNTS = [
     # the 2017 samples
-    ("43", 43), ("430", 430), ("five", 5), ("eleven", 11), ("three", 3),
+    ("43", 43),
+    ("430", 430),
+    ("five", 5),
+    ("eleven", 11),
+    ("three", 3),
     # the series' other years: thousands commas, hyphenated and spaced tens, "a hundred"
-    ("1,032", 1032), ("twenty-three", 23), ("twenty three", 23), ("ninety-nine", 99),
-    ("a hundred", 100), ("one hundred and twelve", 112), ("one hundred twelve", 112),
+    ("1,032", 1032),
+    ("twenty-three", 23),
+    ("twenty three", 23),
+    ("ninety-nine", 99),
+    ("a hundred", 100),
+    ("one hundred and twelve", 112),
+    ("one hundred twelve", 112),
     # an article before a victim noun ("a woman", "an infant")
-    ("a", 1), ("an", 1), ("An", 1),
+    ("a", 1),
+    ("an", 1),
+    ("An", 1),
     # case and surrounding space as extracted from PDFs
-    ("Seventeen", 17), (" 8 ", 8),
+    ("Seventeen", 17),
+    (" 8 ", 8),
 ]
 
 

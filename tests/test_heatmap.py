@@ -1,6 +1,7 @@
 """The governorate x month grid's cell rule (massacres/dashboard/heatmap.py): a count only where the
 month's report details every massacre; a gap where no report (or only a summary) covers it; a zero of a
 month detailed only in part is not a known zero."""
+
 from __future__ import annotations
 
 from massacres.dashboard import heatmap

@@ -1,5 +1,6 @@
 """The ingest log: one row per report written by build, ingest or an upload, in the same atomic
 write as the data; not data itself (checksums, Parquet export, required tables leave it out)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,10 @@ COLUMNS = ("id", "at", "action", "file_name", "sha256", "report_month", "inciden
 def _log(path: Path) -> list[dict]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        cur = con.execute('SELECT id, "at", action, file_name, sha256, report_month, incidents, warnings, replaced '
-                          "FROM ingest_log ORDER BY id")
+        cur = con.execute(
+            'SELECT id, "at", action, file_name, sha256, report_month, incidents, warnings, replaced '
+            "FROM ingest_log ORDER BY id"
+        )
         return [dict(zip(COLUMNS, row)) for row in cur.fetchall()]
     finally:
         con.close()
@@ -37,9 +40,13 @@ def _sha(path: Path) -> str:
 
 def test_build_logs_one_row_per_report(built_db):
     rows = _log(built_db)
-    assert [(r["id"], r["action"], r["file_name"], r["report_month"], r["incidents"], r["warnings"], r["replaced"])
-            for r in rows] == [(1, "build", "snhr-2017-09-massacres.txt", "2017-09", 43, 5, False),
-                               (2, "build", "snhr-2017-10-massacres.txt", "2017-10", 19, 17, False)]
+    assert [
+        (r["id"], r["action"], r["file_name"], r["report_month"], r["incidents"], r["warnings"], r["replaced"])
+        for r in rows
+    ] == [
+        (1, "build", "snhr-2017-09-massacres.txt", "2017-09", 43, 5, False),
+        (2, "build", "snhr-2017-10-massacres.txt", "2017-10", 19, 17, False),
+    ]
     assert [r["sha256"] for r in rows] == [_sha(SEPTEMBER), _sha(OCTOBER)]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert all(now - dt.timedelta(minutes=10) < r["at"] <= now for r in rows)  # UTC, just now
@@ -51,7 +58,8 @@ def test_ingest_and_upload_append(built_db, tmp_path):
     rows = _log(built_db)
     assert [(r["id"], r["action"], r["file_name"], r["report_month"], r["replaced"]) for r in rows[2:]] == [
         (3, "ingest", "snhr-2017-10-massacres.txt", "2017-10", True),
-        (4, "upload", "september.txt", "2017-09", True)]
+        (4, "upload", "september.txt", "2017-09", True),
+    ]
     assert rows[2]["at"] <= rows[3]["at"]
 
 
@@ -60,7 +68,9 @@ def test_a_new_month_is_not_replaced(tmp_path):
     store.build(database, [parse_file(SEPTEMBER)])
     store.ingest(database, [parse_file(OCTOBER)])
     assert [(r["action"], r["report_month"], r["replaced"]) for r in _log(database)] == [
-        ("build", "2017-09", False), ("ingest", "2017-10", False)]
+        ("build", "2017-09", False),
+        ("ingest", "2017-10", False),
+    ]
 
 
 def test_the_log_stays_out_of_checksums_and_the_data_tables(built_db):
@@ -94,11 +104,15 @@ def test_schema_refuses_a_path_as_file_name(built_db, tmp_path):
     try:
         for name in ("../etc/passwd.txt", "C:\\reports\\x.txt", "..", ""):
             with pytest.raises(duckdb.ConstraintException):
-                con.execute("INSERT INTO ingest_log VALUES (99, now()::TIMESTAMP, 'ingest', ?, ?, '2017-10', 1, 0, "
-                            "false)", [name, "0" * 64])
+                con.execute(
+                    "INSERT INTO ingest_log VALUES (99, now()::TIMESTAMP, 'ingest', ?, ?, '2017-10', 1, 0, false)",
+                    [name, "0" * 64],
+                )
         with pytest.raises(duckdb.ConstraintException):
-            con.execute("INSERT INTO ingest_log VALUES (99, now()::TIMESTAMP, 'delete', 'x.txt', ?, '2017-10', 1, 0, "
-                        "false)", ["0" * 64])
+            con.execute(
+                "INSERT INTO ingest_log VALUES (99, now()::TIMESTAMP, 'delete', 'x.txt', ?, '2017-10', 1, 0, false)",
+                ["0" * 64],
+            )
     finally:
         con.close()
 
@@ -138,8 +152,10 @@ def test_concurrent_writers_lose_no_write(tmp_path):
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
-    threads = [threading.Thread(target=write, args=(october, "october.txt")),
-               threading.Thread(target=write, args=(september, "september.txt"))]
+    threads = [
+        threading.Thread(target=write, args=(october, "october.txt")),
+        threading.Thread(target=write, args=(september, "september.txt")),
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -65,6 +65,6 @@ def test_the_layer_list_matches_the_package() -> None:
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from massacres.dashboard import theme\n", encoding="utf-8")
-    (line, module), = imports_of(bad)
+    ((line, module),) = imports_of(bad)
     assert (line, layer_of(module)) == (1, "dashboard")
     assert LAYERS.index("dashboard") > LAYERS.index("reports")

@@ -2,6 +2,7 @@
 (tests/test_page_map.py, through the page on the labelled fixtures) do not pin down: cell
 bounds and names in every hemisphere, hollow drawing by precision, unlocated rows skipped,
 every tooltip text escaped, the bins without gaps, and the legend symbols' pixels."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,25 @@ HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&
 
 def _point(seq: int, precision: str | None, **overrides) -> dict:
     """One points_map.sql row, as the query returns it."""
-    row = {"report_month": "2017-09", "seq": seq, "date": "2017-09-29", "place": "Armanaz", "site": None,
-           "governorate": "idlib", "perpetrator": "syrian_regime", "attribution_uncertain": False,
-           "perpetrator_note": None, "killed": 16, "killed_is_lower_bound": False, "children": 4.0,
-           "women": 2.0, "area_of_control": "armed_opposition", "point_lat": 36.08, "point_lon": 36.55,
-           "precision": precision}
+    row = {
+        "report_month": "2017-09",
+        "seq": seq,
+        "date": "2017-09-29",
+        "place": "Armanaz",
+        "site": None,
+        "governorate": "idlib",
+        "perpetrator": "syrian_regime",
+        "attribution_uncertain": False,
+        "perpetrator_note": None,
+        "killed": 16,
+        "killed_is_lower_bound": False,
+        "children": 4.0,
+        "women": 2.0,
+        "area_of_control": "armed_opposition",
+        "point_lat": 36.08,
+        "point_lon": 36.55,
+        "precision": precision,
+    }
     return row | overrides
 
 
@@ -38,6 +53,7 @@ def _layers(layers) -> dict[str, dict]:
 
 # --- Escaping -------------------------------------------------------------------------------------------
 
+
 def test_esc_neutralises_markup_and_keeps_quotes():
     assert mapdeck.esc(HOSTILE) == HOSTILE_ESCAPED
     assert mapdeck.esc("<img src=x onerror=alert(2)>") == "&lt;img src=x onerror=alert(2)&gt;"
@@ -50,32 +66,59 @@ def test_esc_of_a_missing_value_is_empty(missing):
     assert mapdeck.esc(missing) == ""
 
 
-@pytest.mark.parametrize("value, number, text", [
-    (None, None, "unknown"), (float("nan"), None, "unknown"), (pd.NA, None, "unknown"),
-    (0, 0, "0"), (np.int64(7), 7, "7"), (3.0, 3, "3"),
-])
+@pytest.mark.parametrize(
+    "value, number, text",
+    [
+        (None, None, "unknown"),
+        (float("nan"), None, "unknown"),
+        (pd.NA, None, "unknown"),
+        (0, 0, "0"),
+        (np.int64(7), 7, "7"),
+        (3.0, 3, "3"),
+    ],
+)
 def test_a_missing_count_is_unknown_never_zero(value, number, text):
     assert mapdeck.optional_int(value) == number
     assert mapdeck.count_text(value) == text
 
 
 def test_every_point_tooltip_text_from_the_database_is_escaped():
-    rows = _points(_point(1, "locality", place=HOSTILE, site="<img src=x onerror=alert(2)>",
-                          attribution_uncertain=True, perpetrator_note="<script>x</script>",
-                          perpetrator="<b>new party</b>", date="<i>2017</i>"))
+    rows = _points(
+        _point(
+            1,
+            "locality",
+            place=HOSTILE,
+            site="<img src=x onerror=alert(2)>",
+            attribution_uncertain=True,
+            perpetrator_note="<script>x</script>",
+            perpetrator="<b>new party</b>",
+            date="<i>2017</i>",
+        )
+    )
     (rec,) = mapdeck.point_records(rows, "area")
     assert rec["tt_title"] == f"&lt;i&gt;2017&lt;/i&gt; · {HOSTILE_ESCAPED}"
     assert rec["tt_1"] == f"{HOSTILE_ESCAPED}, &lt;img src=x onerror=alert(2)&gt;"
-    assert rec["tt_2"] == ("Perpetrator: &lt;b&gt;new party&lt;/b&gt; "
-                           "(uncertain: &lt;script&gt;x&lt;/script&gt;)")
+    assert rec["tt_2"] == ("Perpetrator: &lt;b&gt;new party&lt;/b&gt; (uncertain: &lt;script&gt;x&lt;/script&gt;)")
     text = json.dumps([v for k, v in rec.items() if k.startswith("tt_")])
     assert "<" not in text and ">" not in text
 
 
 def test_cell_and_governorate_tooltips_escape_unknown_keys():
-    cells = pd.DataFrame([{"cell_row": 350, "cell_col": 400, "incidents": 3, "killed": 9, "approximate": 0,
-                           "perpetrator": "<script>p</script>", "perpetrator_incidents": 2,
-                           "area_of_control": "", "area_incidents": 3}])
+    cells = pd.DataFrame(
+        [
+            {
+                "cell_row": 350,
+                "cell_col": 400,
+                "incidents": 3,
+                "killed": 9,
+                "approximate": 0,
+                "perpetrator": "<script>p</script>",
+                "perpetrator_incidents": 2,
+                "area_of_control": "",
+                "area_incidents": 3,
+            }
+        ]
+    )
     (rec,) = mapdeck.cell_records(cells)
     assert rec["tt_2"] == "Most by: &lt;script&gt;p&lt;/script&gt; (2)"
     assert "<script" not in json.dumps(rec)
@@ -83,9 +126,15 @@ def test_cell_and_governorate_tooltips_escape_unknown_keys():
 
 # --- Points -----------------------------------------------------------------------------------------------
 
+
 def test_hollow_exactly_for_city_and_governorate_precision_and_unlocated_rows_skipped():
-    rows = _points(_point(1, "exact"), _point(2, "locality"), _point(3, "city"), _point(4, "governorate"),
-                   _point(5, None, point_lat=None, point_lon=None))
+    rows = _points(
+        _point(1, "exact"),
+        _point(2, "locality"),
+        _point(3, "city"),
+        _point(4, "governorate"),
+        _point(5, None, point_lat=None, point_lon=None),
+    )
     layers = _layers(mapdeck.point_layers(rows, "area"))
     hollow, filled = layers[mapdeck.LAYER_APPROXIMATE], layers[mapdeck.LAYER_LOCATED]
     assert [p["seq"] for p in hollow["data"]] == [3, 4]
@@ -98,8 +147,11 @@ def test_hollow_exactly_for_city_and_governorate_precision_and_unlocated_rows_sk
 
 
 def test_point_size_colour_and_text():
-    rows = _points(_point(1, "locality", killed=25, killed_is_lower_bound=True, children=None,
-                          area_of_control=None, site="the market"))
+    rows = _points(
+        _point(
+            1, "locality", killed=25, killed_is_lower_bound=True, children=None, area_of_control=None, site="the market"
+        )
+    )
     (rec,) = mapdeck.point_records(rows, "area")
     assert rec["radius"] == 15.0  # 3 px x sqrt(25): area proportional to the killed
     assert rec["fill"] == [*theme.hex_to_rgb(theme.UNKNOWN_COLOUR), mapdeck.FILL_ALPHA]
@@ -126,8 +178,10 @@ def test_points_of_one_colour_share_their_colour_lists():
 
 # --- Grid cells -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lat, lon", [(35.33, 40.17), (36.0, 36.55), (32.05, 35.95), (-0.05, -0.15),
-                                      (-33.87, 151.21), (0.0, 0.0)])
+
+@pytest.mark.parametrize(
+    "lat, lon", [(35.33, 40.17), (36.0, 36.55), (32.05, 35.95), (-0.05, -0.15), (-33.87, 151.21), (0.0, 0.0)]
+)
 def test_cell_bounds_contain_the_point_they_are_numbered_from(lat, lon):
     row, col = math.floor(lat / mapdeck.CELL_DEG), math.floor(lon / mapdeck.CELL_DEG)  # as grid_cells.sql
     s, w, n, e = mapdeck.cell_bounds(row, col)
@@ -160,12 +214,32 @@ def test_cell_name_reads_like_a_map():
 
 
 def test_cell_records_are_squares_shaded_by_count():
-    cells = pd.DataFrame([
-        {"cell_row": 353, "cell_col": 401, "incidents": 1, "killed": 5, "approximate": 1,
-         "perpetrator": "russia", "perpetrator_incidents": 1, "area_of_control": "isis", "area_incidents": 1},
-        {"cell_row": 360, "cell_col": 372, "incidents": 12_345, "killed": 67_890, "approximate": 0,
-         "perpetrator": "syrian_regime", "perpetrator_incidents": 9_000, "area_of_control": "", "area_incidents": 12},
-    ])
+    cells = pd.DataFrame(
+        [
+            {
+                "cell_row": 353,
+                "cell_col": 401,
+                "incidents": 1,
+                "killed": 5,
+                "approximate": 1,
+                "perpetrator": "russia",
+                "perpetrator_incidents": 1,
+                "area_of_control": "isis",
+                "area_incidents": 1,
+            },
+            {
+                "cell_row": 360,
+                "cell_col": 372,
+                "incidents": 12_345,
+                "killed": 67_890,
+                "approximate": 0,
+                "perpetrator": "syrian_regime",
+                "perpetrator_incidents": 9_000,
+                "area_of_control": "",
+                "area_incidents": 12,
+            },
+        ]
+    )
     one, many = mapdeck.cell_records(cells)
     assert one["polygon"] == [[40.1, 35.3], [40.2, 35.3], [40.2, 35.4], [40.1, 35.4]]
     assert one["fill"] == [*theme.hex_to_rgb("#FDE725"), mapdeck.CELL_ALPHA]
@@ -200,9 +274,11 @@ def test_bin_labels():
 
 # --- Governorates -----------------------------------------------------------------------------------------
 
+
 def test_governorate_counts_join_on_the_key_and_missing_ones_are_zero():
-    counts = pd.DataFrame({"governorate": ["deir_ez_zor", "raqqa", "nowhere"], "massacres": [34, 1, 5],
-                           "killed": [300, None, 7]})
+    counts = pd.DataFrame(
+        {"governorate": ["deir_ez_zor", "raqqa", "nowhere"], "massacres": [34, 1, 5], "killed": [300, None, 7]}
+    )
     geo = mapdeck.governorate_geojson(counts, 150)
     props = {f["properties"]["key"]: f["properties"] for f in geo["features"]}
     assert set(props) == set(theme.GOVERNORATES)  # the unknown key joins nothing
@@ -215,12 +291,15 @@ def test_governorate_counts_join_on_the_key_and_missing_ones_are_zero():
 
 def test_the_governorates_are_translucent_only_over_a_basemap():
     counts = pd.DataFrame({"governorate": ["idlib"], "massacres": [3], "killed": [10]})
-    alpha = {online: mapdeck.governorate_layer(counts, online).data["features"][0]["properties"]["fill"][3]
-             for online in (False, True)}
+    alpha = {
+        online: mapdeck.governorate_layer(counts, online).data["features"][0]["properties"]["fill"][3]
+        for online in (False, True)
+    }
     assert alpha == {False: 255, True: 150}
 
 
 # --- The deck ---------------------------------------------------------------------------------------------
+
 
 def test_the_deck_is_offline_unless_asked_and_its_json_compact():
     spec = mapdeck.deck_json(mapdeck.map_deck([], False))
@@ -245,15 +324,28 @@ def test_deck_from_json_sends_the_given_json():
 def test_every_layer_carries_the_fields_the_one_tooltip_shows():
     fields = set(re.findall(r"\{(\w+)\}", mapdeck.TOOLTIP["html"]))
     counts = pd.DataFrame({"governorate": ["idlib"], "massacres": [3], "killed": [10]})
-    cells = pd.DataFrame([{"cell_row": 353, "cell_col": 401, "incidents": 1, "killed": 5, "approximate": 0,
-                           "perpetrator": "russia", "perpetrator_incidents": 1, "area_of_control": "isis",
-                           "area_incidents": 1}])
+    cells = pd.DataFrame(
+        [
+            {
+                "cell_row": 353,
+                "cell_col": 401,
+                "incidents": 1,
+                "killed": 5,
+                "approximate": 0,
+                "perpetrator": "russia",
+                "perpetrator_incidents": 1,
+                "area_of_control": "isis",
+                "area_incidents": 1,
+            }
+        ]
+    )
     assert fields <= set(mapdeck.point_records(_points(_point(1, "exact")), "area")[0])
     assert fields <= set(mapdeck.cell_records(cells)[0])
     assert fields <= set(mapdeck.governorate_geojson(counts, 255)["features"][0]["properties"])
 
 
 # --- Legend symbols ---------------------------------------------------------------------------------------
+
 
 def test_filled_and_hollow_swatches_look_like_the_map():
     filled = mapdeck.swatch(16, "#0072B2")
@@ -282,17 +374,29 @@ def test_size_legend_circles_share_one_box_and_grow_with_sqrt_killed():
 
 
 def test_colour_legend_follows_the_theme_order_and_counts():
-    summary = pd.DataFrame({"precision": ["exact", "city", None, "city"],
-                            "perpetrator": ["russia", "syrian_regime", "zz_new", "russia"],
-                            "area_of_control": ["isis", None, "sdf", "isis"], "incidents": [2, 3, 1, 4],
-                            "killed": [9, 9, 9, 9]})
+    summary = pd.DataFrame(
+        {
+            "precision": ["exact", "city", None, "city"],
+            "perpetrator": ["russia", "syrian_regime", "zz_new", "russia"],
+            "area_of_control": ["isis", None, "sdf", "isis"],
+            "incidents": [2, 3, 1, 4],
+            "killed": [9, 9, 9, 9],
+        }
+    )
     assert mapdeck.colour_legend(summary, "perpetrator") == [
-        ("#D55E00", "Syrian regime", 3), ("#0072B2", "Russia", 6), (theme.UNKNOWN_COLOUR, "zz_new", 1)]
+        ("#D55E00", "Syrian regime", 3),
+        ("#0072B2", "Russia", 6),
+        (theme.UNKNOWN_COLOUR, "zz_new", 1),
+    ]
     assert mapdeck.colour_legend(summary, "area") == [
-        ("#000000", "ISIS", 6), ("#F0E442", "SDF", 1), (theme.UNKNOWN_COLOUR, "Unknown", 3)]
+        ("#000000", "ISIS", 6),
+        ("#F0E442", "SDF", 1),
+        (theme.UNKNOWN_COLOUR, "Unknown", 3),
+    ]
 
 
 # --- Fitting the view, labels, stacked points, links --------------------------------------------------------
+
 
 def test_fit_view_on_hand_computed_boxes():
     # 20 x 20 degrees around (0, 0) in 512 px (544 less 16 each side): the width allows log2(18.0) = 4.17,
@@ -309,7 +413,7 @@ def test_fit_view_on_hand_computed_boxes():
 def _pixel(lat: float, lon: float, view: tuple[float, float, float], size: tuple[int, int]) -> tuple[float, float]:
     """Where (lat, lon) falls in a viewport of `size` centred on `view`, by Web Mercator."""
     clat, clon, zoom = view
-    scale = 512 * 2 ** zoom / (2 * math.pi)
+    scale = 512 * 2**zoom / (2 * math.pi)
     y = lambda a: math.log(math.tan(math.pi / 4 + math.radians(a) / 2))  # noqa: E731
     return (size[0] / 2 + scale * math.radians(lon - clon), size[1] / 2 - scale * (y(lat) - y(clat)))
 
@@ -344,10 +448,14 @@ def test_the_data_box_is_the_points_widened_to_a_minimum_and_clipped_to_syria():
 
 
 def test_a_phone_is_told_by_its_user_agent():
-    iphone = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-              "Version/17.0 Mobile/15E148 Safari/604.1")
-    android = ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
-               "Chrome/120.0.0.0 Mobile Safari/537.36")
+    iphone = (
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        "Version/17.0 Mobile/15E148 Safari/604.1"
+    )
+    android = (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/120.0.0.0 Mobile Safari/537.36"
+    )
     desktop = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
     assert mapdeck.is_phone(iphone) and mapdeck.is_phone(android)
     assert not mapdeck.is_phone(desktop) and not mapdeck.is_phone(None) and not mapdeck.is_phone("")

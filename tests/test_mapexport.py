@@ -1,19 +1,24 @@
 """The map's PNG export: the same data as the map (colours, hollow rings, sizes), the governorates and the
 towns, and the charts' title, filters line and source line. Expected values are written by hand."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from massacres.dashboard import export, mapdeck, mapexport, palette, theme
 
-POINTS = pd.DataFrame({
-    "report_month": ["2017-09", "2017-09", "2017-10"], "seq": [1, 2, 3],
-    "perpetrator": ["russia", "syrian_regime", "russia"],
-    "area_of_control": ["isis", "isis", None],
-    "killed": [16, 9, 5],
-    "precision": ["exact", "governorate", "locality"],
-    "point_lat": [35.0, 35.3079, None], "point_lon": [40.0, 40.2571, None],
-})
+POINTS = pd.DataFrame(
+    {
+        "report_month": ["2017-09", "2017-09", "2017-10"],
+        "seq": [1, 2, 3],
+        "perpetrator": ["russia", "syrian_regime", "russia"],
+        "area_of_control": ["isis", "isis", None],
+        "killed": [16, 9, 5],
+        "precision": ["exact", "governorate", "locality"],
+        "point_lat": [35.0, 35.3079, None],
+        "point_lon": [40.0, 40.2571, None],
+    }
+)
 COUNTS = pd.DataFrame({"governorate": ["deir_ez_zor"], "massacres": [3], "killed": [30]})
 
 
@@ -31,15 +36,28 @@ def test_points_keep_the_maps_colours_fills_and_sizes():
 
 
 def test_by_area_an_unknown_area_has_its_own_entry():
-    names = [t.name for t in mapexport.point_traces(POINTS.assign(point_lat=[35.0, 35.3, 36.0],
-                                                                  point_lon=[40.0, 40.2, 38.0]), "area")]
-    assert names == [f"{theme.area_label('isis')} (city or governorate only)", theme.area_label("isis"),
-                     theme.area_label(None)]
+    names = [
+        t.name
+        for t in mapexport.point_traces(
+            POINTS.assign(point_lat=[35.0, 35.3, 36.0], point_lon=[40.0, 40.2, 38.0]), "area"
+        )
+    ]
+    assert names == [
+        f"{theme.area_label('isis')} (city or governorate only)",
+        theme.area_label("isis"),
+        theme.area_label(None),
+    ]
 
 
 def test_the_figure_has_the_governorates_towns_title_and_source():
-    fig = mapexport.figure(POINTS, COUNTS, "perpetrator", "Massacres by place", "1 Sep 2017 – 31 Oct 2017",
-                           "Circle area proportional to the number killed.")
+    fig = mapexport.figure(
+        POINTS,
+        COUNTS,
+        "perpetrator",
+        "Massacres by place",
+        "1 Sep 2017 – 31 Oct 2017",
+        "Circle area proportional to the number killed.",
+    )
     govs = [t for t in fig.data if t.fill == "toself"]
     assert {t.name for t in govs} == set(theme.GOVERNORATES)  # all 14, some in several rings
     # Deir ez-Zor shaded as on the map for 3 massacres (the 2-4 bin).

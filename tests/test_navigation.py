@@ -1,4 +1,5 @@
 """The sidebar's page list (massacres/dashboard/ui.py NAVIGATION): every page, the entry one as "Overview"."""
+
 from __future__ import annotations
 
 from apptest import run_page
@@ -10,8 +11,9 @@ from massacres.dashboard import ui
 def test_the_list_holds_the_entry_page_and_every_page_file_once():
     listed = [path for path, _, _ in ui.NAVIGATION]
     # In Streamlit's order: by the number before the name (10_ after 9_).
-    files = ["app.py"] + [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"),
-                                                            key=lambda p: int(p.name.split("_")[0]))]
+    files = ["app.py"] + [
+        f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"), key=lambda p: int(p.name.split("_")[0]))
+    ]
     assert listed == files
     labels = [label for _, label, _ in ui.NAVIGATION]
     assert len(set(labels)) == len(labels) and labels[0] == "Overview"
@@ -31,8 +33,15 @@ def test_the_overview_page_draws_the_list(app_db):
     # Each link resolved to its file (a script hash) and to the URL path Streamlit gives it.
     assert all(link.page_script_hash for link in links)
     assert [(link.label, link.page) for link in links] == [
-        ("Overview", ""), ("Perpetrators", "Perpetrators"), ("Trends", "Trends"), ("Victims", "Victims"),
-        ("Map", "Map"), ("Incidents", "Incidents"), ("Data quality", "Data_quality"), ("Add a report", "Add_report"),
+        ("Overview", ""),
+        ("Perpetrators", "Perpetrators"),
+        ("Trends", "Trends"),
+        ("Victims", "Victims"),
+        ("Map", "Map"),
+        ("Incidents", "Incidents"),
+        ("Data quality", "Data_quality"),
+        ("Add a report", "Add_report"),
         ("Review", "Review"),
         ("Incident", "Incident"),
-        ("About the data", "About")]
+        ("About the data", "About"),
+    ]

@@ -1,6 +1,7 @@
 """Issue 12, points 2 and 3: every accepted report's file is kept, so a rebuild reproduces the
 database (and a rebuild that cannot refuses, naming the month); two sessions saving the same
 month at once never replace each other silently."""
+
 from __future__ import annotations
 
 import hashlib
@@ -43,10 +44,15 @@ def test_an_uploaded_revision_survives_a_rebuild(built_db, reports_dir):
     assert main(["build", "--reports", str(reports_dir), "--db", str(built_db)]) == EXIT_OK
     assert store.table_checksums(built_db) == before  # the revision, not the original October
     log = _log(built_db)
-    assert log[:3] == [("build", "snhr-2017-09-massacres.txt", "2017-09"), ("build", "snhr-2017-10-massacres.txt",
-                       "2017-10"), ("upload", "snhr-2017-10-revised.txt", "2017-10")]  # the log survives too
-    assert log[3:] == [("build", "snhr-2017-09-massacres.txt", "2017-09"), ("build", "snhr-2017-10-revised.txt",
-                                                                            "2017-10")]
+    assert log[:3] == [
+        ("build", "snhr-2017-09-massacres.txt", "2017-09"),
+        ("build", "snhr-2017-10-massacres.txt", "2017-10"),
+        ("upload", "snhr-2017-10-revised.txt", "2017-10"),
+    ]  # the log survives too
+    assert log[3:] == [
+        ("build", "snhr-2017-09-massacres.txt", "2017-09"),
+        ("build", "snhr-2017-10-revised.txt", "2017-10"),
+    ]
 
 
 def test_an_ingested_file_from_elsewhere_is_kept_and_a_rebuild_that_would_drop_it_refuses(tmp_path, capsys):
@@ -91,6 +97,7 @@ def test_a_failed_write_keeps_no_file(built_db, reports_dir, monkeypatch):
 
 
 # --- point 3 -----------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def september_only(tmp_path, monkeypatch):

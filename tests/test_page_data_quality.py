@@ -1,6 +1,7 @@
 """Data-quality page: every report summed up, one report's stated figures beside its details
 (chosen in a selectbox kept in the URL), explained; warnings counted and listed; geocoding
 precision."""
+
 from __future__ import annotations
 
 import duckdb
@@ -17,8 +18,13 @@ def _tables(at, column):
 
 
 # A column only that table has (st.dataframe without selection keeps no key in AppTest).
-TABLES = {"report_summary": "Figures that differ", "parser_warnings": "Message", "warning_counts": "Reports",
-          "geocoder_warning_counts": "Meaning", "geocoder_warnings": "Warning"}
+TABLES = {
+    "report_summary": "Figures that differ",
+    "parser_warnings": "Message",
+    "warning_counts": "Reports",
+    "geocoder_warning_counts": "Meaning",
+    "geocoder_warnings": "Warning",
+}
 
 
 def _table(at, name):
@@ -47,17 +53,26 @@ def _with_explanations(at, table):
     """The table with each figure's explanation, read from the wrapped text below it."""
     import re
 
-    text = next((re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown if m.value.startswith("**Why they differ**")),
-                "")
+    text = next(
+        (re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown if m.value.startswith("**Why they differ**")), ""
+    )
     lines = text.split("  \n")[1:]
     table = table.copy()
-    table["Explanation"] = [next((line[len(f"{f}, {o}: "):] for line in lines if line.startswith(f"{f}, {o}: ")), "")
-                            for f, o in zip(table["Figure"], table["Of"])]
+    table["Explanation"] = [
+        next((line[len(f"{f}, {o}: ") :] for line in lines if line.startswith(f"{f}, {o}: ")), "")
+        for f, o in zip(table["Figure"], table["Of"])
+    ]
     return table
 
 
-MEASURES = {"Massacres": "massacres", "Share of massacres (%)": "percent", "Killed": "killed", "Children": "children",
-            "Women": "women", "Fetuses (never stated apart)": "fetuses"}
+MEASURES = {
+    "Massacres": "massacres",
+    "Share of massacres (%)": "percent",
+    "Killed": "killed",
+    "Children": "children",
+    "Women": "women",
+    "Fetuses (never stated apart)": "fetuses",
+}
 
 
 def _row(table, figure, of=None):
@@ -137,8 +152,10 @@ def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_u
     assert box.value == "2017-09"
     assert at.query_params["report"] == "2017-09"
     # September's own parser warnings only: 3 governorate conflicts, 2 stated figures that differ.
-    assert _table(at, "parser_warnings")["Code"].value_counts().to_dict() == \
-        {"governorate_conflict": 3, "stated_differs": 2}
+    assert _table(at, "parser_warnings")["Code"].value_counts().to_dict() == {
+        "governorate_conflict": 3,
+        "stated_differs": 2,
+    }
 
     box.select("2017-10").run()
     assert not at.exception
@@ -152,12 +169,15 @@ def test_report_selector_opens_the_first_report_with_differences_and_keeps_the_u
     assert (_figures(octo), _differing(octo)) == (12, 7)
 
 
-@pytest.mark.parametrize("url, shown", [
-    ("2017-10", "October 2017 report"),   # a shared link reopens that report
-    ("2017-09", "September 2017 report"),
-    ("2016-01", "September 2017 report"),  # not a report in the range: the default
-    ("<script>", "September 2017 report"),
-])
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("2017-10", "October 2017 report"),  # a shared link reopens that report
+        ("2017-09", "September 2017 report"),
+        ("2016-01", "September 2017 report"),  # not a report in the range: the default
+        ("<script>", "September 2017 report"),
+    ],
+)
 def test_report_from_the_url(app_db, url, shown):
     at = run_page("data_quality", {"report": url})
     assert not at.exception
@@ -172,8 +192,10 @@ def test_september_range_shows_only_that_report(app_db):
     assert at.selectbox(key="report").options == ["September 2017 · 2 of 19 figures differ"]
     assert list(_table(at, "report_summary")["Report"]) == ["2017-09"]
     assert set(_tables(at, "Message")[0]["Report"]) == {"2017-09"}
-    assert dict(zip(_table(at, "warning_counts")["Code"], _table(at, "warning_counts")["Warnings"])) == \
-        {"governorate_conflict": 3, "stated_differs": 2}
+    assert dict(zip(_table(at, "warning_counts")["Code"], _table(at, "warning_counts")["Warnings"])) == {
+        "governorate_conflict": 3,
+        "stated_differs": 2,
+    }
     # 41 incidents dated in September: the two August ones fall outside.
     assert sum(int(v) for v in dict(metrics(at)).values()) == 41
 
@@ -203,8 +225,10 @@ def test_geocoder_warnings_counted_by_code(app_db):
     kinds = _table(at, "geocoder_warning_counts")
     assert list(kinds["Warnings"]) == [10, 4]
     assert list(kinds["Code"]) == ["no_gazetteer_place", "heading_text_conflict"]
-    assert list(kinds["Meaning"]) == ["No gazetteer place: the point is the governorate's",
-                                      "The heading and the paragraph name different governorates"]
+    assert list(kinds["Meaning"]) == [
+        "No gazetteer place: the point is the governorate's",
+        "The heading and the paragraph name different governorates",
+    ]
     assert len(_table(at, "geocoder_warnings")) == 14
     assert "Located only at governorate level: Buqrus Fouqani" in " ".join(c.value for c in at.caption)
 
@@ -212,10 +236,12 @@ def test_geocoder_warnings_counted_by_code(app_db):
 def test_geocoder_warnings_are_paged(app_db):
     # The 62 incidents and their locations 25 times over: 14 x 25 = 350 geocoder warnings, two pages of 200.
     con = duckdb.connect(str(app_db))
-    con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
-                "FROM incidents AS i, range(1, 25) AS t(k)")
-    con.execute("INSERT INTO locations SELECT l.* REPLACE (l.seq + t.k * 100 AS seq) "
-                "FROM locations AS l, range(1, 25) AS t(k)")
+    con.execute(
+        "INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) FROM incidents AS i, range(1, 25) AS t(k)"
+    )
+    con.execute(
+        "INSERT INTO locations SELECT l.* REPLACE (l.seq + t.k * 100 AS seq) FROM locations AS l, range(1, 25) AS t(k)"
+    )
     con.close()
     at = run_page("data_quality")
     assert not at.exception
@@ -238,6 +264,7 @@ def test_a_stated_share_its_own_counts_do_not_give_is_an_item(app_db):
     assert not at.exception
     assert [w.value for w in at.warning if "women and children" in w.value] == [
         "The report states that 53% of the victims were women and children; its own counts (139 children and "
-        "85 women of 430 killed) give 52%. The dashboard quotes the report's 53%."]
+        "85 women of 430 killed) give 52%. The dashboard quotes the report's 53%."
+    ]
     at = run_page("data_quality", {"report": "2017-10"})
     assert not [w.value for w in at.warning if "women and children" in w.value]

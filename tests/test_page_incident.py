@@ -8,6 +8,7 @@ data/reports/snhr-2017-09-massacres.txt, its title (line 3) and date (line 15):
   children, two fetuses, and four women) while nine others at least were wounded. The area is under
   the control of Hay'at Tahrir al Sham.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ SEP_12 = {
     "Incident": "2017-09-12",
     "Date and time": "Thursday 28 September 2017 (2017-09-28); the report gives no time",
     "Party": "Syrian regime (the report's heading: Syrian regime forces (army, security, local militias, Shiite "
-             "foreign militias))",
+    "foreign militias))",
     "Place": "Mazra'at al Tes'a (area), in Sahl al Rouj, Idlib governorate",
     "Site": "the houses",
     "Victims": "12 killed, including 6 children, 4 women, 2 fetuses; at least 9 wounded",
@@ -55,8 +56,9 @@ def test_the_report_qualifier_and_a_lower_bound(app_db):
     # Sep #28: "...warplanes we believe are Russian..." (line 237): the report's own qualifier.
     at = run_page("incident", {"incident": "2017-09-28"})
     card = _card(at)
-    assert card["Party"] == ("Russia (the report's heading: Russian forces); the report qualifies the attribution: "
-                             "we believe are Russian")
+    assert card["Party"] == (
+        "Russia (the report's heading: Russian forces); the report qualifies the attribution: we believe are Russian"
+    )
     assert card["Date and time"] == "Saturday 30 September 2017 (2017-09-30), 04:30"
 
 
@@ -66,13 +68,16 @@ def test_the_id_is_opened_whatever_the_filters(app_db):
     assert not at.exception and _card(at)["Incident"] == "2017-09-12"
 
 
-@pytest.mark.parametrize("raw, notice", [
-    ("2017-09-99", "No incident 2017-09-99"),
-    ("2030-01-1", "No incident 2030-01-1"),
-    ("2017-13-1", "'2017-13-1' is not an incident ID"),
-    ("<script>", "'<script>' is not an incident ID"),
-    ("' OR 1=1", "' OR 1=1' is not an incident ID"),
-])
+@pytest.mark.parametrize(
+    "raw, notice",
+    [
+        ("2017-09-99", "No incident 2017-09-99"),
+        ("2030-01-1", "No incident 2030-01-1"),
+        ("2017-13-1", "'2017-13-1' is not an incident ID"),
+        ("<script>", "'<script>' is not an incident ID"),
+        ("' OR 1=1", "' OR 1=1' is not an incident ID"),
+    ],
+)
 def test_an_unknown_or_invalid_id_says_so(app_db, raw, notice):
     at = run_page("incident", {"incident": raw})
     assert not at.exception
@@ -85,10 +90,20 @@ def test_no_id_asks_for_one(app_db):
     assert [i.value for i in at.info] == ["Enter an incident's ID, or open one from the Incidents table or the map."]
 
 
-@pytest.mark.parametrize("raw, parsed", [
-    ("2017-09-12", ("2017-09", 12)), ("2017-09-012", ("2017-09", 12)), (" 2017-10-1 ", ("2017-10", 1)),
-    ("2017-09-0", None), ("2017-9-12", None), ("2017-09", None), ("", None), (None, None), ("٢٠١٧-09-12", None),
-])
+@pytest.mark.parametrize(
+    "raw, parsed",
+    [
+        ("2017-09-12", ("2017-09", 12)),
+        ("2017-09-012", ("2017-09", 12)),
+        (" 2017-10-1 ", ("2017-10", 1)),
+        ("2017-09-0", None),
+        ("2017-9-12", None),
+        ("2017-09", None),
+        ("", None),
+        (None, None),
+        ("٢٠١٧-09-12", None),
+    ],
+)
 def test_parse_id(raw, parsed):
     assert incident_card.parse_id(raw) == parsed
 

@@ -5,6 +5,7 @@ Expected values are worked out from the hand-labelled fixtures
 tests/fixtures/expected/snhr-2017-0{9,10}-massacres.incidents.json (recounted in plain Python
 by `_fixture_rows`), never from the page.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,9 +20,26 @@ from conftest import SAMPLES, expected_incidents
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-COLUMNS = ["ID", "Date", "Perpetrator", "Governorate", "Place", "Site", "Killed", "Children", "Women", "Fetuses",
-           "Wounded", "Wounded figure", "Weapon", "Area of control", "Location precision", "Attribution note",
-           "Report", "Corrected"]
+COLUMNS = [
+    "ID",
+    "Date",
+    "Perpetrator",
+    "Governorate",
+    "Place",
+    "Site",
+    "Killed",
+    "Children",
+    "Women",
+    "Fetuses",
+    "Wounded",
+    "Wounded figure",
+    "Weapon",
+    "Area of control",
+    "Location precision",
+    "Attribution note",
+    "Report",
+    "Corrected",
+]
 # The default range: the reports' own months, 1 September to 31 October 2017.
 DEFAULT_START = "2017-09-01"
 DEFAULT_STEM = "massacres-incidents_2017-09-01_2017-10-31"
@@ -31,14 +49,29 @@ FROM_AUGUST_STEM = "massacres-incidents_2017-08-02_2017-10-31"
 
 def _fixture_rows(keep=lambda r: True, start: str = DEFAULT_START) -> list[dict]:
     """The labelled incidents `keep` selects, dated from `start` (the default range's first day)."""
-    return [dict(r, report_month=f"2017-{name[10:12]}") for name in SAMPLES for r in expected_incidents(name)
-            if keep(r) and r["date"] >= start]
+    return [
+        dict(r, report_month=f"2017-{name[10:12]}")
+        for name in SAMPLES
+        for r in expected_incidents(name)
+        if keep(r) and r["date"] >= start
+    ]
 
 
 def _haystack(r: dict) -> str:
     """The fields the search box looks in, as the page describes it."""
-    return " ".join(x for x in (r["place"], r["parent_place"], r["site"], r["perpetrator_text"],
-                                r["perpetrator_note"], r["governorate"].replace("_", " "), r["paragraph"]) if x).lower()
+    return " ".join(
+        x
+        for x in (
+            r["place"],
+            r["parent_place"],
+            r["site"],
+            r["perpetrator_text"],
+            r["perpetrator_note"],
+            r["governorate"].replace("_", " "),
+            r["paragraph"],
+        )
+        if x
+    ).lower()
 
 
 class Downloads:
@@ -128,14 +161,23 @@ def test_default_view(app_db, downloads):
     table = _table(at)
     assert list(table.columns) == COLUMNS
     assert len(table) == 60
-    assert (table["Killed"].sum(), table["Children"].sum(), table["Women"].sum(), table["Fetuses"].sum()) == \
-           (664, 203, 122, 2)
+    assert (table["Killed"].sum(), table["Children"].sum(), table["Women"].sum(), table["Fetuses"].sum()) == (
+        664,
+        203,
+        122,
+        2,
+    )
     assert int(table["Children"].isna().sum()) == 6  # Sep #14, #39; Oct #1, #10, #15, #19: no breakdown
     assert table["Wounded"].sum() == 265  # neither August incident gives a wounded figure
     # Date order, from the range's first day: Sep #35 (1 September) first.
     assert str(table["Date"].iloc[0]) == "2017-09-01" and str(table["Date"].iloc[-1]) == "2017-10-31"
     assert table["Perpetrator"].value_counts().to_dict() == {
-        "Syrian regime": 24, "Russia": 20, "International coalition": 13, "ISIS": 2, "Other parties": 1}
+        "Syrian regime": 24,
+        "Russia": 20,
+        "International coalition": 13,
+        "ISIS": 2,
+        "Other parties": 1,
+    }
     assert not at.text  # nothing selected yet: no paragraph shown
     _check_downloads(downloads, DEFAULT_STEM, rows)
 
@@ -152,31 +194,56 @@ def test_from_the_first_incident_the_late_august_incidents_come_first(app_db, do
     # Date order: the two August incidents of September's report come first.
     assert [str(d) for d in table["Date"].iloc[:2]] == ["2017-08-02", "2017-08-04"]
     assert table["Perpetrator"].value_counts().to_dict() == {
-        "Syrian regime": 24, "Russia": 20, "International coalition": 14, "ISIS": 3, "Other parties": 1}
+        "Syrian regime": 24,
+        "Russia": 20,
+        "International coalition": 14,
+        "ISIS": 3,
+        "Other parties": 1,
+    }
     _check_downloads(downloads, FROM_AUGUST_STEM, rows)
 
 
-@pytest.mark.parametrize("query, keep, stem, summary", [
-    # Sep #35–#43 and Oct #15–#18 (Sep #34, 2 August, is before the default range).
-    ({"perp": "international_coalition"}, lambda r: r["perpetrator"] == "international_coalition",
-     DEFAULT_STEM, "**13 incidents, 133 killed**"),
-    # October by incident date: October's 19 incidents; the file names carry the range.
-    ({"from": "2017-10-01", "to": "2017-10-31"}, lambda r: r["date"] >= "2017-10-01",
-     "massacres-incidents_2017-10-01_2017-10-31", "**19 incidents, 250 killed**"),
-    # Raqqa with 20 or more killed: only Oct #18 (25 killed).
-    ({"gov": "raqqa", "min_killed": "20"}, lambda r: r["governorate"] == "raqqa" and r["killed"] >= 20,
-     DEFAULT_STEM, "**1 incident, 25 killed**"),
-    # September 1–15, Syrian regime and Russia: regime Sep #1–#5, #14, #16 (62 killed), Russia
-    # Sep #19–#23 (65 killed).
-    ({"from": "2017-09-01", "to": "2017-09-15", "perp": "syrian_regime,russia"},
-     lambda r: "2017-09-01" <= r["date"] <= "2017-09-15" and r["perpetrator"] in ("syrian_regime", "russia"),
-     "massacres-incidents_2017-09-01_2017-09-15", "**12 incidents, 127 killed**"),
-])
+@pytest.mark.parametrize(
+    "query, keep, stem, summary",
+    [
+        # Sep #35–#43 and Oct #15–#18 (Sep #34, 2 August, is before the default range).
+        (
+            {"perp": "international_coalition"},
+            lambda r: r["perpetrator"] == "international_coalition",
+            DEFAULT_STEM,
+            "**13 incidents, 133 killed**",
+        ),
+        # October by incident date: October's 19 incidents; the file names carry the range.
+        (
+            {"from": "2017-10-01", "to": "2017-10-31"},
+            lambda r: r["date"] >= "2017-10-01",
+            "massacres-incidents_2017-10-01_2017-10-31",
+            "**19 incidents, 250 killed**",
+        ),
+        # Raqqa with 20 or more killed: only Oct #18 (25 killed).
+        (
+            {"gov": "raqqa", "min_killed": "20"},
+            lambda r: r["governorate"] == "raqqa" and r["killed"] >= 20,
+            DEFAULT_STEM,
+            "**1 incident, 25 killed**",
+        ),
+        # September 1–15, Syrian regime and Russia: regime Sep #1–#5, #14, #16 (62 killed), Russia
+        # Sep #19–#23 (65 killed).
+        (
+            {"from": "2017-09-01", "to": "2017-09-15", "perp": "syrian_regime,russia"},
+            lambda r: "2017-09-01" <= r["date"] <= "2017-09-15" and r["perpetrator"] in ("syrian_regime", "russia"),
+            "massacres-incidents_2017-09-01_2017-09-15",
+            "**12 incidents, 127 killed**",
+        ),
+    ],
+)
 def test_filters_from_the_url(app_db, downloads, query, keep, stem, summary):
     at = run_page("incidents", query)
     assert not at.exception
     rows = _fixture_rows(keep)
-    assert summary == f"**{len(rows)} incident{'s' if len(rows) != 1 else ''}, {sum(r['killed'] for r in rows)} killed**"
+    assert (
+        summary == f"**{len(rows)} incident{'s' if len(rows) != 1 else ''}, {sum(r['killed'] for r in rows)} killed**"
+    )
     assert _summary(at) == summary
     table = _table(at)
     assert len(table) == len(rows)
@@ -192,8 +259,9 @@ def test_search_matches(app_db, downloads):
     rows = _fixture_rows(lambda r: "bokamal" in _haystack(r))
     # Sep #28, #39, #41, #42 and Oct #1, #8, #10, #11: 8 incidents, 88 killed.
     assert (len(rows), sum(r["killed"] for r in rows)) == (8, 88)
-    assert _summary(at) == ("**8 incidents, 88 killed; 8 name the place searched for (listed first), 0 match words "
-                            "of the text**")
+    assert _summary(at) == (
+        "**8 incidents, 88 killed; 8 name the place searched for (listed first), 0 match words of the text**"
+    )
     assert len(_table(at)) == 8
     assert at.query_params["q"] == "Bokamal"  # the search is in the URL
     _check_downloads(downloads, DEFAULT_STEM, rows)  # the downloads follow the search
@@ -224,9 +292,24 @@ def test_search_sort_and_incident_come_from_the_url(app_db):
     assert at.selectbox(key="sort").value == "killed"
     table = _table(at)
     # The 8 al Bokamal incidents (Sep #28, #39, #41, #42, Oct #1, #8, #10, #11), most killed first.
-    killed = sorted((r["killed"] for r in _fixture_rows() if (r["report_month"], r["seq"]) in {
-        ("2017-09", 28), ("2017-09", 39), ("2017-09", 41), ("2017-09", 42), ("2017-10", 1), ("2017-10", 8),
-        ("2017-10", 10), ("2017-10", 11)}), reverse=True)
+    killed = sorted(
+        (
+            r["killed"]
+            for r in _fixture_rows()
+            if (r["report_month"], r["seq"])
+            in {
+                ("2017-09", 28),
+                ("2017-09", 39),
+                ("2017-09", 41),
+                ("2017-09", 42),
+                ("2017-10", 1),
+                ("2017-10", 8),
+                ("2017-10", 10),
+                ("2017-10", 11),
+            }
+        ),
+        reverse=True,
+    )
     assert list(table["Killed"]) == killed
     assert all(u.startswith("/Incident?incident=20") for u in table["ID"])
     # The card of Sep #41 (line 265 of the September report) under the table.
@@ -240,13 +323,16 @@ def test_search_sort_and_incident_come_from_the_url(app_db):
     assert not at.exception and at.selectbox(key="sort").value == "date" and "sort" not in at.query_params
 
 
-@pytest.mark.parametrize("text", [
-    "'; DROP TABLE incidents; --",
-    "\" OR 1=1 --",
-    "x') OR ('1'='1",
-    "%",  # literal, not a LIKE wildcard: no paragraph holds a per cent sign
-    "_",  # nor an underscore: governorates are searched as words ("deir ez zor")
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'; DROP TABLE incidents; --",
+        '" OR 1=1 --',
+        "x') OR ('1'='1",
+        "%",  # literal, not a LIKE wildcard: no paragraph holds a per cent sign
+        "_",  # nor an underscore: governorates are searched as words ("deir ez zor")
+    ],
+)
 def test_search_text_is_harmless(app_db, text):
     at = run_page("incidents")
     at.text_input(key="search").input(text).run()
@@ -302,8 +388,9 @@ def test_formula_like_text_stays_text(app_db, downloads):
 def test_large_result_is_paged_in_sql(app_db, downloads):
     # The default range's 60 incidents (664 killed) five times over (300 rows, 3320 killed): more than one page.
     con = duckdb.connect(str(app_db))
-    con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
-                "FROM incidents AS i, range(1, 5) AS t(k)")
+    con.execute(
+        "INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) FROM incidents AS i, range(1, 5) AS t(k)"
+    )
     con.close()
     at = run_page("incidents")
     assert not at.exception
@@ -318,6 +405,7 @@ def test_large_result_is_paged_in_sql(app_db, downloads):
 
 
 # --- Downloads made on a click, from DuckDB --------------------------------------------------
+
 
 def test_downloads_are_made_only_on_a_click(app_db, downloads, monkeypatch):
     from massacres.dashboard import downloads as made
@@ -352,22 +440,28 @@ WHERE date BETWEEN $start AND $end
 def _plain(db, search=None, perpetrators=None, start=DEFAULT_START, end="2017-10-31", min_killed=0) -> set:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return set(con.execute(PLAIN_SEARCH, {"start": start, "end": end, "perpetrators": perpetrators,
-                                              "min_killed": min_killed, "search": search}).fetchall())
+        return set(
+            con.execute(
+                PLAIN_SEARCH,
+                {"start": start, "end": end, "perpetrators": perpetrators, "min_killed": min_killed, "search": search},
+            ).fetchall()
+        )
     finally:
         con.close()
 
 
-@pytest.mark.parametrize("url, search, perpetrators, start, end, min_killed", [
-    ({}, None, None, "2017-09-01", "2017-10-31", 0),
-    ({"from": "2017-08-02"}, None, None, "2017-08-01", "2017-10-31", 0),  # every incident, August's too
-    ({"perp": "russia"}, "deir", ["russia"], "2017-09-01", "2017-10-31", 0),
-    ({"from": "2017-09-10", "to": "2017-10-20", "min_killed": "10"}, None, None, "2017-09-10", "2017-10-20", 10),
-    ({}, "children", None, "2017-09-01", "2017-10-31", 0),
-    ({"from": "2017-08-02"}, "children", None, "2017-08-01", "2017-10-31", 0),
-])
-def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search, perpetrators, start, end,
-                                                  min_killed):
+@pytest.mark.parametrize(
+    "url, search, perpetrators, start, end, min_killed",
+    [
+        ({}, None, None, "2017-09-01", "2017-10-31", 0),
+        ({"from": "2017-08-02"}, None, None, "2017-08-01", "2017-10-31", 0),  # every incident, August's too
+        ({"perp": "russia"}, "deir", ["russia"], "2017-09-01", "2017-10-31", 0),
+        ({"from": "2017-09-10", "to": "2017-10-20", "min_killed": "10"}, None, None, "2017-09-10", "2017-10-20", 10),
+        ({}, "children", None, "2017-09-01", "2017-10-31", 0),
+        ({"from": "2017-08-02"}, "children", None, "2017-08-01", "2017-10-31", 0),
+    ],
+)
+def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search, perpetrators, start, end, min_killed):
     expected = _plain(app_db, search, perpetrators, start, end, min_killed)
     assert expected
     at = run_page("incidents", url)
@@ -384,10 +478,38 @@ def test_downloads_hold_exactly_the_selected_rows(app_db, downloads, url, search
 
 
 EXPORT_COLUMNS = [
-    "incident_id", "report_month", "seq", "date", "perpetrator", "party", "attribution_uncertain", "attribution_note",
-    "governorate", "place", "place_type", "parent_place", "site", "killed", "killed_is_lower_bound", "children",
-    "women", "fetuses", "wounded", "wounded_qualifier", "same_family", "idps", "weapon", "target",
-    "area_of_control", "location_precision", "lat", "lon", "corrected", "source_file", "line", "paragraph",
+    "incident_id",
+    "report_month",
+    "seq",
+    "date",
+    "perpetrator",
+    "party",
+    "attribution_uncertain",
+    "attribution_note",
+    "governorate",
+    "place",
+    "place_type",
+    "parent_place",
+    "site",
+    "killed",
+    "killed_is_lower_bound",
+    "children",
+    "women",
+    "fetuses",
+    "wounded",
+    "wounded_qualifier",
+    "same_family",
+    "idps",
+    "weapon",
+    "target",
+    "area_of_control",
+    "location_precision",
+    "lat",
+    "lon",
+    "corrected",
+    "source_file",
+    "line",
+    "paragraph",
 ]
 
 
@@ -407,23 +529,26 @@ def test_excel_is_capped_at_a_sheet_and_says_so(app_db, downloads, monkeypatch):
     # 300 rows (the default range's 60, five times over); an Excel limit of 100 (the real one, 100,000
     # rows, is too large for a test): the page warns, the Excel file has the first 100 and says so.
     con = duckdb.connect(str(app_db))
-    con.execute("INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) "
-                "FROM incidents AS i, range(1, 5) AS t(k)")
+    con.execute(
+        "INSERT INTO incidents SELECT i.* REPLACE (i.seq + t.k * 100 AS seq) FROM incidents AS i, range(1, 5) AS t(k)"
+    )
     con.close()
     monkeypatch.setenv("MASSACRES_EXCEL_MAX_ROWS", "100")
     at = run_page("incidents")
     assert not at.exception
     assert [w.value for w in at.warning] == [
         "The Excel file holds the first 100 of the 300 matching rows (in the table's order: date, oldest first); "
-        "the CSV and Parquet files hold them all."]
+        "the CSV and Parquet files hold them all."
+    ]
     xlsx = downloads[f"{DEFAULT_STEM}.xlsx"]
     sheet = pd.read_excel(io.BytesIO(xlsx), sheet_name="incidents", engine="openpyxl")
     csv = pd.read_csv(io.BytesIO(downloads[f"{DEFAULT_STEM}.csv"]))
     assert (len(sheet), len(csv)) == (100, 300)
     assert list(zip(sheet["report_month"], sheet["seq"])) == list(zip(csv["report_month"], csv["seq"]))[:100]
     about = pd.read_excel(io.BytesIO(xlsx), sheet_name="about", engine="openpyxl")["about"].tolist()
-    assert about[-1].startswith("The Excel download holds at most 100 rows: this file has the first 100 of "
-                                "the 300 matching incidents")
+    assert about[-1].startswith(
+        "The Excel download holds at most 100 rows: this file has the first 100 of the 300 matching incidents"
+    )
     assert len(pd.read_parquet(io.BytesIO(downloads[f"{DEFAULT_STEM}.parquet"]))) == 300
 
 
@@ -438,21 +563,38 @@ def test_excel_limit_is_100k_rows_and_never_more_than_a_sheet(monkeypatch):
 
 # --- The search: the words of the text, the plain way -------------------------------------------
 
+
 def _plain_words(db, search: str) -> set:
     """Incidents where every word of `search` begins a word of the searched fields, by a regular
     expression over the lower-cased text (for words the normalisation leaves as they are)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = con.execute("SELECT report_month, seq, concat_ws(' ', place, parent_place, site, perpetrator_text, "
-                           "perpetrator_note, replace(governorate, '_', ' '), paragraph) FROM incidents").fetchall()
+        rows = con.execute(
+            "SELECT report_month, seq, concat_ws(' ', place, parent_place, site, perpetrator_text, "
+            "perpetrator_note, replace(governorate, '_', ' '), paragraph) FROM incidents"
+        ).fetchall()
     finally:
         con.close()
     words = search.lower().split()
     return {(m, q) for m, q, text in rows if all(re.search(r"(?<![\w'])" + re.escape(w), text.lower()) for w in words)}
 
 
-@pytest.mark.parametrize("term", ["school", "children", "Russian", "bus", "hospital", "market", "same family",
-                                  "water crossing", "Syrian regime", "barrel", "IDPs"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "school",
+        "children",
+        "Russian",
+        "bus",
+        "hospital",
+        "market",
+        "same family",
+        "water crossing",
+        "Syrian regime",
+        "barrel",
+        "IDPs",
+    ],
+)
 def test_text_search_finds_every_paragraph_with_the_words(app_db, term):
     import datetime as dt
 
@@ -461,8 +603,7 @@ def test_text_search_finds_every_paragraph_with_the_words(app_db, term):
 
     expected = _plain_words(app_db, term)
     con = db.connect_readonly(app_db)
-    params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0,
-                                                                           "sort": "date"}
+    params = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31)).params() | {"limit": 1000, "offset": 0, "sort": "date"}
     page = queries.run(con, "incidents_by_search", params | search_index.params(term))
     con.close()
     found = set(zip(page["report_month"], page["seq"]))
@@ -480,8 +621,13 @@ def test_search_on_the_page_shows_what_the_query_finds(app_db, term):
     from massacres.store import db, queries, search_index
 
     con = db.connect_readonly(app_db)
-    found = queries.run(con, "incidents_by_search", Filters(dt.date(2017, 8, 2), dt.date(2017, 10, 31)).params()
-                        | search_index.params(term) | {"limit": None, "offset": 0, "sort": "date"})
+    found = queries.run(
+        con,
+        "incidents_by_search",
+        Filters(dt.date(2017, 8, 2), dt.date(2017, 10, 31)).params()
+        | search_index.params(term)
+        | {"limit": None, "offset": 0, "sort": "date"},
+    )
     con.close()
     expected = set(zip(found["report_month"], found["seq"]))
     assert expected >= _plain_words(app_db, term)

@@ -6,6 +6,7 @@ Expected values come from the hand-labelled fixtures: tests/fixtures/expected/*.
 (perpetrator, governorate, area of control, killed per incident) and geocode.json (each incident's
 expected location precision), never from the database the page reads.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,9 +44,14 @@ DEFAULT_START = "2017-09-01"  # the default range: the reports' months, Septembe
 def _expected(perp=None, gov=None, min_killed=0, start=DEFAULT_START) -> dict[tuple[str, int], dict]:
     """The fixture incidents a filter selects (from `start` to the data's end; uncertain attributions
     included). From the default start, September's two late-reported August incidents (#33, #34) are out."""
-    return {k: v for k, v in FIXTURES.items()
-            if (perp is None or v["perpetrator"] in perp) and (gov is None or v["governorate"] in gov)
-            and v["killed"] >= min_killed and v["date"] >= start}
+    return {
+        k: v
+        for k, v in FIXTURES.items()
+        if (perp is None or v["perpetrator"] in perp)
+        and (gov is None or v["governorate"] in gov)
+        and v["killed"] >= min_killed
+        and v["date"] >= start
+    }
 
 
 def _layers(spec: dict) -> dict[str, dict]:
@@ -64,7 +70,9 @@ def _colour(lid: str, point: dict) -> list[int]:
 
 
 def _governorate_counts(spec: dict) -> dict[str, int]:
-    return {f["properties"]["key"]: f["properties"]["massacres"] for f in _layers(spec)[GOVERNORATES]["data"]["features"]}
+    return {
+        f["properties"]["key"]: f["properties"]["massacres"] for f in _layers(spec)[GOVERNORATES]["data"]["features"]
+    }
 
 
 def _texts(at) -> list[str]:
@@ -99,8 +107,9 @@ def test_default_view(app_db):
     # 60 incidents, city 23, hollow 23 + 10 = 33.
     assert len(points) == 60
     assert sum(lid == APPROXIMATE for lid, _ in points.values()) == 33
-    assert ("60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, "
-            "governorate only 10.") in _texts(at)
+    assert (
+        "60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, governorate only 10."
+    ) in _texts(at)
     layers = _layers(spec)
     # Hollow: stroked, not filled; precise points filled.
     assert layers[APPROXIMATE]["filled"] is False and layers[APPROXIMATE]["stroked"] is True
@@ -136,8 +145,10 @@ def test_default_view(app_db):
     assert "Filled: exact or locality (27)" in texts
     assert "ISIS (41)" in texts  # 43 in ISIS-held areas, less the two August ones (both ISIS-held)
     captions = [c.value for c in at.caption]
-    assert ("Place names and coordinates: Who's On First, derived largely from GeoNames (CC BY 4.0) and foursquare "
-            "Quattroshapes (CC BY). Governorate boundaries: Natural Earth (public domain).") in captions
+    assert (
+        "Place names and coordinates: Who's On First, derived largely from GeoNames (CC BY 4.0) and foursquare "
+        "Quattroshapes (CC BY). Governorate boundaries: Natural Earth (public domain)."
+    ) in captions
     assert "Source: SNHR monthly reports" in captions
 
 
@@ -163,7 +174,8 @@ def test_perpetrator_filter(app_db):
     assert len(_points(spec)) == 20
     assert sum(lid == APPROXIMATE for lid, _ in _points(spec).values()) == 10
     assert _governorate_counts(spec)["deir_ez_zor"] == sum(
-        1 for v in _expected(perp={"russia"}).values() if v["governorate"] == "deir_ez_zor")
+        1 for v in _expected(perp={"russia"}).values() if v["governorate"] == "deir_ez_zor"
+    )
 
 
 def test_governorate_filter(app_db):
@@ -209,8 +221,10 @@ def test_colour_by_perpetrator(app_db):
 
 def test_place_text_cannot_inject_markup(app_db):
     con = duckdb.connect(str(app_db))
-    con.execute("UPDATE incidents SET place = '<script>alert(1)</script> & <b>x</b>', site = '<img src=x onerror=alert(2)>' "
-                "WHERE report_month = '2017-09' AND seq = 13")
+    con.execute(
+        "UPDATE incidents SET place = '<script>alert(1)</script> & <b>x</b>', site = '<img src=x onerror=alert(2)>' "
+        "WHERE report_month = '2017-09' AND seq = 13"
+    )
     con.close()
     at = run_page("map")
     assert not at.exception
@@ -292,12 +306,15 @@ def _db_cells(db, perp=None, start: str | None = DEFAULT_START) -> Counter:
     import math
 
     con = duckdb.connect(str(db), read_only=True)
-    rows = con.execute("SELECT i.perpetrator, i.date, l.lat, l.lon FROM incidents i "
-                       "JOIN locations l USING (report_month, seq)").fetchall()
+    rows = con.execute(
+        "SELECT i.perpetrator, i.date, l.lat, l.lon FROM incidents i JOIN locations l USING (report_month, seq)"
+    ).fetchall()
     con.close()
-    return Counter((math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG))
-                   for p, day, lat, lon in rows
-                   if (perp is None or p in perp) and (start is None or day >= dt.date.fromisoformat(start)))
+    return Counter(
+        (math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG))
+        for p, day, lat, lon in rows
+        if (perp is None or p in perp) and (start is None or day >= dt.date.fromisoformat(start))
+    )
 
 
 def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
@@ -316,8 +333,10 @@ def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
     assert sum(c["incidents"] for c in cells) == len(_expected()) == 60
     assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
     assert sum(c["killed"] for c in cells) == sum(v["killed"] for v in _expected().values())
-    assert f"60 incidents: shown as {len(expected)} grid cells of 0.1°; filter to 10 or fewer to see each " \
-           "incident." in [i.value for i in at.info]
+    assert (
+        f"60 incidents: shown as {len(expected)} grid cells of 0.1°; filter to 10 or fewer to see each "
+        "incident." in [i.value for i in at.info]
+    )
     # Each cell is its own square of 0.1 degrees, shaded by its count.
     for c in cells:
         (w, s), (e, _), (_, n), _ = c["polygon"]
@@ -326,8 +345,9 @@ def test_above_the_limit_the_map_draws_grid_cells(app_db, monkeypatch):
         shade = "#FDE725" if c["incidents"] == 1 else "#7AD151" if c["incidents"] < 10 else "#22A884"
         assert c["fill"][:3] == theme.hex_to_rgb(shade)
     # The precision line and the governorates stay as in the point view; colour-by has nothing to colour.
-    assert ("60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, "
-            "governorate only 10.") in _texts(at)
+    assert (
+        "60 incidents in the range. Location precision: exact (map link) 7, locality 20, city 23, governorate only 10."
+    ) in _texts(at)
     assert _governorate_counts(spec)["deir_ez_zor"] == 34
     assert at.radio(key="color_by").disabled
     assert f"Colour: incidents per 0.1° cell ({len(expected)} cells, 60 located incidents)" in _texts(at)
@@ -369,8 +389,10 @@ def test_clicking_a_cell_lists_its_largest_incidents(app_db, monkeypatch):
     at = _click(at, CELLS, cell)
     assert not at.exception
     shown = min(cell["incidents"], 10)
-    assert any(t.startswith("Cell ") and f": {cell['incidents']} incidents, {cell['killed']} killed. "
-               f"The {shown} largest:" in t for t in _texts(at))
+    assert any(
+        t.startswith("Cell ") and f": {cell['incidents']} incidents, {cell['killed']} killed. The {shown} largest:" in t
+        for t in _texts(at)
+    )
     table = at.dataframe[0].value  # the cell's incidents come first; the expander's tables after
     assert len(table) == shown
     killed = [int(k.rstrip("+")) for k in table["Killed"]]
@@ -402,8 +424,9 @@ def big_db(corpus_25k, monkeypatch):
 
 def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
     con = duckdb.connect(str(big_db), read_only=True)
-    total, located = con.execute("SELECT count(*), count(l.lat) FROM incidents i "
-                                 "LEFT JOIN locations l USING (report_month, seq)").fetchone()
+    total, located = con.execute(
+        "SELECT count(*), count(l.lat) FROM incidents i LEFT JOIN locations l USING (report_month, seq)"
+    ).fetchone()
     con.close()
     assert total == 25_000
     at = run_page("map", timeout=120)
@@ -416,8 +439,10 @@ def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
     assert sum(c["incidents"] for c in cells) == located == sum(expected.values())
     assert {(c["cell_row"], c["cell_col"]): c["incidents"] for c in cells} == dict(expected)
     assert len(cells) < MAX_POINTS
-    assert (f"25,000 incidents: shown as {len(expected):,} grid cells of 0.1°; filter to 20,000 or fewer to see "
-            "each incident.") in [i.value for i in at.info]
+    assert (
+        f"25,000 incidents: shown as {len(expected):,} grid cells of 0.1°; filter to 20,000 or fewer to see "
+        "each incident."
+    ) in [i.value for i in at.info]
     assert sum(_governorate_counts(spec).values()) == 25_000
     assert len(at.get("deck_gl_json_chart")[0].proto.json) < 5_000_000
 
@@ -425,8 +450,12 @@ def test_25k_incidents_are_drawn_as_cells_that_add_up(big_db):
 def test_25k_incidents_filtered_below_the_limit_are_drawn_one_point_each(big_db):
     con = duckdb.connect(str(big_db), read_only=True)
     n = con.execute("SELECT count(*) FROM incidents WHERE governorate = 'aleppo'").fetchone()[0]
-    keys = set(con.execute("SELECT report_month, seq FROM incidents JOIN locations USING (report_month, seq) "
-                           "WHERE governorate = 'aleppo'").fetchall())
+    keys = set(
+        con.execute(
+            "SELECT report_month, seq FROM incidents JOIN locations USING (report_month, seq) "
+            "WHERE governorate = 'aleppo'"
+        ).fetchall()
+    )
     con.close()
     assert 0 < n <= MAX_POINTS
     at = run_page("map", {"gov": "aleppo"}, timeout=120)
@@ -440,24 +469,29 @@ def test_25k_incidents_filtered_below_the_limit_are_drawn_one_point_each(big_db)
 def test_grid_cells_and_unlocated_incidents_add_up_to_the_filtered_total(app_db, monkeypatch):
     con = duckdb.connect(str(app_db))
     con.execute("DELETE FROM locations WHERE report_month = '2017-09' AND seq IN (1, 13)")
-    con.execute("UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
-                "matched_name = NULL WHERE report_month = '2017-09' AND seq IN (1, 13)")  # as a build without them
+    con.execute(
+        "UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
+        "matched_name = NULL WHERE report_month = '2017-09' AND seq IN (1, 13)"
+    )  # as a build without them
     con.close()
     monkeypatch.setenv("MASSACRES_MAP_MAX_POINTS", "10")
     at = run_page("map")
     assert not at.exception
     cells = _cells(deck_specs(at)[0])
     assert sum(c["incidents"] for c in cells) + 2 == len(_expected()) == 60
-    assert any(t.startswith("60 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
-               for t in _texts(at))
+    assert any(
+        t.startswith("60 incidents in the range.") and t.endswith(" 2 have no location and are not drawn.")
+        for t in _texts(at)
+    )
     assert "60 incidents: shown as" in " ".join(i.value for i in at.info)
 
 
 def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db):
     # The hand-labelled geocoding: 9 Deir ez-Zor incidents are located only to the governorate, so all nine
     # are drawn at its representative point, one over another.
-    at_gov = sorted((k, v) for k, v in FIXTURES.items()
-                    if v.get("precision") == "governorate" and v["governorate"] == "deir_ez_zor")
+    at_gov = sorted(
+        (k, v) for k, v in FIXTURES.items() if v.get("precision") == "governorate" and v["governorate"] == "deir_ez_zor"
+    )
     assert len(at_gov) == 9
     at = run_page("map")
     spec = deck_specs(at)[0]
@@ -475,8 +509,9 @@ def test_a_click_on_stacked_points_lists_every_incident_there_with_links(app_db)
     assert config["type_config"]["type"] == "link" and config["type_config"]["display_text"] == "incident=(.*)$"
     assert sorted(table.value["Incident"]) == sorted(f"/Incident?incident={m}-{s}" for (m, s), _ in at_gov)
     # The card's own link (written out as text under AppTest, which has no other pages to link to).
-    assert f"Open this incident's page (a link to paste): /Incident?incident={month}-{seq}" in \
-        [c.value for c in at.caption]
+    assert f"Open this incident's page (a link to paste): /Incident?incident={month}-{seq}" in [
+        c.value for c in at.caption
+    ]
 
 
 def test_the_map_offers_a_png_download(app_db):

@@ -1,4 +1,5 @@
 """Overview page: documented figures beside the reports' stated ones, sentences, URL filters."""
+
 from __future__ import annotations
 
 from apptest import metrics, run_page
@@ -16,19 +17,31 @@ def test_default_view(app_db):
     # The share is over the 54 incidents that give a breakdown (the two August ones both did):
     # (203 + 122) / (621 - 16) = 325 / 605 = 54%. The 6 incidents without one (59 killed) stay out of the
     # divisor (325 / 664 = 49% would count them as zero).
-    assert m[:5] == [("Massacres", "60"), ("Killed", "664"), ("Children", "203"), ("Women", "122"),
-                     ("Women and children", "54%")]
+    assert m[:5] == [
+        ("Massacres", "60"),
+        ("Killed", "664"),
+        ("Children", "203"),
+        ("Women", "122"),
+        ("Women and children", "54%"),
+    ]
     assert "54% of the killed in the 54 incidents that give a breakdown (325 of 605)." in [c.value for c in at.caption]
     # Two reports: no report states the share of both months together, so it is recomputed from their
     # stated counts, (139 + 85 + 145 + 85) / (430 + 435) = 52%, and labelled so.
-    assert m[5:10] == [("Massacres", "82"), ("Killed", "865"), ("Children", "284"), ("Women", "170"),
-                       ("Women and children", "52%")]
+    assert m[5:10] == [
+        ("Massacres", "82"),
+        ("Killed", "865"),
+        ("Children", "284"),
+        ("Women", "170"),
+        ("Women and children", "52%"),
+    ]
     assert at.metric[9].delta == "recomputed" and not at.metric[4].delta
     assert ("Year to date, January 2017 – October 2017", "325 massacres") in m
     sentences = [x.value for x in at.markdown if x.value.startswith("- No less than")]
-    assert sentences[0].startswith("- No less than 43 massacres in September 2017: Syrian regime 18, Russia 14, "
-                                   "International coalition 10, ISIS 1. 430 people were killed, including 139 "
-                                   "children and 85 women")
+    assert sentences[0].startswith(
+        "- No less than 43 massacres in September 2017: Syrian regime 18, Russia 14, "
+        "International coalition 10, ISIS 1. 430 people were killed, including 139 "
+        "children and 85 women"
+    )
     assert "No less than 39 massacres in October 2017: Russia 42%, Syrian regime 29%" in sentences[1]
     assert "details 19 of them (the most notable)" in sentences[1]
 
@@ -58,8 +71,13 @@ def test_perpetrator_filter_shows_the_partys_stated_figures(app_db):
     m = metrics(at)
     assert m[0] == ("Massacres", "20") and m[1] == ("Killed", "250")
     # (46 + 29 + 65 + 35) / (152 + 186) = 175 / 338 = 51.8%
-    assert m[5:10] == [("Massacres", "≈30"), ("Killed", "338"), ("Children", "111"), ("Women", "64"),
-                       ("Women and children", "52%")]
+    assert m[5:10] == [
+        ("Massacres", "≈30"),
+        ("Killed", "338"),
+        ("Children", "111"),
+        ("Women", "64"),
+        ("Women and children", "52%"),
+    ]
     assert at.metric[9].delta == "recomputed"
     assert any("for Russia" in c.value and "≈" in c.value for c in at.caption)
     # The year-to-date toll is every party's: the page says the filter does not apply to it, and why.
@@ -71,8 +89,10 @@ def test_perpetrator_filter_shows_the_partys_stated_figures(app_db):
 
 
 def test_invalid_url_values_are_dropped_with_a_notice(app_db):
-    at = run_page("overview", {"perp": "russia,martians", "from": "yesterday", "min_killed": "-3",
-                               "gov": "'; DROP TABLE incidents; --"})
+    at = run_page(
+        "overview",
+        {"perp": "russia,martians", "from": "yesterday", "min_killed": "-3", "gov": "'; DROP TABLE incidents; --"},
+    )
     assert not at.exception
     notices = [w.value for w in at.main.warning]  # at the top of the page, not at the sidebar's foot
     assert any("martians" in n for n in notices)
@@ -84,8 +104,14 @@ def test_invalid_url_values_are_dropped_with_a_notice(app_db):
 
 
 def test_url_round_trip(app_db):
-    query = {"from": "2017-09-10", "to": "2017-10-20", "perp": "syrian_regime,russia", "gov": "deir_ez_zor",
-             "min_killed": "10", "uncertain": "0"}
+    query = {
+        "from": "2017-09-10",
+        "to": "2017-10-20",
+        "perp": "syrian_regime,russia",
+        "gov": "deir_ez_zor",
+        "min_killed": "10",
+        "uncertain": "0",
+    }
     at = run_page("overview", query)
     assert not at.exception
     assert dict(at.query_params.items()) == query

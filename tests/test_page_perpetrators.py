@@ -3,6 +3,7 @@ basis, which party led each month, and which filters each basis honours.
 
 Expected values come from the reports' text: the figures the brief quotes from the reports, and
 what the hand-labelled fixtures (tests/fixtures/expected/) add up to, never from the page."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -11,11 +12,19 @@ from apptest import metrics, plotly_array, plotly_specs, run_page
 from conftest import expected_incidents, expected_report
 
 SEP, OCT = "snhr-2017-09-massacres", "snhr-2017-10-massacres"
-LABELS = {"syrian_regime": "Syrian regime", "russia": "Russia", "international_coalition": "International coalition",
-          "isis": "ISIS", "other": "Other parties", "hts": "Hay'at Tahrir al Sham"}
-MASSACRES, VICTIMS, LEADERS = ("Share of massacres by perpetrator", "Share of victims by perpetrator",
-                               "Which party led each month")
-
+LABELS = {
+    "syrian_regime": "Syrian regime",
+    "russia": "Russia",
+    "international_coalition": "International coalition",
+    "isis": "ISIS",
+    "other": "Other parties",
+    "hts": "Hay'at Tahrir al Sham",
+}
+MASSACRES, VICTIMS, LEADERS = (
+    "Share of massacres by perpetrator",
+    "Share of victims by perpetrator",
+    "Which party led each month",
+)
 
 
 def _figure(at, title: str) -> dict:
@@ -64,14 +73,21 @@ def test_september_stated(app_db):
     assert not at.exception
     assert at.radio(key="basis").value == "stated"
     # The report: "no less than 43 massacres ... 430 individuals ... including 139 children and 85 women".
-    assert metrics(at) == [("Massacres, all parties", "43"), ("Killed, all parties", "430"),
-                           ("Children, all parties", "139"), ("Women, all parties", "85")]
+    assert metrics(at) == [
+        ("Massacres, all parties", "43"),
+        ("Killed, all parties", "430"),
+        ("Children, all parties", "139"),
+        ("Women, all parties", "85"),
+    ]
     # "As follows": Syrian regime 18, Russia 14, International coalition 10, ISIS 1. The shares are the
     # report's own (42%, 33%, 23%); ISIS's 1 of 43 is 2.3%.
     bars = _bars(at, MASSACRES)
     assert {p: (n, text) for p, (n, text, _) in bars.items()} == {
-        "Syrian regime": (18, "18 (42%)"), "Russia": (14, "14 (33%)"),
-        "International coalition": (10, "10 (23%)"), "ISIS": (1, "1 (2%)")}
+        "Syrian regime": (18, "18 (42%)"),
+        "Russia": (14, "14 (33%)"),
+        "International coalition": (10, "10 (23%)"),
+        "ISIS": (1, "1 (2%)"),
+    }
     for key, s in _stated(SEP).items():
         if "percent" in s:
             assert bars[LABELS[key]][1].endswith(f"({s['percent']}%)")
@@ -80,7 +96,8 @@ def test_september_stated(app_db):
     assert victims["Syrian regime"] == (177, "177 (41%) · 53 children, 37 women", [53, 37])
     assert victims["ISIS"] == (5, "5 (1%) · 3 children, 1 woman", [3, 1])
     assert {LABELS[k]: (s["killed"], [s["children"], s["women"]]) for k, s in _stated(SEP).items()} == {
-        p: (n, cd) for p, (n, _, cd) in victims.items()}
+        p: (n, cd) for p, (n, _, cd) in victims.items()
+    }
     assert sum(n for n, _, _ in victims.values()) == 430
     assert _leaders(at) == {"September 2017": [("Syrian regime", 18, "Syrian regime · 18 (42%)")]}
     subtitle = _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
@@ -95,8 +112,10 @@ def test_october_stated_percentages_become_counts(app_db):
     # "Russian forces ... 42% of all massacres", regime 29%, coalition 24%, of 39: 16.38, 11.31, 9.36.
     bars = _bars(at, MASSACRES)
     assert {p: (n, text) for p, (n, text, _) in bars.items()} == {
-        "Russia": (16, "≈16 (42%)"), "Syrian regime": (11, "≈11 (29%)"),
-        "International coalition": (9, "≈9 (24%)")}
+        "Russia": (16, "≈16 (42%)"),
+        "Syrian regime": (11, "≈11 (29%)"),
+        "International coalition": (9, "≈9 (24%)"),
+    }
     for key, s in _stated(OCT).items():
         if "percent" in s:
             assert bars[LABELS[key]][0] == round(s["percent"] * 39 / 100)
@@ -115,24 +134,32 @@ def test_default_view_adds_both_reports(app_db):
     at = run_page("perpetrators")
     assert not at.exception
     sep, octo = expected_report(SEP)["report"], expected_report(OCT)["report"]
-    assert [v for _, v in metrics(at)] == [str(sep[k] + octo[k]) for k in (
-        "total_massacres", "victims_total", "victims_children", "victims_women")]  # 82, 865, 284, 170
+    assert [v for _, v in metrics(at)] == [
+        str(sep[k] + octo[k]) for k in ("total_massacres", "victims_total", "victims_children", "victims_women")
+    ]  # 82, 865, 284, 170
     # Regime 18 + 29% of 39 (11.31) = 29.31 of 82 = 35.7%; Russia 14 + 16.38 = 30.38 (37.0%);
     # coalition 10 + 9.36 = 19.36 (23.6%); ISIS 1 (September only) = 1.2%.
     bars = _bars(at, MASSACRES)
     assert {p: (n, text) for p, (n, text, _) in bars.items()} == {
-        "Syrian regime": (29, "≈29 (36%)"), "Russia": (30, "≈30 (37%)"),
-        "International coalition": (19, "≈19 (24%)"), "ISIS": (1, "1 (1%) · not stated for Oct 2017")}
+        "Syrian regime": (29, "≈29 (36%)"),
+        "Russia": (30, "≈30 (37%)"),
+        "International coalition": (19, "≈19 (24%)"),
+        "ISIS": (1, "1 (1%) · not stated for Oct 2017"),
+    }
     victims = _bars(at, VICTIMS)
     s9, s10 = _stated(SEP), _stated(OCT)
     for key in ("syrian_regime", "russia", "international_coalition", "isis"):
         assert victims[LABELS[key]][0] == s9[key]["killed"] + s10[key]["killed"]
-        assert victims[LABELS[key]][2] == [s9[key]["children"] + s10[key]["children"],
-                                           s9[key]["women"] + s10[key]["women"]]
+        assert victims[LABELS[key]][2] == [
+            s9[key]["children"] + s10[key]["children"],
+            s9[key]["women"] + s10[key]["women"],
+        ]
     assert victims["Syrian regime"][:2] == (270, "270 (31%) · 81 children, 57 women")
     assert victims["Other parties"][0] == 17
-    assert _leaders(at) == {"September 2017": [("Syrian regime", 18, "Syrian regime · 18 (42%)")],
-                            "October 2017": [("Russia", 16, "Russia · ≈16 (42%)")]}
+    assert _leaders(at) == {
+        "September 2017": [("Syrian regime", 18, "Syrian regime · 18 (42%)")],
+        "October 2017": [("Russia", 16, "Russia · ≈16 (42%)")],
+    }
 
 
 def test_documented_basis(app_db):
@@ -174,8 +201,9 @@ def test_documented_basis_by_default_leaves_out_the_late_august_incidents(app_db
     assert (len(inside), sum(i["killed"] for i in inside)) == (60, 664)
     assert metrics(at)[:2] == [("Massacres, all parties", "60"), ("Killed, all parties", "664")]
     docs = _documented(inside)  # regime 24, Russia 20, coalition 13, ISIS 2, other 1
-    assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {LABELS[k]: d["massacres"]
-                                                                      for k, d in docs.items()}
+    assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {
+        LABELS[k]: d["massacres"] for k, d in docs.items()
+    }
     assert set(_leaders(at)) == {"September 2017", "October 2017"}
 
 
@@ -184,13 +212,16 @@ def test_governorate_filter_applies_only_to_documented(app_db):
     assert not at.exception
     assert any("only the date range and the perpetrator filter apply" in i.value for i in at.info)
     assert _bars(at, MASSACRES)["Syrian regime"][0] == 29  # the reports' figures, whatever the governorate
-    assert "governorate: Deir ez-Zor" in _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert "governorate: Deir ez-Zor" in _figure(at, MASSACRES)["layout"]["title"]["subtitle"]["text"].replace(
+        "<br>", " "
+    )
     at.radio(key="basis").set_value("documented").run()
     assert not at.exception and not at.info
     deir = [i for i in _all_incidents() if i["governorate"] == "deir_ez_zor"]
     docs = _documented(deir)  # regime 13, Russia 16, coalition 4, ISIS 1
-    assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {LABELS[k]: d["massacres"]
-                                                                      for k, d in docs.items()}
+    assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {
+        LABELS[k]: d["massacres"] for k, d in docs.items()
+    }
     assert _bars(at, MASSACRES)["Russia"][1] == f"16 ({100 * 16 / len(deir):.0f}%)"
     assert metrics(at)[0] == ("Massacres, all parties", str(len(deir)))
 
@@ -215,7 +246,8 @@ def test_range_without_a_whole_month(app_db):
     assert not at.exception
     inside = [i for i in _all_incidents() if "2017-09-10" <= i["date"] <= "2017-10-20"]
     assert {p: n for p, (n, _, _) in _bars(at, MASSACRES).items()} == {
-        LABELS[k]: d["massacres"] for k, d in _documented(inside).items()}
+        LABELS[k]: d["massacres"] for k, d in _documented(inside).items()
+    }
 
 
 def test_the_leader_of_a_month_does_not_depend_on_the_perpetrator_filter(app_db):
@@ -256,8 +288,11 @@ def test_leader_labels_never_shrink_to_fit_a_narrow_bar(app_db):
         assert t["textposition"] == "outside" and t["constraintext"] == "none"
         assert t["texttemplate"] == "%{customdata[0]}"  # count and share on the bar
         assert "%{text}" in t["hovertemplate"]  # the whole label, with the party, in the hover
-    on_bars = {(t["name"], m): cd[0] for t in _figure(at, LEADERS)["data"]
-               for m, cd in zip(plotly_array(t["x"]), plotly_array(t["customdata"]))}
+    on_bars = {
+        (t["name"], m): cd[0]
+        for t in _figure(at, LEADERS)["data"]
+        for m, cd in zip(plotly_array(t["x"]), plotly_array(t["customdata"]))
+    }
     assert on_bars[("Syrian regime", "October 2017")] == "6"  # tied: the count alone fits a narrow bar
     assert on_bars[("Syrian regime", "September 2017")] == "18 (44%)"
 
@@ -290,9 +325,15 @@ def test_mark_approximate():
 
     table = pd.DataFrame({"party": ["Russia", "ISIS"], "massacres": [30, 1]})
     out = mark_approximate(table, "massacres", [True, False], "derived from a stated percentage")
-    assert list(out.columns) == ["party", "massacres (≈ where derived from a stated percentage)", "massacres approximate"]
-    assert out.to_csv(index=False).splitlines()[0] == \
-        "party,massacres (≈ where derived from a stated percentage),massacres approximate"
+    assert list(out.columns) == [
+        "party",
+        "massacres (≈ where derived from a stated percentage)",
+        "massacres approximate",
+    ]
+    assert (
+        out.to_csv(index=False).splitlines()[0]
+        == "party,massacres (≈ where derived from a stated percentage),massacres approximate"
+    )
     assert mark_approximate(table, "massacres", [False, False], "x") is table
 
 

@@ -9,6 +9,7 @@ located at governorate level: 1, 4, 5, 7, 9, 10, 12, 21, 22, 40); incidents 1, 1
 range (1 September to 31 October) leaves out the two August incidents reported late (5 and 11
 killed): 60 incidents and 664 killed.
 """
+
 from __future__ import annotations
 
 from apptest import metrics, run_page

@@ -4,6 +4,7 @@ report, a death-toll report and summary-only posts. Summary-only months appear o
 basis with no incidents, count in the trends, and are marked as summary only.
 
 Expected values are the corpus's hand labels (its .expected.json files), added up here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +18,26 @@ from apptest import figure as _figure
 from apptest import metrics, plotly_array, run_page, use_database
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
-SERIES = ("2013-02-summary-only-no-title", "2014-10-summary-only-pdf-link", "2015-07-monthly-pdf-year-count-side-by-side",
-          "2016-12-year-report", "2018-11-monthly-full-details", "2019-05-death-toll-massacres-section")
+SERIES = (
+    "2013-02-summary-only-no-title",
+    "2014-10-summary-only-pdf-link",
+    "2015-07-monthly-pdf-year-count-side-by-side",
+    "2016-12-year-report",
+    "2018-11-monthly-full-details",
+    "2019-05-death-toll-massacres-section",
+)
 SUMMARY_ONLY = {"2013-02", "2014-10"}
-LABELS = {"syrian_regime": "Syrian regime", "russia": "Russia", "isis": "ISIS", "other": "Other parties",
-          "armed_opposition": "Armed opposition", "kurdish_forces": "Kurdish forces", "hts": "Hay'at Tahrir al Sham",
-          "international_coalition": "International coalition", "turkish_forces": "Turkish forces"}
+LABELS = {
+    "syrian_regime": "Syrian regime",
+    "russia": "Russia",
+    "isis": "ISIS",
+    "other": "Other parties",
+    "armed_opposition": "Armed opposition",
+    "kurdish_forces": "Kurdish forces",
+    "hts": "Hay'at Tahrir al Sham",
+    "international_coalition": "International coalition",
+    "turkish_forces": "Turkish forces",
+}
 
 
 def _label(name: str) -> dict:
@@ -57,14 +72,21 @@ def test_trends_count_every_month_and_mark_the_summary_only_ones(series_db):
     # The ◆ line gives each report's own total at its month, summary-only months included.
     stated = next(t for t in fig["data"] if t["type"] != "bar" and t["name"].startswith("Stated"))
     # the ◆ stands at each month's position + 0.4
-    by_tick = {at_position[round(x - 0.4)]: y for x, y in zip(plotly_array(stated["x"]), plotly_array(stated["y"]))
-               if round(x - 0.4) in at_position}
+    by_tick = {
+        at_position[round(x - 0.4)]: y
+        for x, y in zip(plotly_array(stated["x"]), plotly_array(stated["y"]))
+        if round(x - 0.4) in at_position
+    }
     for month, total in labelled.items():
         short = dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
         assert by_tick[next(t for t in ticks if t.startswith(short))] == total
     # No documented bar stands at a summary-only month: a gap, not a zero.
-    bars = [(at_position.get(int(x), ""), y) for t in fig["data"] if t["type"] == "bar"
-            for x, y in zip(plotly_array(t["x"]), plotly_array(t["y"]))]
+    bars = [
+        (at_position.get(int(x), ""), y)
+        for t in fig["data"]
+        if t["type"] == "bar"
+        for x, y in zip(plotly_array(t["x"]), plotly_array(t["y"]))
+    ]
     assert not [b for b in bars if "(summary only)" in b[0] and b[1]]
     notes = " ".join(c.value for c in at.caption)
     assert "February 2013 and October 2014 reports are a summary only" in notes
@@ -103,6 +125,8 @@ def test_data_quality_marks_summary_only_reports(series_db):
             assert row["Details"] == "summary only, no details"
             assert (row["Massacres detailed"], row["Figures that differ"]) == (0, 0)
             # the page counts the figures it can compare: victims' shares aside
-            assert row["Figures stated"] == len([r for r in _label(name)["stated"] if r["dimension"] != "victims_share"])
+            assert row["Figures stated"] == len(
+                [r for r in _label(name)["stated"] if r["dimension"] != "victims_share"]
+            )
         else:
             assert row["Details"] in ("every massacre", "most notable only")

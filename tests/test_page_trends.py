@@ -4,6 +4,7 @@ accumulated over the year, the governorate x month heatmap; a month with no repo
 Expected values are added up from the hand-labelled fixtures (tests/fixtures/expected/) and the
 reports' stated figures, or, for the gap-month database, from the synthetic report's own truth
 (bench/synth_reports.py), never from the page."""
+
 from __future__ import annotations
 
 import shutil
@@ -14,15 +15,48 @@ from apptest import plotly_array, plotly_specs, run_page
 from conftest import REPORTS, expected_incidents, expected_report
 
 SEP, OCT = "snhr-2017-09-massacres", "snhr-2017-10-massacres"
-LABELS = {"syrian_regime": "Syrian regime", "russia": "Russia", "international_coalition": "International coalition",
-          "isis": "ISIS", "other": "Other parties", "hts": "Hay'at Tahrir al Sham"}
-GOVERNORATES = ["Damascus", "Damascus suburbs", "Aleppo", "Idlib", "Hama", "Homs", "Latakia", "Tartus", "Daraa",
-                "Suwayda", "Quneitra", "Deir ez-Zor", "Raqqa", "Hasaka"]
-GOV_KEYS = ["damascus", "damascus_suburbs", "aleppo", "idlib", "hama", "homs", "latakia", "tartus", "daraa",
-            "suwayda", "quneitra", "deir_ez_zor", "raqqa", "hasaka"]
+LABELS = {
+    "syrian_regime": "Syrian regime",
+    "russia": "Russia",
+    "international_coalition": "International coalition",
+    "isis": "ISIS",
+    "other": "Other parties",
+    "hts": "Hay'at Tahrir al Sham",
+}
+GOVERNORATES = [
+    "Damascus",
+    "Damascus suburbs",
+    "Aleppo",
+    "Idlib",
+    "Hama",
+    "Homs",
+    "Latakia",
+    "Tartus",
+    "Daraa",
+    "Suwayda",
+    "Quneitra",
+    "Deir ez-Zor",
+    "Raqqa",
+    "Hasaka",
+]
+GOV_KEYS = [
+    "damascus",
+    "damascus_suburbs",
+    "aleppo",
+    "idlib",
+    "hama",
+    "homs",
+    "latakia",
+    "tartus",
+    "daraa",
+    "suwayda",
+    "quneitra",
+    "deir_ez_zor",
+    "raqqa",
+    "hasaka",
+]
 MONTHLY, VICTIMS = "Massacres per month by perpetrator", "Victims per month by perpetrator"
 CUMULATIVE, HEATMAP = "Massacres accumulated over the year", "Massacres per governorate and month"
-
 
 
 def _figure(at, title: str) -> dict:
@@ -55,8 +89,12 @@ def _heatmap(at) -> tuple[list[str], list[str], list[list]]:
     cell drawn over the grid ("0*": a month whose report details only the most notable massacres)."""
     fig = _figure(at, HEATMAP)
     t = fig["data"][0]
-    xt, yt = ({**dict(zip(plotly_array(fig["layout"][a]["tickvals"]), fig["layout"][a]["ticktext"]))}
-              if "ticktext" in fig["layout"][a] else None for a in ("xaxis", "yaxis"))
+    xt, yt = (
+        {**dict(zip(plotly_array(fig["layout"][a]["tickvals"]), fig["layout"][a]["ticktext"]))}
+        if "ticktext" in fig["layout"][a]
+        else None
+        for a in ("xaxis", "yaxis")
+    )
     z = [list(row) for row in plotly_array(t["z"])]
     for over in fig["data"][1:]:
         if over["type"] == "scatter" and over.get("mode") == "markers" and "text" in over:
@@ -138,8 +176,9 @@ def test_late_incidents_count_in_their_own_month_when_the_range_takes_it_in(app_
     incidents = _incidents()
     ticks, bars, lines = _monthly(at, MONTHLY)
     assert ticks == [_tick("2017-08", False), _tick("2017-09"), _tick("2017-10")]
-    by_month_party = Counter((_tick(i["date"][:7], i["date"][:7] != "2017-08"), LABELS[i["perpetrator"]])
-                             for i in incidents)
+    by_month_party = Counter(
+        (_tick(i["date"][:7], i["date"][:7] != "2017-08"), LABELS[i["perpetrator"]]) for i in incidents
+    )
     assert bars == dict(by_month_party)
     assert bars[(_tick("2017-08", False), "International coalition")] == 1
     assert bars[(_tick("2017-08", False), "ISIS")] == 1
@@ -209,8 +248,11 @@ def test_september_only(app_db):
     ticks, bars, lines = _monthly(at, MONTHLY)
     assert ticks == [_tick("2017-09")]
     assert lines == {"Total (documented)": [41], "Stated by the report (all parties)": [43]}
-    assert bars == {(_tick("2017-09"), "Syrian regime"): 18, (_tick("2017-09"), "Russia"): 14,
-                    (_tick("2017-09"), "International coalition"): 9}  # the 10th coalition massacre is August's
+    assert bars == {
+        (_tick("2017-09"), "Syrian regime"): 18,
+        (_tick("2017-09"), "Russia"): 14,
+        (_tick("2017-09"), "International coalition"): 9,
+    }  # the 10th coalition massacre is August's
     assert _lines(at, CUMULATIVE)["Stated by the reports, since January"] == [286]
 
 
@@ -294,8 +336,11 @@ def test_exported_charts_carry_the_pages_caveats(app_db):
         at = run("trends", query)
         assert not at.exception
         for title in (MONTHLY, CUMULATIVE, HEATMAP):
-            notes = [a["text"].replace("<br>", " ") for a in _figure(at, title)["layout"]["annotations"]
-                     if a.get("name") == "footnote"]
+            notes = [
+                a["text"].replace("<br>", " ")
+                for a in _figure(at, title)["layout"]["annotations"]
+                if a.get("name") == "footnote"
+            ]
             assert len(notes) == 1, title
             assert "The October 2017 report details only the most notable massacres" in notes[0]
             assert ("No report covers August 2017" in notes[0]) is august
@@ -325,9 +370,11 @@ def test_heatmap_marks_a_month_detailed_only_in_part(app_db):
     assert text[GOVERNORATES.index("Deir ez-Zor")][octo] == "10*" and text[GOVERNORATES.index("Raqqa")][octo] == "4*"
     assert text[GOVERNORATES.index("Deir ez-Zor")][sept] == "24" and text[GOVERNORATES.index("Latakia")][sept] == "0"
     hover = base["hovertext"]
-    assert hover[GOVERNORATES.index("Aleppo")][octo] == ("Aleppo, Oct 2017: none among the massacres detailed; the "
-                                                         "report details only the most notable massacres, so not a "
-                                                         "known zero")
+    assert hover[GOVERNORATES.index("Aleppo")][octo] == (
+        "Aleppo, Oct 2017: none among the massacres detailed; the "
+        "report details only the most notable massacres, so not a "
+        "known zero"
+    )
     assert "at least; the report details only the most notable massacres" in hover[GOVERNORATES.index("Raqqa")][octo]
     assert hover[GOVERNORATES.index("Latakia")][sept] == "Latakia, Sep 2017: 0 massacres"
     # The hatching: the palette's INCOMPLETE swatch, one closed square per unknown cell, named in the legend.
@@ -344,13 +391,16 @@ def test_heatmap_marks_a_month_detailed_only_in_part(app_db):
     # Said beside the chart, in its subtitle, in the exported figure's footnote and in the CSV's column name.
     captions = " ".join(c.value for c in at.caption)
     assert "counts (marked \\*) are at least that many, and a hatched 0\\* is not a known zero" in captions  # * escaped
-    assert "hatched, *: the October 2017 report details only the most notable massacres" in \
-        fig["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert "hatched, *: the October 2017 report details only the most notable massacres" in fig["layout"]["title"][
+        "subtitle"
+    ]["text"].replace("<br>", " ")
     (note,) = [a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"] if a.get("name") == "footnote"]
     assert "October 2017 counts (marked *) are at least that many, and a hatched 0* is not a known zero" in note
     data = [df.value for df in at.dataframe if "Governorate" in df.value.columns]
-    assert data and list(data[0].columns)[1:] == ["2017-09", "2017-10 (≥: report details only the most notable "
-                                                              "massacres)"]
+    assert data and list(data[0].columns)[1:] == [
+        "2017-09",
+        "2017-10 (≥: report details only the most notable massacres)",
+    ]
 
 
 def test_heatmap_of_complete_months_has_no_hatching(app_db):

@@ -5,6 +5,7 @@ Every expected figure is worked out from the hand-labelled fixtures
 tests/fixtures/expected/snhr-2017-0{9,10}-massacres.incidents.json, never from the page; the
 literals below are checked against a plain-Python recount of those files (`_from_fixtures`).
 """
+
 from __future__ import annotations
 
 import base64
@@ -27,15 +28,21 @@ def _from_fixtures(keep) -> dict:
     without = [r for r in rows if r["children"] is None or r["women"] is None]
     given = [r for r in rows if r not in without]
     out = {
-        "massacres": len(rows), "killed": sum(r["killed"] for r in rows),
-        "children": sum(r["children"] for r in given), "women": sum(r["women"] for r in given),
+        "massacres": len(rows),
+        "killed": sum(r["killed"] for r in rows),
+        "children": sum(r["children"] for r in given),
+        "women": sum(r["women"] for r in given),
         "fetuses": sum(r["fetuses"] or 0 for r in given),
-        "no_breakdown": len(without), "killed_no_breakdown": sum(r["killed"] for r in without),
-        "wounded": sum(r["wounded"] or 0 for r in rows), "wounded_given": sum(r["wounded"] is not None for r in rows),
+        "no_breakdown": len(without),
+        "killed_no_breakdown": sum(r["killed"] for r in without),
+        "wounded": sum(r["wounded"] or 0 for r in rows),
+        "wounded_given": sum(r["wounded"] is not None for r in rows),
         "about": sum(r["wounded_qualifier"] == "about" for r in rows if r["wounded"] is not None),
-        "at_least": sum(r["wounded_qualifier"] in ("at least", "no less than") for r in rows
-                        if r["wounded"] is not None),
-        "same_family": sum(r["same_family"] for r in rows), "idps": sum(r["idps"] for r in rows),
+        "at_least": sum(
+            r["wounded_qualifier"] in ("at least", "no less than") for r in rows if r["wounded"] is not None
+        ),
+        "same_family": sum(r["same_family"] for r in rows),
+        "idps": sum(r["idps"] for r in rows),
         "bins": {b: sum(lo <= r["killed"] <= hi for r in rows) for b, (lo, hi) in BINS.items()},
     }
     out["others"] = out["killed"] - out["children"] - out["women"] - out["fetuses"] - out["killed_no_breakdown"]
@@ -64,12 +71,18 @@ def _by_trace(spec: dict, value_axis: str) -> dict[str, dict]:
 def _expected_metrics(f: dict) -> list[tuple[str, str]]:
     share = lambda n: f"{n} of {f['massacres']} ({n / f['massacres']:.0%})"  # noqa: E731
     return [
-        ("Killed", str(f["killed"])), ("Children", str(f["children"])), ("Women", str(f["women"])),
-        ("Fetuses", str(f["fetuses"])), ("Others / unspecified", str(f["others"])),
+        ("Killed", str(f["killed"])),
+        ("Children", str(f["children"])),
+        ("Women", str(f["women"])),
+        ("Fetuses", str(f["fetuses"])),
+        ("Others / unspecified", str(f["others"])),
         ("Breakdown not given", str(f["killed_no_breakdown"])),
-        ("Wounded", str(f["wounded"])), ("Incidents giving a figure", f"{f['wounded_given']} of {f['massacres']}"),
-        ("Approximate ('about')", str(f["about"])), ("Lower bounds ('at least')", str(f["at_least"])),
-        ("Massacres of one family", share(f["same_family"])), ("Massacres of IDPs", share(f["idps"])),
+        ("Wounded", str(f["wounded"])),
+        ("Incidents giving a figure", f"{f['wounded_given']} of {f['massacres']}"),
+        ("Approximate ('about')", str(f["about"])),
+        ("Lower bounds ('at least')", str(f["at_least"])),
+        ("Massacres of one family", share(f["same_family"])),
+        ("Massacres of IDPs", share(f["idps"])),
     ]
 
 
@@ -93,13 +106,23 @@ def test_default_view(app_db):
     assert f["bins"] == {"5–9": 30, "10–19": 24, "20–49": 6, "50+": 0}
 
     assert [s["layout"]["title"]["text"] for s in plotly_specs(at)] == [
-        "Killed by perpetrator and victim category", "Victim composition by perpetrator (100%)",
-        "Killed by month and victim category", "Victim composition by month (100%)",
-        "Massacres by size (killed per massacre)", "Wounded by perpetrator (figures given)",
-        "Massacres of one family, and of displaced people"]
+        "Killed by perpetrator and victim category",
+        "Victim composition by perpetrator (100%)",
+        "Killed by month and victim category",
+        "Victim composition by month (100%)",
+        "Massacres by size (killed per massacre)",
+        "Wounded by perpetrator (figures given)",
+        "Massacres of one family, and of displaced people",
+    ]
     assert metrics(at) == _expected_metrics(f)
-    assert metrics(at)[:6] == [("Killed", "664"), ("Children", "203"), ("Women", "122"), ("Fetuses", "2"),
-                               ("Others / unspecified", "278"), ("Breakdown not given", "59")]
+    assert metrics(at)[:6] == [
+        ("Killed", "664"),
+        ("Children", "203"),
+        ("Women", "122"),
+        ("Fetuses", "2"),
+        ("Others / unspecified", "278"),
+        ("Breakdown not given", "59"),
+    ]
     assert ("Massacres of one family", "13 of 60 (22%)") in metrics(at)
     assert any(c.value.startswith("6 of the 60 incidents (59 killed) give no breakdown") for c in at.caption)
 
@@ -143,31 +166,88 @@ def test_default_view(app_db):
     assert wounded["Russia"]["Russia"] == 110 and wounded["Other parties"]["Other parties"] == 0
 
 
-@pytest.mark.parametrize("query, keep, expected", [
-    # International coalition from 1 Sep (the default range): 13 incidents (Sep #35–#43, Oct #15–#18), 133
-    # killed; Sep #34 (2 Aug: 11 killed, 3 children, 2 women, one family) is before the range.
-    ({"perp": "international_coalition"},
-     lambda r: r["perpetrator"] == "international_coalition" and r["date"] >= "2017-09-01",
-     {"massacres": 13, "killed": 133, "children": 48, "women": 27, "killed_no_breakdown": 22, "same_family": 5,
-      "idps": 2, "wounded": 15}),
-    # October by incident date: the 19 incidents of October's report, 250 killed.
-    ({"from": "2017-10-01", "to": "2017-10-31"}, lambda r: r["date"] >= "2017-10-01",
-     {"massacres": 19, "killed": 250, "children": 72, "women": 40, "killed_no_breakdown": 40, "same_family": 5,
-      "idps": 2, "wounded": 125}),
-    # Raqqa from 1 Sep: Sep #35–#38 and Oct #15–#18; no wounded figure at all.
-    ({"gov": "raqqa"}, lambda r: r["governorate"] == "raqqa" and r["date"] >= "2017-09-01",
-     {"massacres": 8, "killed": 88, "children": 26, "women": 20, "killed_no_breakdown": 8, "same_family": 2,
-      "idps": 2, "wounded": 0}),
-    # Raqqa from 2 Aug, the first incident's date: Sep #33 and #34 (5 + 11 killed, 3 + 3 children,
-    # 1 + 2 women, both one family) come back.
-    ({"gov": "raqqa", "from": "2017-08-02"}, lambda r: r["governorate"] == "raqqa",
-     {"massacres": 10, "killed": 104, "children": 32, "women": 23, "killed_no_breakdown": 8, "same_family": 4,
-      "idps": 2, "wounded": 0}),
-    # 20 or more killed: Armanaz 39, al Ashara 31, al Qouriya 21, al Bokamal 20, Abu Fas 24, Raqqa 25.
-    ({"min_killed": "20"}, lambda r: r["killed"] >= 20,
-     {"massacres": 6, "killed": 160, "children": 42, "women": 29, "killed_no_breakdown": 0, "same_family": 0,
-      "idps": 0, "wounded": 60}),
-])
+@pytest.mark.parametrize(
+    "query, keep, expected",
+    [
+        # International coalition from 1 Sep (the default range): 13 incidents (Sep #35–#43, Oct #15–#18), 133
+        # killed; Sep #34 (2 Aug: 11 killed, 3 children, 2 women, one family) is before the range.
+        (
+            {"perp": "international_coalition"},
+            lambda r: r["perpetrator"] == "international_coalition" and r["date"] >= "2017-09-01",
+            {
+                "massacres": 13,
+                "killed": 133,
+                "children": 48,
+                "women": 27,
+                "killed_no_breakdown": 22,
+                "same_family": 5,
+                "idps": 2,
+                "wounded": 15,
+            },
+        ),
+        # October by incident date: the 19 incidents of October's report, 250 killed.
+        (
+            {"from": "2017-10-01", "to": "2017-10-31"},
+            lambda r: r["date"] >= "2017-10-01",
+            {
+                "massacres": 19,
+                "killed": 250,
+                "children": 72,
+                "women": 40,
+                "killed_no_breakdown": 40,
+                "same_family": 5,
+                "idps": 2,
+                "wounded": 125,
+            },
+        ),
+        # Raqqa from 1 Sep: Sep #35–#38 and Oct #15–#18; no wounded figure at all.
+        (
+            {"gov": "raqqa"},
+            lambda r: r["governorate"] == "raqqa" and r["date"] >= "2017-09-01",
+            {
+                "massacres": 8,
+                "killed": 88,
+                "children": 26,
+                "women": 20,
+                "killed_no_breakdown": 8,
+                "same_family": 2,
+                "idps": 2,
+                "wounded": 0,
+            },
+        ),
+        # Raqqa from 2 Aug, the first incident's date: Sep #33 and #34 (5 + 11 killed, 3 + 3 children,
+        # 1 + 2 women, both one family) come back.
+        (
+            {"gov": "raqqa", "from": "2017-08-02"},
+            lambda r: r["governorate"] == "raqqa",
+            {
+                "massacres": 10,
+                "killed": 104,
+                "children": 32,
+                "women": 23,
+                "killed_no_breakdown": 8,
+                "same_family": 4,
+                "idps": 2,
+                "wounded": 0,
+            },
+        ),
+        # 20 or more killed: Armanaz 39, al Ashara 31, al Qouriya 21, al Bokamal 20, Abu Fas 24, Raqqa 25.
+        (
+            {"min_killed": "20"},
+            lambda r: r["killed"] >= 20,
+            {
+                "massacres": 6,
+                "killed": 160,
+                "children": 42,
+                "women": 29,
+                "killed_no_breakdown": 0,
+                "same_family": 0,
+                "idps": 0,
+                "wounded": 60,
+            },
+        ),
+    ],
+)
 def test_filters_from_the_url(app_db, query, keep, expected):
     at = run_page("victims", query)
     assert not at.exception
@@ -210,10 +290,15 @@ def test_exported_charts_carry_the_unknown_breakdown_caveat(app_db):
     at = run_page("victims")
     assert not at.exception
     figures = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-    composition = [f for f in figures if "victim category" in f["layout"]["title"]["text"]
-                   or "composition" in f["layout"]["title"]["text"]]
+    composition = [
+        f
+        for f in figures
+        if "victim category" in f["layout"]["title"]["text"] or "composition" in f["layout"]["title"]["text"]
+    ]
     assert len(composition) == 4
     for f in composition:
         notes = [a["text"].replace("<br>", " ") for a in f["layout"]["annotations"] if a.get("name") == "footnote"]
-        assert notes == ["6 of the 60 incidents (59 killed) give no breakdown of children and women: they are a "
-                         "category of their own, not zeros."]
+        assert notes == [
+            "6 of the 60 incidents (59 killed) give no breakdown of children and women: they are a "
+            "category of their own, not zeros."
+        ]

@@ -18,15 +18,18 @@ HEX = re.compile(r"^#[0-9A-F]{6}$")
 
 def luminance(colour: str) -> float:
     """Relative luminance (WCAG): how light the colour prints in greyscale, 0 black to 1 white."""
+
     def channel(v: int) -> float:
         c = v / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in palette.hex_to_rgb(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-@pytest.mark.parametrize("table", ["perpetrators.csv", "areas_of_control.csv", "weapons.csv", "targets.csv",
-                                   "governorates.csv"])
+@pytest.mark.parametrize(
+    "table", ["perpetrators.csv", "areas_of_control.csv", "weapons.csv", "targets.csv", "governorates.csv"]
+)
 def test_every_key_is_declared_once_with_a_label(table: str) -> None:
     rows = vocab.declared(table)
     assert rows and all(r["label"].strip() for r in rows)
@@ -36,6 +39,7 @@ def test_every_key_is_declared_once_with_a_label(table: str) -> None:
 @pytest.mark.parametrize("table", ["perpetrators.csv", "areas_of_control.csv", "weapons.csv", "targets.csv"])
 def test_every_pattern_row_belongs_to_a_declared_key(table: str) -> None:
     from massacres.reports.vocab import _rows
+
     declared = set(vocab.keys(table))
     assert {r["key"] for r in _rows(table)} == declared
 
@@ -81,8 +85,12 @@ def test_bars_with_the_same_fill_differ_in_greyscale() -> None:
 
 
 def test_grey_means_not_known_only() -> None:
-    greys = [m for m, s in palette.meanings().items() if len(set(palette.hex_to_rgb(s.colour))) == 1
-             and s.colour not in ("#000000", palette.TEXT, palette.NO_REPORT.colour, palette.INCOMPLETE.colour)]
+    greys = [
+        m
+        for m, s in palette.meanings().items()
+        if len(set(palette.hex_to_rgb(s.colour))) == 1
+        and s.colour not in ("#000000", palette.TEXT, palette.NO_REPORT.colour, palette.INCOMPLETE.colour)
+    ]
     assert greys == ["unknown"]
     assert theme.VICTIM_CATEGORIES["breakdown_not_given"][1:] == tuple(palette.UNKNOWN)
 
@@ -97,9 +105,16 @@ def test_labels_come_from_the_vocabulary_tables() -> None:
 def test_no_page_writes_a_colour_of_its_own() -> None:
     """Colours are decided in palette.py (and the map's count ramps in mapdeck.py); a hex literal
     anywhere else would be a second, unchecked meaning."""
-    allowed = {ROOT / "massacres/dashboard/palette.py", ROOT / "massacres/dashboard/mapdeck.py",
-               ROOT / "massacres/dashboard/theme.py"}
+    allowed = {
+        ROOT / "massacres/dashboard/palette.py",
+        ROOT / "massacres/dashboard/mapdeck.py",
+        ROOT / "massacres/dashboard/theme.py",
+    }
     files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "massacres/dashboard").glob("*.py")]
-    offenders = [f"{f.relative_to(ROOT)}: {m}" for f in files if f not in allowed
-                 for m in re.findall(r"#[0-9A-Fa-f]{6}\b", f.read_text(encoding="utf-8"))]
+    offenders = [
+        f"{f.relative_to(ROOT)}: {m}"
+        for f in files
+        if f not in allowed
+        for m in re.findall(r"#[0-9A-Fa-f]{6}\b", f.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

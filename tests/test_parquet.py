@@ -1,5 +1,6 @@
 """The scale-out path: the tables as hive-partitioned Parquet, and the app reading them
 instead of the DuckDB file shows the same figures."""
+
 from __future__ import annotations
 
 import json
@@ -26,17 +27,25 @@ def test_export_is_partitioned_by_year_and_month(built_db, parquet_dir):
     manifest = json.loads((parquet_dir / "_manifest.json").read_text())
     index = {"search_terms", "search_postings"}  # the search index goes with the data, as many rows as stored
     assert {k: v for k, v in manifest["rows"].items() if k not in index} == {
-        "incidents": 62, "locations": 62, "reports": 2, "stated_figures": 33, "warnings": 22,
-        "corrections": 0}  # the reviewers' corrections go with the data (none in a fresh build)
+        "incidents": 62,
+        "locations": 62,
+        "reports": 2,
+        "stated_figures": 33,
+        "warnings": 22,
+        "corrections": 0,
+    }  # the reviewers' corrections go with the data (none in a fresh build)
     stored = duckdb.connect(str(built_db), read_only=True)
     try:
         assert {t: manifest["rows"][t] for t in index} == {
-            t: stored.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in index}
+            t: stored.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in index
+        }
     finally:
         stored.close()
     con = duckdb.connect()
-    n = con.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true) WHERE year = 2017 AND month = 9",
-                    [str(parquet_dir / "incidents" / "**" / "*.parquet")]).fetchone()[0]
+    n = con.execute(
+        "SELECT count(*) FROM read_parquet(?, hive_partitioning = true) WHERE year = 2017 AND month = 9",
+        [str(parquet_dir / "incidents" / "**" / "*.parquet")],
+    ).fetchone()[0]
     assert n == 41
 
 
@@ -57,13 +66,16 @@ def _run(page, query, env, monkeypatch):
     return at
 
 
-@pytest.mark.parametrize("page, query", [
-    ("overview", {}),
-    ("overview", {"from": "2017-09-01", "to": "2017-09-30"}),
-    ("perpetrators", {"basis": "documented", "gov": "deir_ez_zor"}),
-    ("data_quality", {}),
-    ("trends", {"perp": "russia"}),
-])
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("overview", {}),
+        ("overview", {"from": "2017-09-01", "to": "2017-09-30"}),
+        ("perpetrators", {"basis": "documented", "gov": "deir_ez_zor"}),
+        ("data_quality", {}),
+        ("trends", {"perp": "russia"}),
+    ],
+)
 def test_parquet_backed_app_shows_the_same_figures(page, query, built_db, parquet_dir, monkeypatch):
     monkeypatch.delenv("MASSACRES_PARQUET", raising=False)
     from_duckdb = _run(page, query, {"MASSACRES_DB": str(built_db)}, monkeypatch)
@@ -71,7 +83,8 @@ def test_parquet_backed_app_shows_the_same_figures(page, query, built_db, parque
     assert metrics(from_parquet) == metrics(from_duckdb)
     assert len(from_parquet.dataframe) == len(from_duckdb.dataframe)
     for got, want in zip(from_parquet.dataframe, from_duckdb.dataframe):
-        pd.testing.assert_frame_equal(got.value.reset_index(drop=True), want.value.reset_index(drop=True),
-                                      check_dtype=False)
+        pd.testing.assert_frame_equal(
+            got.value.reset_index(drop=True), want.value.reset_index(drop=True), check_dtype=False
+        )
     assert plotly_specs(from_parquet) == plotly_specs(from_duckdb)
     assert [m.value for m in from_parquet.markdown] == [m.value for m in from_duckdb.markdown]

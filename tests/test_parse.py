@@ -1,4 +1,5 @@
 """The parser against hand-labelled expectations for every field of every incident."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,7 +37,8 @@ def test_report_fields_and_stated_figures(sample):
     expected = expected_report(name)
     assert parsed["report"] == expected["report"]
     assert sorted(parsed["stated"], key=lambda r: (r["dimension"], r["key"])) == sorted(
-        expected["stated"], key=lambda r: (r["dimension"], r["key"]))
+        expected["stated"], key=lambda r: (r["dimension"], r["key"])
+    )
 
 
 def _codes(parsed, code):
@@ -61,7 +63,10 @@ def test_stated_differences_are_warned_and_explained():
     octo = parse_file(REPORTS / "snhr-2017-10-massacres.txt")
     assert octo.details_complete is False
     msgs = [w["message"] for w in octo.warnings if w["code"] == "stated_differs"]
-    assert "total all: stated massacres 39, details add up to 19 (the details list only the most notable massacres)" in msgs
+    assert (
+        "total all: stated massacres 39, details add up to 19 (the details list only the most notable massacres)"
+        in msgs
+    )
     # Where the details are complete for a party, nothing is warned: ISIS 35 killed, other parties 17.
     assert not [m for m in msgs if "perpetrator isis" in m or "perpetrator other" in m]
 

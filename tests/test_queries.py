@@ -1,6 +1,7 @@
 """massacres/store/queries.py: the shared parts (`filtered`, `month_axis`, `reports_in_range`,
 `documented_by_dimension`, `compared_figures`) put in front of the queries that read them, and
 the month axis the monthly charts share."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,20 +60,26 @@ def test_any_sql_reading_filtered_gets_the_filters_and_their_parameters():
 
 
 def test_the_report_month_range_is_written_once():
-    """"The range touches the report's month" is reports_in_range.sql and "the range covers the whole
+    """ "The range touches the report's month" is reports_in_range.sql and "the range covers the whole
     month" covered_reports.sql; no other query spells either."""
     texts = {p.name: p.read_text(encoding="utf-8") for p in queries.QUERY_DIR.glob("*.sql")}
     assert [n for n, sql in texts.items() if "month_start BETWEEN $month_start" in sql] == ["reports_in_range.sql"]
-    assert [n for n, sql in texts.items() if re.search(r"last_day\(\w*\.?month_start\) <= \$end", sql)] == ["covered_reports.sql"]
+    assert [n for n, sql in texts.items() if re.search(r"last_day\(\w*\.?month_start\) <= \$end", sql)] == [
+        "covered_reports.sql"
+    ]
 
 
 def test_has_breakdown_has_one_meaning():
     """Both children and women known: defined in filtered_incidents.sql, and no query of the incidents
     spells it again (the stated figures' own breakdown, victims_by_perpetrator_stated.sql, is another thing)."""
     texts = {p.name: p.read_text(encoding="utf-8") for p in queries.QUERY_DIR.glob("*.sql")}
-    spelled = sorted(name for name, sql in texts.items()
-                     if re.search(r"\b(filtered|incidents)\b", sql) and "stated_figures" not in sql
-                     and re.search(r"\bchildren IS (NOT )?NULL", sql))
+    spelled = sorted(
+        name
+        for name, sql in texts.items()
+        if re.search(r"\b(filtered|incidents)\b", sql)
+        and "stated_figures" not in sql
+        and re.search(r"\bchildren IS (NOT )?NULL", sql)
+    )
     assert spelled == ["filtered_incidents.sql"]
 
 
@@ -92,13 +99,18 @@ def test_the_documented_rule_gives_the_same_sums_in_sql_and_python(built_db):
     for name in ("snhr-2017-09-massacres", "snhr-2017-10-massacres"):
         parsed = parse_file(REPORTS / f"{name}.txt")
         month = parsed.report["month"]
-        in_sql = {(r.dimension, r.key): {m: int(getattr(r, m)) for m in ("massacres", "killed", "children", "women",
-                                                                         "fetuses")}
-                  for r in rows[rows["report_month"] == month].itertuples()}
+        in_sql = {
+            (r.dimension, r.key): {
+                m: int(getattr(r, m)) for m in ("massacres", "killed", "children", "women", "fetuses")
+            }
+            for r in rows[rows["report_month"] == month].itertuples()
+        }
         assert in_sql == documented.totals(parsed.incidents)
     # By hand from September's details: Russia, 14 massacres, 152 killed; the joint Syrian-Russian
     # figure counts the regime's 18 and Russia's 14.
     sept = rows[rows["report_month"] == "2017-09"].set_index(["dimension", "key"])
-    assert (int(sept.loc[("perpetrator", "russia"), "massacres"]), int(sept.loc[("perpetrator", "russia"), "killed"])) \
-        == (14, 152)
+    assert (
+        int(sept.loc[("perpetrator", "russia"), "massacres"]),
+        int(sept.loc[("perpetrator", "russia"), "killed"]),
+    ) == (14, 152)
     assert int(sept.loc[("joint_perpetrator", "syrian_russian_alliance"), "massacres"]) == 32

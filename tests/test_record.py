@@ -1,4 +1,5 @@
 """The incident record declared once (massacres/reports/record.py): every list of its fields agrees."""
+
 from __future__ import annotations
 
 import duckdb
@@ -37,9 +38,18 @@ def test_an_upload_compares_what_the_report_says_not_where_rows_sit():
 def test_the_downloads_carry_every_exported_field_the_search_query_gives(built_db):
     con = db.connect_readonly(built_db)  # as the app reads it: `incidents` with the reviewers' corrections
     try:
-        params = {"start": "2017-01-01", "end": "2017-12-31", "perpetrators": None, "governorates": None,
-                  "areas": None, "weapons": None, "min_killed": 0, "include_uncertain": True, "reviewed_only": False,
-                  "search": None}
+        params = {
+            "start": "2017-01-01",
+            "end": "2017-12-31",
+            "perpetrators": None,
+            "governorates": None,
+            "areas": None,
+            "weapons": None,
+            "min_killed": 0,
+            "include_uncertain": True,
+            "reviewed_only": False,
+            "search": None,
+        }
         table = downloads.rows(con, params, limit=3)
     finally:
         con.close()

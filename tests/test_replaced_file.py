@@ -1,5 +1,6 @@
 """Issue 12, point 11: the database file replaced by something that is not a DuckDB file while
 the app runs. Pages keep serving the last good file with a notice, or say clearly what is wrong."""
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ the index built with the data, in the same write.
 Expected incidents are read off the bundled reports by hand (the paragraphs of
 data/reports/snhr-2017-0{9,10}-massacres.txt), never from the code's output.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,16 @@ from massacres.store import db, queries, search_index
 # administratively follows, and a place Oct #1's site names ("the water-crossing between al Baghouz
 # village and al Bokamal city"). The gazetteer row 'Ālbū Kamāl' (and the district row 'Abu Kamal')
 # holds Abu Kamal, Al-Bukamal, Boukamal, البوكمال, البو كمال.
-BOKAMAL = {("2017-09", 28), ("2017-09", 39), ("2017-09", 41), ("2017-09", 42),
-           ("2017-10", 1), ("2017-10", 8), ("2017-10", 10), ("2017-10", 11)}
+BOKAMAL = {
+    ("2017-09", 28),
+    ("2017-09", 39),
+    ("2017-09", 41),
+    ("2017-09", 42),
+    ("2017-10", 1),
+    ("2017-10", 8),
+    ("2017-10", 10),
+    ("2017-10", 11),
+}
 ALL_DATES = Filters(dt.date(2017, 8, 1), dt.date(2017, 10, 31))
 
 SEARCH_EXAMPLES = [
@@ -100,8 +109,12 @@ def test_every_word_must_match(con):
 def test_the_search_stays_inside_the_filters(con):
     # October only: Oct #1, #8, #10, #11.
     rows, _ = _search(con, "Abu Kamal", Filters(dt.date(2017, 10, 1), dt.date(2017, 10, 31)))
-    assert set(zip(rows["report_month"], rows["seq"])) == {("2017-10", 1), ("2017-10", 8), ("2017-10", 10),
-                                                          ("2017-10", 11)}
+    assert set(zip(rows["report_month"], rows["seq"])) == {
+        ("2017-10", 1),
+        ("2017-10", 8),
+        ("2017-10", 10),
+        ("2017-10", 11),
+    }
 
 
 @pytest.mark.parametrize("text", ["al", "%", "_", "'", "  ", "x') OR ('1'='1", "-- ;"])
@@ -113,12 +126,24 @@ def test_texts_with_nothing_to_match_match_nothing(con, text):
         assert int(count["incidents"].iloc[0]) == 62
 
 
-@pytest.mark.parametrize("name, key", [
-    ("al Bokamal", "bokamal"), ("al-Bokamal", "bokamal"), ("Boukamal", "bukamal"), ("Al-Bukamal", "bukamal"),
-    ("Ālbū Kamāl", "albukamal"), ("Jisr ash-Shughūr", "jisrshughur"), ("Qurayyah", "quraya"),
-    ("البوكمال", "بوكمال"), ("البو كمال", "بوكمال"), ("أبو كمال", "ابوكمال"), ("إدلب", "ادلب"),
-    ("الرقّة", "رقه"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("al Bokamal", "bokamal"),
+        ("al-Bokamal", "bokamal"),
+        ("Boukamal", "bukamal"),
+        ("Al-Bukamal", "bukamal"),
+        ("Ālbū Kamāl", "albukamal"),
+        ("Jisr ash-Shughūr", "jisrshughur"),
+        ("Qurayyah", "quraya"),
+        ("البوكمال", "بوكمال"),
+        ("البو كمال", "بوكمال"),
+        ("أبو كمال", "ابوكمال"),
+        ("إدلب", "ادلب"),
+        ("الرقّة", "رقه"),
+        ("", ""),
+    ],
+)
 def test_search_key(name, key):
     assert gazetteer.search_key(name) == key
 
@@ -126,18 +151,25 @@ def test_search_key(name, key):
 def test_params():
     assert search_index.params(None) == {"search": None, "search_place": None, "search_words": None}
     assert search_index.params("  ") == {"search": None, "search_place": None, "search_words": None}
-    assert search_index.params(" Abu  Kamal ") == {"search": "Abu  Kamal", "search_place": "abukamal",
-                                                  "search_words": ["abu", "kamal"]}
-    assert search_index.params("al-Bokamal") == {"search": "al-Bokamal", "search_place": "bokamal",
-                                                "search_words": ["bokamal"]}
+    assert search_index.params(" Abu  Kamal ") == {
+        "search": "Abu  Kamal",
+        "search_place": "abukamal",
+        "search_words": ["abu", "kamal"],
+    }
+    assert search_index.params("al-Bokamal") == {
+        "search": "al-Bokamal",
+        "search_place": "bokamal",
+        "search_words": ["bokamal"],
+    }
     assert search_index.params("%") == {"search": "%", "search_place": None, "search_words": None}
 
 
 def _indexed(path) -> set:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return set(con.execute("SELECT DISTINCT report_month, seq FROM search_postings").fetchall()), \
-            set(con.execute("SELECT report_month, seq FROM incidents").fetchall())
+        return set(con.execute("SELECT DISTINCT report_month, seq FROM search_postings").fetchall()), set(
+            con.execute("SELECT report_month, seq FROM incidents").fetchall()
+        )
     finally:
         con.close()
 
@@ -147,6 +179,7 @@ def test_the_index_is_built_with_the_data_and_follows_an_ingest(built_db, tmp_pa
     assert indexed == incidents and len(incidents) == 62
     # Replacing October with the same report again: the index holds October once, not twice.
     from massacres.cli import main
+
     report = tmp_path / "reports" / "snhr-2017-10-massacres.txt"
     before = duckdb.connect(str(built_db), read_only=True)
     n_before = before.execute("SELECT count(*) FROM search_postings").fetchone()[0]
@@ -155,8 +188,13 @@ def test_the_index_is_built_with_the_data_and_follows_an_ingest(built_db, tmp_pa
     after = duckdb.connect(str(built_db), read_only=True)
     try:
         assert after.execute("SELECT count(*) FROM search_postings").fetchone()[0] == n_before
-        assert after.execute("SELECT count(*) FROM (SELECT report_month, kind, term FROM search_terms "
-                             "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0] == 0
+        assert (
+            after.execute(
+                "SELECT count(*) FROM (SELECT report_month, kind, term FROM search_terms "
+                "GROUP BY ALL HAVING count(*) > 1)"
+            ).fetchone()[0]
+            == 0
+        )
     finally:
         after.close()
     assert _indexed(built_db)[0] == _indexed(built_db)[1]

@@ -1,6 +1,7 @@
 """The parser reads the series, not two files: invented reports shaped like each year's wording
 (tests/fixtures/variants/, labelled by hand from their text; README.md there says what each
 exercises) give the figures a careful reader finds in them."""
+
 from __future__ import annotations
 
 import json
@@ -20,15 +21,28 @@ FILES = sorted(f"{c}/{p.stem}" for c in CORPORA for p in (FIXTURES / c).iterdir(
 
 def _source(name: str) -> Path:
     return next(p for p in (FIXTURES / f"{name}.txt", FIXTURES / f"{name}.pdf") if p.exists())
+
+
 # The incident fields labelled in the variants (a subset of the contract's).
-INCIDENT_FIELDS = ("date", "perpetrator", "governorate", "place", "killed", "children", "women", "fetuses",
-                   "wounded", "killed_is_lower_bound", "area_of_control", "weapon")
+INCIDENT_FIELDS = (
+    "date",
+    "perpetrator",
+    "governorate",
+    "place",
+    "killed",
+    "children",
+    "women",
+    "fetuses",
+    "wounded",
+    "killed_is_lower_bound",
+    "area_of_control",
+    "weapon",
+)
 
 
 # Gaps the corpus shows and this parser does not close yet, each named; strict, so a fix that
 # closes one fails here until its line is removed.
-KNOWN_GAPS = {
-}
+KNOWN_GAPS = {}
 
 
 def _known_gap(kind: str, name: str) -> list:
@@ -62,7 +76,11 @@ def test_report_fields(parsed, name):
 @pytest.mark.parametrize("name", [p for n in FILES for p in _known_gap("stated", n)])
 def test_stated_figures(parsed, name):
     want = {(r["dimension"], r["key"]): r for r in _expected(name)["stated"]}
-    got = {(r["dimension"], r["key"]): r for r in parsed[name]["stated"] if not r["dimension"].startswith(("ytd_", "civilians_"))}
+    got = {
+        (r["dimension"], r["key"]): r
+        for r in parsed[name]["stated"]
+        if not r["dimension"].startswith(("ytd_", "civilians_"))
+    }
     missing = [f"expected {want[k]}, parsed {got.get(k)}" for k in want if got.get(k) != want[k]]
     extra = [f"not in the text: {got[k]}" for k in got if k not in want]
     assert not missing + extra, "\n".join(missing + extra)
@@ -73,9 +91,12 @@ def test_incidents(parsed, name):
     want = _expected(name)["incidents"]
     got = parsed[name]["incidents"]
     assert len(got) == len(want), [(i["date"], i["place"]) for i in got]
-    diffs = [f"#{n} {field}: expected {w[field]!r}, parsed {g.get(field)!r}"
-             for n, (w, g) in enumerate(zip(want, got), start=1) for field in INCIDENT_FIELDS
-             if field in w and w[field] != g.get(field)]
+    diffs = [
+        f"#{n} {field}: expected {w[field]!r}, parsed {g.get(field)!r}"
+        for n, (w, g) in enumerate(zip(want, got), start=1)
+        for field in INCIDENT_FIELDS
+        if field in w and w[field] != g.get(field)
+    ]
     assert not diffs, "\n".join(diffs)
 
 
@@ -109,6 +130,7 @@ def test_a_summary_only_text_loads_and_only_strict_refuses_it(tmp_path, capsys):
     assert main(["ingest", str(source), "--db", str(db)]) == EXIT_OK
     assert main(["parse", str(source), "--strict"]) == EXIT_WARNINGS
     import duckdb
+
     con = duckdb.connect(str(db), read_only=True)
     try:
         row = con.execute("SELECT kind, details_complete, incident_count, total_massacres FROM reports").fetchone()
@@ -127,12 +149,15 @@ def test_an_incident_with_no_governorate_is_stored_unlocated(tmp_path, capsys):
         "No less than 5 Massacres in March 2016\n\nSNHR documented no less than 5 massacres in March 2016.\n\n"
         "Details of March's incidents\n\nMonday, March 7, 2016, unidentified gunmen opened fire on a bus near "
         "Kafr Tallal village, which resulted in the killing of 5 civilians.\n\nConclusions\n\nSNHR calls for "
-        "accountability.\n", encoding="utf-8")
+        "accountability.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "m.duckdb"
     assert main(["ingest", str(report), "--db", str(db)]) == 0
     err = capsys.readouterr().err
     assert "Traceback" not in err and "not_located [incident 1]" in err
     import duckdb
+
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.execute("SELECT killed, governorate, point_lat FROM incidents").fetchall() == [(5, None, None)]
@@ -147,8 +172,10 @@ def test_a_month_of_massacres_with_no_readable_figure_loads_and_says_so(tmp_path
     from massacres.cli import EXIT_OK, EXIT_WARNINGS, main
 
     report = tmp_path / "2016-03-figures-in-a-table.txt"
-    report.write_text("Massacres in March 2016\n\nSNHR documented several massacres in March 2016, listed in the "
-                      "attached table.\n", encoding="utf-8")
+    report.write_text(
+        "Massacres in March 2016\n\nSNHR documented several massacres in March 2016, listed in the attached table.\n",
+        encoding="utf-8",
+    )
     parsed = parse_file(report)
     assert parsed.report["month"] == "2016-03" and parsed.report["total_massacres"] is None
     assert {w["code"] for w in parsed.warnings} >= {"no_figures", "no_details"}

@@ -1,4 +1,5 @@
 """The DuckDB file: schema constraints, replacement instead of duplicates, determinism."""
+
 from __future__ import annotations
 
 import duckdb
@@ -39,7 +40,7 @@ def test_a_new_version_of_a_month_replaces_the_old(built_db, tmp_path):
     cut = text.index("Thursday, October 12, 2017")  # drop the Hasaka incident and its heading's paragraph
     end = text.index("D. International coalition forces")
     revised = tmp_path / "snhr-2017-10-revised.txt"
-    revised.write_text(text[:cut] + text[end - 1:], encoding="utf-8")
+    revised.write_text(text[:cut] + text[end - 1 :], encoding="utf-8")
     assert main(["ingest", str(revised), "--db", str(built_db)]) == 0
     assert _count(built_db, "SELECT count(*) FROM incidents WHERE report_month = '2017-10'") == 18
     assert _count(built_db, "SELECT source_file FROM reports WHERE month = '2017-10'") == "snhr-2017-10-revised.txt"
@@ -71,11 +72,15 @@ def test_no_temporary_files_left_behind(built_db):
 def test_stored_incidents_equal_parsed(built_db):
     parsed = parse_file(REPORTS / "snhr-2017-10-massacres.txt")
     con = duckdb.connect(str(built_db), read_only=True)
-    rows = con.execute("SELECT seq, place, killed, children, women, lat, lon, paragraph FROM incidents "
-                       "WHERE report_month = '2017-10' ORDER BY seq").fetchall()
+    rows = con.execute(
+        "SELECT seq, place, killed, children, women, lat, lon, paragraph FROM incidents "
+        "WHERE report_month = '2017-10' ORDER BY seq"
+    ).fetchall()
     con.close()
-    assert rows == [(i["seq"], i["place"], i["killed"], i["children"], i["women"], i["lat"], i["lon"], i["paragraph"])
-                    for i in parsed.incidents]
+    assert rows == [
+        (i["seq"], i["place"], i["killed"], i["children"], i["women"], i["lat"], i["lon"], i["paragraph"])
+        for i in parsed.incidents
+    ]
 
 
 # Incidents carry a copy of their location (the dashboard's scan needs no join): the copy must
@@ -95,13 +100,17 @@ def test_incidents_carry_their_location_and_month(built_db):
     # late-reported incidents keep their own month: the September report's Raqqa paragraphs of
     # August 4 and August 2, 2017 (lines 259 and 265 of the web text)
     assert _count(built_db, "SELECT list(line ORDER BY line) FROM incidents WHERE incident_month = '2017-08'") == [
-        259, 265]
+        259,
+        265,
+    ]
 
 
 def test_ingest_and_regeocode_keep_the_copy_in_step(built_db):
     con = duckdb.connect(str(built_db))
-    con.execute("UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
-                "matched_name = NULL")
+    con.execute(
+        "UPDATE incidents SET point_lat = NULL, point_lon = NULL, precision = NULL, iso_code = NULL, "
+        "matched_name = NULL"
+    )
     con.close()
     assert _count(built_db, _POINT_DRIFT) == 62
     assert main(["ingest", str(REPORTS / "snhr-2017-09-massacres.txt"), "--db", str(built_db)]) == 0
@@ -120,14 +129,23 @@ def test_a_database_from_an_older_version_is_named_as_such(built_db, tmp_path):
     con.execute("ATTACH ? AS new (READ_ONLY)", [str(built_db)])
     for t in ("reports", "stated_figures", "warnings", "locations"):
         con.execute(f"CREATE TABLE {t} AS SELECT * FROM new.{t}")
-    con.execute("CREATE TABLE incidents AS SELECT * EXCLUDE (point_lat, point_lon, precision, iso_code, "
-                "matched_name, incident_month) FROM new.incidents")
+    con.execute(
+        "CREATE TABLE incidents AS SELECT * EXCLUDE (point_lat, point_lon, precision, iso_code, "
+        "matched_name, incident_month) FROM new.incidents"
+    )
     con.close()
     ro = db.connect_readonly(old)
     try:
         # Made before the search index, too: its two tables are named first.
-        assert db.missing_tables(ro) == ["search_terms", "search_postings",
-                                         "incidents.point_lat", "incidents.point_lon", "incidents.precision",
-                                         "incidents.iso_code", "incidents.matched_name", "incidents.incident_month"]
+        assert db.missing_tables(ro) == [
+            "search_terms",
+            "search_postings",
+            "incidents.point_lat",
+            "incidents.point_lon",
+            "incidents.precision",
+            "incidents.iso_code",
+            "incidents.matched_name",
+            "incidents.incident_month",
+        ]
     finally:
         ro.close()

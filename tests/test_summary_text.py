@@ -1,4 +1,5 @@
 """Sentences generated from stored figures: input -> expected, by hand."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,13 +7,19 @@ import pytest
 from massacres.dashboard.summary_text import month_ranges
 
 
-@pytest.mark.parametrize("months, words", [
-    (["2017-08"], "August 2017"),
-    (["2013-03", "2013-04", "2013-05"], "March\u2013May 2013"),
-    (["2013-03", "2013-04", "2013-05", "2013-07"], "March\u2013May 2013 and July 2013"),
-    (["2013-12", "2014-01", "2014-02", "2014-05", "2014-09"], "December 2013 \u2013 February 2014, May 2014 and September 2014"),
-    (["2014-05", "2013-12", "2014-01"], "December 2013 \u2013 January 2014 and May 2014"),  # any order in
-])
+@pytest.mark.parametrize(
+    "months, words",
+    [
+        (["2017-08"], "August 2017"),
+        (["2013-03", "2013-04", "2013-05"], "March\u2013May 2013"),
+        (["2013-03", "2013-04", "2013-05", "2013-07"], "March\u2013May 2013 and July 2013"),
+        (
+            ["2013-12", "2014-01", "2014-02", "2014-05", "2014-09"],
+            "December 2013 \u2013 February 2014, May 2014 and September 2014",
+        ),
+        (["2014-05", "2013-12", "2014-01"], "December 2013 \u2013 January 2014 and May 2014"),  # any order in
+    ],
+)
 def test_month_ranges(months, words):
     assert month_ranges(months) == words
 
@@ -20,8 +27,15 @@ def test_month_ranges(months, words):
 def _report(**kw):
     import pandas as pd
 
-    base = {"month": "2017-09", "total_massacres": 43, "victims_total": 430, "victims_children": 139,
-            "victims_women": 85, "incident_count": 43, "victims_share_stated": 53.0}
+    base = {
+        "month": "2017-09",
+        "total_massacres": 43,
+        "victims_total": 430,
+        "victims_children": 139,
+        "victims_women": 85,
+        "incident_count": 43,
+        "victims_share_stated": 53.0,
+    }
     return pd.Series(base | kw)
 
 
@@ -35,7 +49,9 @@ def test_month_sentence_quotes_the_reports_own_share():
     text = month_sentence(_report(), pd.DataFrame(columns=["perpetrator", "massacres", "percent"]))
     assert "including 139 children and 85 women (53% women and children)." in text
     # A report that states no share: the one its counts give, said to be recomputed.
-    text = month_sentence(_report(victims_share_stated=None), pd.DataFrame(columns=["perpetrator", "massacres", "percent"]))
+    text = month_sentence(
+        _report(victims_share_stated=None), pd.DataFrame(columns=["perpetrator", "massacres", "percent"])
+    )
     assert "(52% women and children, recomputed)" in text
 
 
@@ -46,8 +62,12 @@ def test_documented_share_leaves_incidents_without_a_breakdown_out():
     s = documented_share({"with_breakdown": 56, "killed_with_breakdown": 621, "women_and_children_with_breakdown": 334})
     assert s.value == 54 and s.recomputed
     assert s.note == "54% of the killed in the 56 incidents that give a breakdown (334 of 621)."
-    assert documented_share({"with_breakdown": 0, "killed_with_breakdown": 0,
-                             "women_and_children_with_breakdown": 0}).value is None
+    assert (
+        documented_share(
+            {"with_breakdown": 0, "killed_with_breakdown": 0, "women_and_children_with_breakdown": 0}
+        ).value
+        is None
+    )
 
 
 def test_stated_share_over_several_months_is_recomputed():
@@ -71,14 +91,48 @@ def test_party_totals_add_the_selected_parties_stated_figures():
     from massacres.dashboard.shares import party_totals
 
     # Russia: 14 stated (September) + 42% of 39 (October, ≈16); killed 152 + 186.
-    m = pd.DataFrame([{"perpetrator": "russia", "massacres": 30, "massacres_exact": 30.38,
-                       "converted_months": ["2017-10"], "unstated_months": []}])
-    v = pd.DataFrame([{"perpetrator": "russia", "killed": 338, "children": 111, "women": 64,
-                       "killed_unstated_months": [], "breakdown_unstated_months": []}])
+    m = pd.DataFrame(
+        [
+            {
+                "perpetrator": "russia",
+                "massacres": 30,
+                "massacres_exact": 30.38,
+                "converted_months": ["2017-10"],
+                "unstated_months": [],
+            }
+        ]
+    )
+    v = pd.DataFrame(
+        [
+            {
+                "perpetrator": "russia",
+                "killed": 338,
+                "children": 111,
+                "women": 64,
+                "killed_unstated_months": [],
+                "breakdown_unstated_months": [],
+            }
+        ]
+    )
     t = party_totals(m, v)
     assert (t.massacres, t.approximate, t.killed, t.children, t.women) == (30, True, 338, 111, 64)
     # "Other parties" states no breakdown in October: unknown, not a partial sum.
-    v2 = pd.concat([v, pd.DataFrame([{"perpetrator": "other", "killed": 17, "children": None, "women": None,
-                                      "killed_unstated_months": [], "breakdown_unstated_months": ["2017-10"]}])])
+    v2 = pd.concat(
+        [
+            v,
+            pd.DataFrame(
+                [
+                    {
+                        "perpetrator": "other",
+                        "killed": 17,
+                        "children": None,
+                        "women": None,
+                        "killed_unstated_months": [],
+                        "breakdown_unstated_months": ["2017-10"],
+                    }
+                ]
+            ),
+        ]
+    )
     t2 = party_totals(m, v2)
     assert (t2.killed, t2.children, t2.women) == (355, None, None)

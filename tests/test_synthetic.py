@@ -1,6 +1,7 @@
 """Synthetic reports in the series' grammar (bench/synth_reports.py): invented places, months
 from 2011 to 2025, every section and spelling the series uses, in web and PDF-text form.
 The parser must recover the generator's truth."""
+
 from __future__ import annotations
 
 import pytest

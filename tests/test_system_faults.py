@@ -1,6 +1,7 @@
 """Issue 12, points 8, 9, 12: faults of the machine get one line and exit 3 with the database
 intact; a report path that is not a regular file is refused without being read; control
 characters never reach the database or the Excel download."""
+
 from __future__ import annotations
 
 import errno
@@ -28,11 +29,13 @@ def _digest(path) -> str:
 def _fail_with(code: int):
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code), args[-1] if args else None)
+
     return fail
 
 
-@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "No space left on device"),
-                                         (errno.EROFS, "Read-only file system")])
+@pytest.mark.parametrize(
+    "code, words", [(errno.ENOSPC, "No space left on device"), (errno.EROFS, "Read-only file system")]
+)
 def test_a_full_disk_or_read_only_directory_is_one_line_and_exit_3(code, words, built_db, monkeypatch, capsys):
     before = _digest(built_db)
     monkeypatch.setattr(shutil, "copyfile", _fail_with(code))  # the copy every ingest starts with
@@ -53,6 +56,7 @@ def test_a_directory_it_cannot_create_is_exit_3(tmp_path, monkeypatch, capsys):
 def test_a_duckdb_io_error_is_exit_3(built_db, monkeypatch, capsys):
     def full(self, *args, **kwargs):
         raise duckdb.IOException('Could not write file "x": No space left on device')
+
     monkeypatch.setattr(store, "copy_points", lambda *a, **k: full(None))
     before = _digest(built_db)
     assert main(["ingest", str(OCTOBER), "--db", str(built_db)]) == EXIT_SYSTEM
@@ -76,8 +80,9 @@ def test_a_report_path_that_is_not_a_file_is_refused_unread(kind, tmp_path, buil
     before = _digest(built_db)
     assert main(["ingest", str(path), "--db", str(built_db)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err.strip()
-    assert err == f"error: {path}: {words}" + ("" if kind == "directory" else
-                                               " (a pipe, device or socket): save the report to a file first")
+    assert err == f"error: {path}: {words}" + (
+        "" if kind == "directory" else " (a pipe, device or socket): save the report to a file first"
+    )
     assert _digest(built_db) == before
 
 
@@ -97,8 +102,7 @@ def test_control_characters_past_64k_are_not_stored(tmp_path, built_db):
     padding = "An introduction paragraph that pushes the details past the first 64 KiB.\n\n" * 900
     cut = text.index("I. Introduction\n")
     first = text.index("Monday, September 11, 2017")
-    dirty = (text[:cut] + padding + text[cut:first]
-             + text[first:].replace(" civilians", " civ\x01il\x00ians\x0b", 1))
+    dirty = text[:cut] + padding + text[cut:first] + text[first:].replace(" civilians", " civ\x01il\x00ians\x0b", 1)
     assert dirty.encode().index(b"\x00") > 65536
     path = tmp_path / "dirty.txt"
     path.write_text(dirty, encoding="utf-8")
@@ -107,8 +111,13 @@ def test_control_characters_past_64k_are_not_stored(tmp_path, built_db):
     try:
         paragraphs = [r[0] for r in con.execute("SELECT paragraph FROM incidents").fetchall()]
         assert paragraphs and not [p for p in paragraphs if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", p)]
-        assert con.execute("SELECT count(*) FROM incidents WHERE report_month = '2017-09' "
-                           "AND paragraph LIKE '%al Kharita river crossing%killing of 12 civilians,%'").fetchone()[0] == 1
+        assert (
+            con.execute(
+                "SELECT count(*) FROM incidents WHERE report_month = '2017-09' "
+                "AND paragraph LIKE '%al Kharita river crossing%killing of 12 civilians,%'"
+            ).fetchone()[0]
+            == 1
+        )
         assert con.execute("SELECT count(*) FROM incidents WHERE report_month = '2017-09'").fetchone()[0] == 43
     finally:
         con.close()

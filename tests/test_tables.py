@@ -1,4 +1,5 @@
 """massacres/dashboard/tables.py: tables as a reader sees them (input -> expected by hand)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,9 +24,14 @@ def test_midnight_timestamps_become_dates():
 
 
 def test_keys_become_labels_in_columns_and_in_messages():
-    df = pd.DataFrame({"governorate": ["deir_ez_zor", None], "perpetrator": ["syrian_regime", "other"],
-                       "precision": ["governorate", "exact"],
-                       "message": ["under the deir_ez_zor heading, but the paragraph names idlib", None]})
+    df = pd.DataFrame(
+        {
+            "governorate": ["deir_ez_zor", None],
+            "perpetrator": ["syrian_regime", "other"],
+            "precision": ["governorate", "exact"],
+            "message": ["under the deir_ez_zor heading, but the paragraph names idlib", None],
+        }
+    )
     out = shown(df)
     assert out["Governorate"].tolist()[0] == "Deir ez-Zor" and out["Governorate"].isna().iloc[1]
     assert out["Perpetrator"].tolist() == ["Syrian regime", "Other parties"]
@@ -70,11 +76,20 @@ def _problems(df) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("page, query", [
-    ("overview", {}), ("perpetrators", {}), ("perpetrators", {"basis": "documented"}), ("trends", {}),
-    ("victims", {}), ("map", {}), ("incidents", {}), ("data_quality", {"report": "2017-09"}),
-    ("data_quality", {"report": "2017-10"}),
-])
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("overview", {}),
+        ("perpetrators", {}),
+        ("perpetrators", {"basis": "documented"}),
+        ("trends", {}),
+        ("victims", {}),
+        ("map", {}),
+        ("incidents", {}),
+        ("data_quality", {"report": "2017-09"}),
+        ("data_quality", {"report": "2017-10"}),
+    ],
+)
 def test_every_table_shows_integers_dates_and_labels(app_db, page, query):
     at = run_page(page, query)
     assert not at.exception
@@ -99,19 +114,49 @@ def test_comparison_is_one_row_per_stated_measure():
 
     # September's total: 43 massacres, 430 killed, 139 children, 85 women stated; the details give 137 children
     # and 2 fetuses. The regime: 18 massacres (42%) stated, 177 killed.
-    rows = pd.DataFrame([
-        {"dimension": "total", "key": "all", "stated_massacres": 43, "documented_massacres": 43,
-         "stated_percent": None, "documented_percent": 100.0, "stated_killed": 430, "documented_killed": 430.0,
-         "stated_children": 139, "documented_children": 137.0, "stated_women": 85, "documented_women": 85.0,
-         "documented_fetuses": 2.0, "summary_only": False, "explanation": "the report counts 2 fetuses among children"},
-        {"dimension": "perpetrator", "key": "syrian_regime", "stated_massacres": 18, "documented_massacres": 18,
-         "stated_percent": 42.0, "documented_percent": 41.9, "stated_killed": 177, "documented_killed": 177.0,
-         "stated_children": None, "documented_children": 53.0, "stated_women": None, "documented_women": 37.0,
-         "documented_fetuses": 0.0, "summary_only": False, "explanation": ""},
-    ])
+    rows = pd.DataFrame(
+        [
+            {
+                "dimension": "total",
+                "key": "all",
+                "stated_massacres": 43,
+                "documented_massacres": 43,
+                "stated_percent": None,
+                "documented_percent": 100.0,
+                "stated_killed": 430,
+                "documented_killed": 430.0,
+                "stated_children": 139,
+                "documented_children": 137.0,
+                "stated_women": 85,
+                "documented_women": 85.0,
+                "documented_fetuses": 2.0,
+                "summary_only": False,
+                "explanation": "the report counts 2 fetuses among children",
+            },
+            {
+                "dimension": "perpetrator",
+                "key": "syrian_regime",
+                "stated_massacres": 18,
+                "documented_massacres": 18,
+                "stated_percent": 42.0,
+                "documented_percent": 41.9,
+                "stated_killed": 177,
+                "documented_killed": 177.0,
+                "stated_children": None,
+                "documented_children": 53.0,
+                "stated_women": None,
+                "documented_women": 37.0,
+                "documented_fetuses": 0.0,
+                "summary_only": False,
+                "explanation": "",
+            },
+        ]
+    )
     out = comparison(rows)
-    values = [[None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in row]
-              for row in out[["Figure", "Of", "Measure", "Stated", "Details", "Differs"]].values.tolist()]
+    values = [
+        [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in row]
+        for row in out[["Figure", "Of", "Measure", "Stated", "Details", "Differs"]].values.tolist()
+    ]
     assert values == [
         ["Total", "All parties", "Massacres", 43, 43, False],
         ["Total", "All parties", "Killed", 430, 430, False],
@@ -129,10 +174,18 @@ def test_comparison_is_one_row_per_stated_measure():
 def test_explanations_are_sentences_below_the_table():
     from massacres.dashboard.tables import explanations
 
-    table = pd.DataFrame({"Figure": ["Total", "Total", "Syrian regime, by area of control"],
-                          "Of": ["All parties", "All parties", "ISIS"],
-                          "Explanation": ["the details list only the most notable massacres", None,
-                                          "the details list only the most notable massacres"]})
-    assert explanations(table) == ["Total, All parties: the details list only the most notable massacres",
-                                   "Syrian regime, by area of control, ISIS: the details list only the most notable "
-                                   "massacres"]
+    table = pd.DataFrame(
+        {
+            "Figure": ["Total", "Total", "Syrian regime, by area of control"],
+            "Of": ["All parties", "All parties", "ISIS"],
+            "Explanation": [
+                "the details list only the most notable massacres",
+                None,
+                "the details list only the most notable massacres",
+            ],
+        }
+    )
+    assert explanations(table) == [
+        "Total, All parties: the details list only the most notable massacres",
+        "Syrian regime, by area of control, ISIS: the details list only the most notable massacres",
+    ]

@@ -1,5 +1,6 @@
 """The map's main towns (geo/main_towns.csv): every row names a gazetteer row, which lies in Syria and in
 the governorate the row's reason names."""
+
 from __future__ import annotations
 
 import csv

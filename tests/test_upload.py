@@ -1,5 +1,6 @@
 """Adding a report from the app: parsed from bytes before anything is written, compared with
 the stored month, written atomically and logged; and the Add-a-report page around it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -56,8 +57,11 @@ def revised_october() -> bytes:
     text = text.replace(old, old.replace("\n20 civilians", "\n22 civilians"))
     sousa = text.index("Monday, October 30, 2017, fixed-wing warplanes we believe are Russian")
     end_sousa = text.index("\n\n", sousa)
-    new = (text[sousa:end_sousa].replace("Monday, October 30, 2017", "Tuesday, October 31, 2017")
-           .replace("al Sousa village", "al Baghouz village"))
+    new = (
+        text[sousa:end_sousa]
+        .replace("Monday, October 30, 2017", "Tuesday, October 31, 2017")
+        .replace("al Sousa village", "al Baghouz village")
+    )
     text = text[:end_sousa] + "\n\n" + new + text[end_sousa:]
     stated = "SNHR has documented no less than 39 massacres in October"
     assert text.count(stated) == 1
@@ -65,6 +69,7 @@ def revised_october() -> bytes:
 
 
 # --- preview -----------------------------------------------------------------------------------
+
 
 def test_preview_reads_text_and_locates_every_incident():
     pv = upload.preview(OCTOBER.read_bytes(), "snhr-2017-10-massacres.txt")
@@ -145,28 +150,33 @@ def test_the_uploaded_name_is_a_label_never_a_path(built_db, tmp_path, monkeypat
     upload.commit(built_db, pv.parsed, "../../etc/passwd.txt")
     assert _rows(built_db, "SELECT source_file FROM reports WHERE month = '2017-10'") == [("passwd.txt",)]
     assert _rows(built_db, "SELECT action, file_name FROM ingest_log ORDER BY id DESC LIMIT 1") == [
-        ("upload", "passwd.txt")]
+        ("upload", "passwd.txt")
+    ]
     assert not list(tmp_path.rglob("passwd*"))
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("../../etc/passwd.txt", "passwd.txt"),
-    ("..\\..\\Windows\\report.pdf", "report.pdf"),
-    ("/abs/path/snhr-2017-10.txt", "snhr-2017-10.txt"),
-    ("..", "upload"),
-    ("", "upload"),
-    (".hidden.txt", "hidden.txt"),
-    ("evil\u202etxt.pdf", "eviltxt.pdf"),  # a right-to-left override is dropped
-    ("a\x00b\nc.txt", "abc.txt"),
-    ("<b>bold</b>.txt", "b_.txt"),  # "/" is a separator: the last part is kept
-    ("<img src=x onerror=alert(1)>.txt", "_img src_x onerror_alert(1)_.txt"),
-    ("x" * 300 + ".txt", "x" * 116 + ".txt"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\Windows\\report.pdf", "report.pdf"),
+        ("/abs/path/snhr-2017-10.txt", "snhr-2017-10.txt"),
+        ("..", "upload"),
+        ("", "upload"),
+        (".hidden.txt", "hidden.txt"),
+        ("evil\u202etxt.pdf", "eviltxt.pdf"),  # a right-to-left override is dropped
+        ("a\x00b\nc.txt", "abc.txt"),
+        ("<b>bold</b>.txt", "b_.txt"),  # "/" is a separator: the last part is kept
+        ("<img src=x onerror=alert(1)>.txt", "_img src_x onerror_alert(1)_.txt"),
+        ("x" * 300 + ".txt", "x" * 116 + ".txt"),
+    ],
+)
 def test_safe_name(name, expected):
     assert upload.safe_name(name) == expected
 
 
 # --- diff --------------------------------------------------------------------------------------
+
 
 def test_a_new_month_is_all_added(september_db):
     pv = upload.preview(OCTOBER.read_bytes(), "snhr-2017-10-massacres.txt")
@@ -177,7 +187,9 @@ def test_a_new_month_is_all_added(september_db):
     assert _rows(september_db, "SELECT month FROM reports ORDER BY month") == [("2017-09",), ("2017-10",)]
     assert _rows(september_db, "SELECT count(*) FROM incidents WHERE report_month = '2017-10'") == [(19,)]
     assert _rows(september_db, "SELECT action, report_month, incidents, replaced FROM ingest_log ORDER BY id") == [
-        ("build", "2017-09", 43, False), ("upload", "2017-10", 19, False)]
+        ("build", "2017-09", 43, False),
+        ("upload", "2017-10", 19, False),
+    ]
     assert not upload.diff(september_db, pv.parsed).has_changes
 
 
@@ -206,11 +218,14 @@ def test_a_revised_report_lists_what_is_added_removed_and_changed(built_db):
     # The new incident moved every later one a place down; moving is not changing.
     assert d.unchanged == 17
     assert {(f.figure, f.before, f.after) for f in d.figures} == {
-        ("report total_massacres", 39, 40), ("total all: massacres", 39, 40)}
+        ("report total_massacres", 39, 40),
+        ("total all: massacres", 39, 40),
+    }
     assert d.summary() == "1 added, 1 removed, 1 changed, 17 unchanged incidents; 2 stated figures changed"
     upload.commit(built_db, pv.parsed, "snhr-2017-10-revised.txt")
     assert _rows(built_db, "SELECT count(*), sum(killed) FROM incidents WHERE report_month = '2017-10'") == [
-        (19, 250 - 24 + 2 + 5)]  # less Hasaka's 24, 2 more at Bokamal, the new incident's 5
+        (19, 250 - 24 + 2 + 5)
+    ]  # less Hasaka's 24, 2 more at Bokamal, the new incident's 5
     assert _rows(built_db, "SELECT count(*) FROM incidents WHERE report_month = '2017-09'") == [(43,)]
     assert not upload.diff(built_db, pv.parsed).has_changes
 
@@ -259,6 +274,7 @@ def test_commit_failure_leaves_the_database_byte_identical(built_db, monkeypatch
 
 # --- the page ----------------------------------------------------------------------------------
 
+
 def _page(timeout: float = 60) -> AppTest:
     return AppTest.from_file(PAGE, default_timeout=timeout).run()
 
@@ -297,7 +313,8 @@ def test_page_previews_then_replaces_only_after_confirmation(app_db):
     assert "1 added, 1 removed, 1 changed" in at.success[0].value
     assert _digest(app_db) != before
     assert _rows(app_db, "SELECT action, file_name, replaced FROM ingest_log ORDER BY id DESC LIMIT 1") == [
-        ("upload", "snhr-2017-10-revised.txt", True)]
+        ("upload", "snhr-2017-10-revised.txt", True)
+    ]
     # A fresh, empty uploader: the written file is not offered again.
     assert not [h for h in at.header if h.value.startswith("What the file holds")] and not at.button
 

@@ -2,6 +2,7 @@
 the map's colouring; after Back (the browser reruns the page with the older query string) the
 page reads them back from the URL instead of writing the newer view over it. The real Back
 button is driven in tests/test_browser_links.py."""
+
 from __future__ import annotations
 
 from apptest import run_page

@@ -1,5 +1,6 @@
 """Issue 12, point 10: a shareable link can hold anything. URL values are read by the rules of
 the widgets they fill (ASCII digits, YYYY-MM-DD), and no visitor ever sees a traceback."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,9 +63,10 @@ def test_a_date_before_the_default_range_but_in_the_data_is_kept_without_a_notic
     assert parsed.filters.to_query(REPORT_MONTHS) == {"from": "2017-08-02"}
 
 
-@pytest.mark.parametrize("name, raw, clamped", [("from", "2017-08-01", "2017-08-02"),
-                                                ("from", "2016-01-01", "2017-08-02"),
-                                                ("to", "2017-11-01", "2017-10-31")])
+@pytest.mark.parametrize(
+    "name, raw, clamped",
+    [("from", "2017-08-01", "2017-08-02"), ("from", "2016-01-01", "2017-08-02"), ("to", "2017-11-01", "2017-10-31")],
+)
 def test_a_date_outside_the_data_is_clamped_with_a_notice(name, raw, clamped):
     parsed = filters.from_query({name: raw}, REPORT_MONTHS, DATA_DAYS)
     assert parsed.notices == [f"'{name}={raw}' is outside the data (2017-08-02 to 2017-10-31); using {clamped}."]
@@ -73,7 +75,10 @@ def test_a_date_outside_the_data_is_clamped_with_a_notice(name, raw, clamped):
 
 def test_without_limits_the_default_range_is_the_limit():
     parsed = filters.from_query({"from": "2017-08-02"}, REPORT_MONTHS)
-    assert parsed.filters.start == dt.date(2017, 9, 1) and "outside the data (2017-09-01 to 2017-10-31)" in parsed.notices[0]
+    assert (
+        parsed.filters.start == dt.date(2017, 9, 1)
+        and "outside the data (2017-09-01 to 2017-10-31)" in parsed.notices[0]
+    )
 
 
 def test_a_page_opens_on_the_reports_months_and_the_picker_reaches_the_first_incident(app_db):
@@ -101,7 +106,8 @@ def test_a_url_before_the_first_incident_is_clamped_with_a_notice(app_db):
     assert not at.exception
     assert [w.value for w in at.main.warning] == [
         "'from=2017-08-01' is outside the data (2017-08-02 to 2017-10-31); using 2017-08-02.",
-        "'to=2017-12-31' is outside the data (2017-08-02 to 2017-10-31); using 2017-10-31."]
+        "'to=2017-12-31' is outside the data (2017-08-02 to 2017-10-31); using 2017-10-31.",
+    ]
     assert at.sidebar.date_input(key="w_dates").value == (dt.date(2017, 8, 2), dt.date(2017, 10, 31))
     assert metrics(at)[:2] == [("Massacres", "62"), ("Killed", "680")]
     assert dict(at.query_params.items()) == {"from": "2017-08-02"}  # the URL now holds what is shown

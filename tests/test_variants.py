@@ -1,5 +1,6 @@
 """The parser reads the series' grammar, not two files: the samples in each other's form,
 from a real PDF, and with numbers written differently."""
+
 from __future__ import annotations
 
 import re
@@ -78,7 +79,8 @@ def _compare(parsed, expected, skip=()):
     assert len(parsed.incidents) == len(expected)
     return [
         f"seq {e['seq']} {f}: expected {e[f]!r}, parsed {g.get(f)!r}"
-        for e, g in zip(expected, parsed.incidents) for f in INCIDENT_FIELDS
+        for e, g in zip(expected, parsed.incidents)
+        for f in INCIDENT_FIELDS
         if f not in skip and e[f] != g.get(f)
     ]
 
@@ -104,8 +106,10 @@ def test_october_unwrapped_as_web_text():
 
 def test_hyphenated_compound_across_a_break_keeps_its_hyphen():
     text = (REPORTS / "snhr-2017-10-massacres.txt").read_text(encoding="utf-8")
-    text = text.replace("Thursday, October 5, 2017, an ISIS artillery fired a number of mortar shells at al Qosour \n",
-                        "Thursday, October 5, 2017, an ISIS artillery fired a surface-to-\nsurface rocket at al Qosour \n")
+    text = text.replace(
+        "Thursday, October 5, 2017, an ISIS artillery fired a number of mortar shells at al Qosour \n",
+        "Thursday, October 5, 2017, an ISIS artillery fired a surface-to-\nsurface rocket at al Qosour \n",
+    )
     inc = parse_text(text, "x.txt").incidents[12]
     assert "fired a surface-to-surface rocket at al Qosour" in inc["paragraph"]
     assert inc["weapon"] == "surface_to_surface_rocket"
@@ -137,34 +141,62 @@ def test_from_a_real_pdf(tmp_path: Path):
     parsed = parse_file(path)
     assert parsed.form == "pdf"
     assert parsed.report["month"] == "2017-09" and parsed.report["total_massacres"] == 43
-    fields = ("date", "perpetrator", "governorate", "governorate_in_text", "place", "killed", "children", "women",
-              "fetuses", "wounded", "wounded_qualifier", "area_of_control", "weapon", "same_family", "idps")
+    fields = (
+        "date",
+        "perpetrator",
+        "governorate",
+        "governorate_in_text",
+        "place",
+        "killed",
+        "children",
+        "women",
+        "fetuses",
+        "wounded",
+        "wounded_qualifier",
+        "area_of_control",
+        "weapon",
+        "same_family",
+        "idps",
+    )
     expected = expected_incidents("snhr-2017-09-massacres")
     got = [{f: i[f] for f in fields} for i in parsed.incidents]
     assert got == [{f: e[f] for f in fields} for e in expected]
 
 
-PARA = ("Monday, March 3, 2031, {actor} fired {weapon} at al Zahra village, western suburbs of {gov} governorate, "
-        "which resulted in the killing of {killed}, {rest}. The village was under the control of {control} at "
-        "the time of the incident.")
+PARA = (
+    "Monday, March 3, 2031, {actor} fired {weapon} at al Zahra village, western suburbs of {gov} governorate, "
+    "which resulted in the killing of {killed}, {rest}. The village was under the control of {control} at "
+    "the time of the incident."
+)
 
 
 def _mini_report(sections: str, month="March", year=2031) -> str:
-    return (f"No less than 2 massacres in {month} {year}\n\nII. Executive Summary\n\n"
-            f"B. Toll of massacres in {month} {year}\n\nSNHR has documented no less than 2 massacres in {month}\n\n"
-            f"III. Details of {month}'s Incidents\n\n{sections}\n\nIV. Conclusions and Recommendations\n")
+    return (
+        f"No less than 2 massacres in {month} {year}\n\nII. Executive Summary\n\n"
+        f"B. Toll of massacres in {month} {year}\n\nSNHR has documented no less than 2 massacres in {month}\n\n"
+        f"III. Details of {month}'s Incidents\n\n{sections}\n\nIV. Conclusions and Recommendations\n"
+    )
 
 
-@pytest.mark.parametrize("killed, rest, expect", [
-    ("eleven civilians", "including 4 children", (11, 4, 0, 0)),
-    ("twenty-three individuals", "including nine children, three fetuses, and an infant", (23, 10, 0, 3)),
-    ("101 civilians", "including forty-two children and thirty women", (101, 42, 30, 0)),
-    ("seven children", "while about 20 others were wounded", (7, 7, 0, 0)),
-    ("a hundred and five civilians", "while no less than 15 others were wounded", (105, None, None, None)),
-])
+@pytest.mark.parametrize(
+    "killed, rest, expect",
+    [
+        ("eleven civilians", "including 4 children", (11, 4, 0, 0)),
+        ("twenty-three individuals", "including nine children, three fetuses, and an infant", (23, 10, 0, 3)),
+        ("101 civilians", "including forty-two children and thirty women", (101, 42, 30, 0)),
+        ("seven children", "while about 20 others were wounded", (7, 7, 0, 0)),
+        ("a hundred and five civilians", "while no less than 15 others were wounded", (105, None, None, None)),
+    ],
+)
 def test_counts_in_words_and_digits(killed, rest, expect):
-    para = PARA.format(actor="helicopters of Government forces", weapon="barrel bombs", gov="Der Ezzor",
-                       killed=killed, rest=rest, control="Daesh")
+    para = PARA.format(
+        actor="helicopters of Government forces",
+        weapon="barrel bombs",
+        gov="Der Ezzor",
+        killed=killed,
+        rest=rest,
+        control="Daesh",
+    )
     text = _mini_report(f"A. Government forces\n\nDer Ezzor governorate\n\n{para}")
     parsed = parse_text(text, "mini.txt")
     inc = parsed.incidents[0]
@@ -177,14 +209,25 @@ def test_counts_in_words_and_digits(killed, rest, expect):
 
 def test_sections_beyond_the_samples():
     body = []
-    sections = [("E. Kurdish Self-Management forces", "kurdish_forces"), ("F. Turkish forces", "turkish_forces"),
-                ("G. Unidentified groups", "other"), ("H. Armed opposition factions", "armed_opposition")]
+    sections = [
+        ("E. Kurdish Self-Management forces", "kurdish_forces"),
+        ("F. Turkish forces", "turkish_forces"),
+        ("G. Unidentified groups", "other"),
+        ("H. Armed opposition factions", "armed_opposition"),
+    ]
     for heading, _ in sections:
         body.append(heading)
         body.append("Damascus countryside governorate")
-        body.append(PARA.format(actor="a group", weapon="a number of mortar shells", gov="Damascus countryside",
-                                killed="five civilians", rest="including one child",
-                                control="Syrian regime forces"))
+        body.append(
+            PARA.format(
+                actor="a group",
+                weapon="a number of mortar shells",
+                gov="Damascus countryside",
+                killed="five civilians",
+                rest="including one child",
+                control="Syrian regime forces",
+            )
+        )
     parsed = parse_text(_mini_report("\n\n".join(body), "July", 2012), "sections.txt")
     assert [i["perpetrator"] for i in parsed.incidents] == [k for _, k in sections]
     assert {i["governorate"] for i in parsed.incidents} == {"damascus_suburbs"}
@@ -192,8 +235,14 @@ def test_sections_beyond_the_samples():
 
 
 def test_unknown_section_is_kept_as_written_and_warned():
-    para = PARA.format(actor="a group", weapon="a rocket", gov="Idleb", killed="six civilians",
-                       rest="including two women", control="armed opposition factions")
+    para = PARA.format(
+        actor="a group",
+        weapon="a rocket",
+        gov="Idleb",
+        killed="six civilians",
+        rest="including two women",
+        control="armed opposition factions",
+    )
     parsed = parse_text(_mini_report(f"E. Mysterious forces\n\nIdleb governorate\n\n{para}"), "u.txt")
     inc = parsed.incidents[0]
     assert inc["perpetrator"] == "Mysterious forces" and inc["governorate"] == "idlib"
@@ -202,15 +251,27 @@ def test_unknown_section_is_kept_as_written_and_warned():
 
 def test_unparseable_incident_is_warned_not_dropped_silently():
     bad = "Tuesday, March 4, 2031, warplanes fired missiles at a market in Tell Abyad city, but the toll is unknown."
-    good = PARA.format(actor="warplanes", weapon="missiles", gov="Raqqa", killed="five civilians",
-                       rest="including one woman", control="ISIS")
+    good = PARA.format(
+        actor="warplanes",
+        weapon="missiles",
+        gov="Raqqa",
+        killed="five civilians",
+        rest="including one woman",
+        control="ISIS",
+    )
     parsed = parse_text(_mini_report(f"A. Russian forces\n\nRaqqa governorate\n\n{bad}\n\n{good}"), "w.txt")
     assert len(parsed.incidents) == 1
     assert [w for w in parsed.warnings if w["code"] == "unparsed_incident"][0]["line"] == 15
 
 
 def test_weekday_that_does_not_fall_on_the_date_is_warned():
-    para = PARA.format(actor="warplanes", weapon="missiles", gov="Hama", killed="five civilians",
-                       rest="including one woman", control="ISIS").replace("Monday", "Friday")
+    para = PARA.format(
+        actor="warplanes",
+        weapon="missiles",
+        gov="Hama",
+        killed="five civilians",
+        rest="including one woman",
+        control="ISIS",
+    ).replace("Monday", "Friday")
     parsed = parse_text(_mini_report(f"A. Russian forces\n\nHama governorate\n\n{para}"), "w.txt")
     assert [w["code"] for w in parsed.warnings if w["code"] == "weekday_mismatch"] == ["weekday_mismatch"]

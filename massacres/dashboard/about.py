@@ -5,6 +5,7 @@ Each text is written once: the page renders the file, and the README holds the s
 two marker comments, so the two cannot drift (tests/test_about.py compares them, and every column of
 massacres/store/schema.sql and every warning code the parser emits with the texts).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ def text(name: str) -> str:
 
 
 def begin_marker(name: str) -> str:
-    return (f"<!-- begin docs/about/{name}.md (the About page shows the same file; "
-            "tests/test_about.py keeps them equal) -->")
+    return (
+        f"<!-- begin docs/about/{name}.md (the About page shows the same file; "
+        "tests/test_about.py keeps them equal) -->"
+    )
 
 
 def end_marker(name: str) -> str:
@@ -37,7 +40,7 @@ def readme_block(readme: str, name: str) -> str | None:
     start, end = readme.find(begin_marker(name)), readme.find(end_marker(name))
     if start < 0 or end < start:
         return None
-    return readme[start + len(begin_marker(name)):end].strip("\n")
+    return readme[start + len(begin_marker(name)) : end].strip("\n")
 
 
 def _first_cells(lines: list[str]) -> list[str]:
@@ -69,8 +72,12 @@ def documented_columns(markdown: str) -> dict[str, set[str]]:
         if m or line.startswith("## "):
             if table:
                 # A row whose name is in italics is derived by a query, not stored (*has_breakdown*).
-                out[table] = {c.strip().strip("`") for cell in _first_cells(lines) if not cell.startswith("*")
-                              for c in cell.split(",")}
+                out[table] = {
+                    c.strip().strip("`")
+                    for cell in _first_cells(lines)
+                    if not cell.startswith("*")
+                    for c in cell.split(",")
+                }
             table, lines = (m.group(1) if m else None), []
         elif table:
             lines.append(line)

@@ -1,6 +1,7 @@
 """The "Cite this view" text: what a reader pastes into their notes to cite exactly what a page
 showed. Plain functions of their inputs (the page's title and filters, its URL, the reports it
 draws on, when the data was built), so each can be tested without a browser."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,9 +41,12 @@ def built_text(built: dt.datetime | None) -> str:
     return "build date unknown" if built is None else f"data built {built:%Y-%m-%d %H:%M} UTC"
 
 
-def citation(page_title: str, filters_text: str, url: str, months: list[str], built: dt.datetime | None,
-             accessed: dt.date) -> str:
+def citation(
+    page_title: str, filters_text: str, url: str, months: list[str], built: dt.datetime | None, accessed: dt.date
+) -> str:
     """One paragraph: the dashboard and page, the filters in words, the URL, when it was read, the
     reports it draws on and when the data was built."""
-    return (f"{APP_NAME}, \"{page_title}\" view ({filters_text}). {url} (accessed {accessed:%Y-%m-%d}). "
-            f"Data: {PUBLISHER}, {reports_text(months)}; {built_text(built)}.")
+    return (
+        f'{APP_NAME}, "{page_title}" view ({filters_text}). {url} (accessed {accessed:%Y-%m-%d}). '
+        f"Data: {PUBLISHER}, {reports_text(months)}; {built_text(built)}."
+    )

@@ -7,6 +7,7 @@ column by column. Excel is written row by row (openpyxl), the only way to an .xl
 most a sheet's 1,048,576 rows, the header included: beyond that, the first rows in the table's order,
 and its 'about' sheet says how many of how many.
 """
+
 from __future__ import annotations
 
 import io
@@ -110,8 +111,10 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
         # before reports were cleaned of them at read time may hold some): those are dropped.
         risky = None
         for i in text:
-            hit = pc.fill_null(pc.or_(pc.starts_with(batch.column(i), "="),
-                                      pc.match_substring_regex(batch.column(i), EXCEL_ILLEGAL)), False)
+            hit = pc.fill_null(
+                pc.or_(pc.starts_with(batch.column(i), "="), pc.match_substring_regex(batch.column(i), EXCEL_ILLEGAL)),
+                False,
+            )
             risky = hit if risky is None else pc.or_(risky, hit)
         risky_rows = set(pc.indices_nonzero(risky).to_pylist()) if risky is not None else set()
         for r, values in enumerate(zip(*(c.to_pylist() for c in batch.columns))):
@@ -120,9 +123,11 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
             ws.append(values)
     notes = [about, "Source: SNHR monthly reports"]
     if total > max_rows:
-        notes.append(f"The Excel download holds at most {max_rows:,} rows: this file has the first "
-                     f"{max_rows:,} of the {total:,} matching incidents, in the table's order. The CSV and Parquet "
-                     "downloads hold them all.")
+        notes.append(
+            f"The Excel download holds at most {max_rows:,} rows: this file has the first "
+            f"{max_rows:,} of the {total:,} matching incidents, in the table's order. The CSV and Parquet "
+            "downloads hold them all."
+        )
     about_sheet = wb.create_sheet("about")
     about_sheet.append(["about"])
     for note in notes:

@@ -3,6 +3,7 @@
 kaleido finds Debian's /usr/bin/chromium by itself; it never downloads a browser here.
 Starting its server once makes each later export about 0.2 s instead of 2.5 s.
 """
+
 from __future__ import annotations
 
 import atexit

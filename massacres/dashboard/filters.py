@@ -3,6 +3,7 @@
 Kept free of Streamlit so that parsing and validation are plain functions: a value in the
 URL that is not valid is dropped with a notice saying so, never allowed to reach SQL.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,12 +62,17 @@ class Filters:
     def params(self) -> dict[str, Any]:
         """Named parameters for the SQL in queries/ (None means no restriction)."""
         return {
-            "start": self.start, "end": self.end,
-            "perpetrators": list(self.perpetrators) or None, "governorates": list(self.governorates) or None,
-            "areas": list(self.areas) or None, "weapons": list(self.weapons) or None,
-            "min_killed": self.min_killed, "include_uncertain": self.include_uncertain,
+            "start": self.start,
+            "end": self.end,
+            "perpetrators": list(self.perpetrators) or None,
+            "governorates": list(self.governorates) or None,
+            "areas": list(self.areas) or None,
+            "weapons": list(self.weapons) or None,
+            "min_killed": self.min_killed,
+            "include_uncertain": self.include_uncertain,
             "reviewed_only": self.reviewed_only,
-            "month_start": self.start.replace(day=1), "month_end": self.end.replace(day=1),
+            "month_start": self.start.replace(day=1),
+            "month_end": self.end.replace(day=1),
         }
 
     def to_query(self, default: Filters) -> dict[str, str]:
@@ -108,8 +114,9 @@ class Filters:
 
     def only_dates(self) -> bool:
         """No filter but the date range: the reports' stated figures are comparable."""
-        return self == replace(self, perpetrators=(), governorates=(), areas=(), weapons=(), min_killed=0,
-                               include_uncertain=True)
+        return self == replace(
+            self, perpetrators=(), governorates=(), areas=(), weapons=(), min_killed=0, include_uncertain=True
+        )
 
 
 @dataclass
@@ -124,8 +131,7 @@ def _first(value: Any) -> str:
     return str(value)
 
 
-def from_query(query: Mapping[str, Any], default: Filters,
-               limits: tuple[dt.date, dt.date] | None = None) -> Parsed:
+def from_query(query: Mapping[str, Any], default: Filters, limits: tuple[dt.date, dt.date] | None = None) -> Parsed:
     """Filters from a URL query string; invalid values are dropped, each with a notice. Dates are
     held within `limits` (the days the data covers; the default range's when not given)."""
     first, last = limits or (default.start, default.end)

@@ -6,6 +6,7 @@ a summary with no details (a gap), and the report details only "the most notable
 zeros are not known zeros and its counts are lower bounds). Kept free of plotly and Streamlit so
 the rule is a plain, tested function (tests/test_heatmap.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,16 +34,24 @@ def cell(value: int | None, has_report: bool, summary_only: bool, details_comple
         return Cell("gap", None, "–", "no report covers the month")
     if has_report and details_complete is not None and not details_complete:
         if value == 0:
-            return Cell("incomplete", 0, f"0{INCOMPLETE_MARK}",
-                        f"none among the massacres detailed; the {INCOMPLETE_NOTE}, so not a known zero")
-        return Cell("count", value, f"{value}{INCOMPLETE_MARK}",
-                    f"{value} massacre{'s' if value != 1 else ''} detailed, at least; the {INCOMPLETE_NOTE}")
+            return Cell(
+                "incomplete",
+                0,
+                f"0{INCOMPLETE_MARK}",
+                f"none among the massacres detailed; the {INCOMPLETE_NOTE}, so not a known zero",
+            )
+        return Cell(
+            "count",
+            value,
+            f"{value}{INCOMPLETE_MARK}",
+            f"{value} massacre{'s' if value != 1 else ''} detailed, at least; the {INCOMPLETE_NOTE}",
+        )
     late = "" if has_report else " (recorded late; no report covers the month)"
     return Cell("count", value, str(value), f"{value} massacre{'s' if value != 1 else ''}{late}")
 
 
-def grid(rows: list[list[int | None]], has_report: list[bool], summary_only: list[bool],
-         details_complete: list[bool | None]) -> list[list[Cell]]:
+def grid(
+    rows: list[list[int | None]], has_report: list[bool], summary_only: list[bool], details_complete: list[bool | None]
+) -> list[list[Cell]]:
     """Every cell of a governorate x month grid; the month lists run along each row."""
-    return [[cell(v, r, s, d) for v, r, s, d in zip(row, has_report, summary_only, details_complete)]
-            for row in rows]
+    return [[cell(v, r, s, d) for v, r, s, d in zip(row, has_report, summary_only, details_complete)] for row in rows]

@@ -8,6 +8,7 @@ every export carries (queries/incidents_by_search.sql writes it the same way).
 (queries/incident_warnings.sql) as (label, text) pairs, a plain tested function; `render` draws it.
 Report text is untrusted: it is shown with st.text only, never as markdown or HTML.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,7 +27,6 @@ from massacres.places import boundaries
 INCIDENT_PAGE = "pages/9_Incident.py"
 PARAM = "incident"  # the query parameter that names an incident, on every page that takes one
 _ID = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-0*([1-9][0-9]{0,4})", re.ASCII)
-
 
 
 def incident_id(report_month: str, seq: int) -> str:
@@ -84,8 +84,11 @@ def _party(row: dict[str, Any]) -> str:
         text += f" (the report's heading: {row['perpetrator_text']})"
     if row.get("attribution_uncertain"):
         note = row.get("perpetrator_note")
-        text += ("; the report qualifies the attribution: " + str(note)) if _present(note) else \
-            "; the report qualifies the attribution"
+        text += (
+            ("; the report qualifies the attribution: " + str(note))
+            if _present(note)
+            else "; the report qualifies the attribution"
+        )
     return text
 
 
@@ -133,8 +136,14 @@ def _victims(row: dict[str, Any]) -> str:
         text += f"; {qualifier}{int(row['wounded'])} wounded"
     else:
         text += "; no figure for the wounded"
-    flags = [w for w, on in (("the victims were of one family", row.get("same_family")),
-                             ("the victims included displaced people (IDPs)", row.get("idps"))) if on]
+    flags = [
+        w
+        for w, on in (
+            ("the victims were of one family", row.get("same_family")),
+            ("the victims included displaced people (IDPs)", row.get("idps")),
+        )
+        if on
+    ]
     if flags:
         text += "; " + "; ".join(flags)
     return text
@@ -157,8 +166,12 @@ def _report(row: dict[str, Any]) -> str:
 
 
 def _warnings(row: dict[str, Any], warnings: pd.DataFrame) -> list[str]:
-    out = [f"{w['code']} (line {int(w['line'])}): {w['message']}" if _present(w.get("line")) else
-           f"{w['code']}: {w['message']}" for w in warnings.to_dict("records")]
+    out = [
+        f"{w['code']} (line {int(w['line'])}): {w['message']}"
+        if _present(w.get("line"))
+        else f"{w['code']}: {w['message']}"
+        for w in warnings.to_dict("records")
+    ]
     located = row.get("location_warnings")
     if located is not None and not isinstance(located, float):
         out += [f"location: {w}" for w in list(located)]
@@ -181,8 +194,10 @@ def fields(row: dict[str, Any], warnings: pd.DataFrame) -> list[tuple[str, str]]
         ("Target", str(row.get("target")).replace("_", " ")),
         ("Area of control", _area(row)),
         ("Report", _report(row)),
-        ("Source", f"file {row['source_file']}, line {int(row['line'])}; incident {int(row['seq'])} of the "
-                   "report's details"),
+        (
+            "Source",
+            f"file {row['source_file']}, line {int(row['line'])}; incident {int(row['seq'])} of the report's details",
+        ),
         ("Warnings", "\n".join(_warnings(row, warnings)) or "none"),
     ]
 
@@ -209,15 +224,46 @@ def link(page: str, label: str, icon: str, query_params: dict[str, str] | None =
 def small_map(row: dict[str, Any]) -> pdk.Deck:
     """The incident's point over the governorates' outlines (drawn offline from the shipped
     boundaries; not pickable, so no tooltip claims a count), drawn as the Map page draws it."""
-    outlines = pdk.Layer("GeoJsonLayer", id="incident-governorates",
-                         data=json.loads(boundaries.BOUNDARIES.read_text(encoding="utf-8")), stroked=True,
-                         filled=True, get_fill_color=[245, 245, 245, 255], get_line_color=[110, 110, 110, 255],
-                         line_width_units="'pixels'", get_line_width=1, pickable=False)
-    point = pd.DataFrame([{k: row.get(k) for k in (
-        "report_month", "seq", "place", "site", "governorate", "perpetrator", "attribution_uncertain",
-        "perpetrator_note", "killed", "killed_is_lower_bound", "children", "women", "area_of_control", "point_lat",
-        "point_lon", "precision")} | {"date": str(pd.Timestamp(row["date"]).date())}])
+    outlines = pdk.Layer(
+        "GeoJsonLayer",
+        id="incident-governorates",
+        data=json.loads(boundaries.BOUNDARIES.read_text(encoding="utf-8")),
+        stroked=True,
+        filled=True,
+        get_fill_color=[245, 245, 245, 255],
+        get_line_color=[110, 110, 110, 255],
+        line_width_units="'pixels'",
+        get_line_width=1,
+        pickable=False,
+    )
+    point = pd.DataFrame(
+        [
+            {
+                k: row.get(k)
+                for k in (
+                    "report_month",
+                    "seq",
+                    "place",
+                    "site",
+                    "governorate",
+                    "perpetrator",
+                    "attribution_uncertain",
+                    "perpetrator_note",
+                    "killed",
+                    "killed_is_lower_bound",
+                    "children",
+                    "women",
+                    "area_of_control",
+                    "point_lat",
+                    "point_lon",
+                    "precision",
+                )
+            }
+            | {"date": str(pd.Timestamp(row["date"]).date())}
+        ]
+    )
     deck = mapdeck.map_deck([outlines, *mapdeck.point_layers(point, "area")], online=False)
-    deck.initial_view_state = pdk.ViewState(latitude=float(row["point_lat"]), longitude=float(row["point_lon"]),
-                                            zoom=6.3, min_zoom=4, max_zoom=13)
+    deck.initial_view_state = pdk.ViewState(
+        latitude=float(row["point_lat"]), longitude=float(row["point_lon"]), zoom=6.3, min_zoom=4, max_zoom=13
+    )
     return deck

@@ -7,6 +7,7 @@ give the same deck JSON, and each piece can be tested without running the page.
 Every text from the database that reaches a tooltip goes through `esc`: deck.gl substitutes the
 values into the tooltip's HTML template, so a place name could otherwise open a tag.
 """
+
 from __future__ import annotations
 
 import html
@@ -69,8 +70,10 @@ MIN_FIT_SPAN_DEG = 0.6  # a view of one village still shows its surroundings
 TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
 LEGEND_SIZES = (5, 10, 20, 40)  # killed, for the size key: the range most massacres fall in
 # Every layer's records carry tt_title and tt_1..tt_5, so one template serves points, cells and governorates.
-TOOLTIP = {"html": "<b>{tt_title}</b><br/>{tt_1}<br/>{tt_2}<br/>{tt_3}<br/>{tt_4}<br/>{tt_5}",
-           "style": {"fontSize": "12px", "maxWidth": "360px"}}
+TOOLTIP = {
+    "html": "<b>{tt_title}</b><br/>{tt_1}<br/>{tt_2}<br/>{tt_3}<br/>{tt_4}<br/>{tt_5}",
+    "style": {"fontSize": "12px", "maxWidth": "360px"},
+}
 
 
 def esc(value: Any) -> str:
@@ -130,8 +133,10 @@ def radius_px(killed: int) -> float:
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
     """A frame's rows as plain dicts, column by column (DataFrame.iterrows and to_dict take seconds and a
     fifth of a second at 20,000 rows); a missing value is None."""
-    cols = {c: [None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v for v in df[c].tolist()]
-            for c in df.columns}
+    cols = {
+        c: [None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v for v in df[c].tolist()]
+        for c in df.columns
+    }
     return [dict(zip(cols, vals)) for vals in zip(*cols.values())]
 
 
@@ -149,30 +154,44 @@ def point_records(points: pd.DataFrame, colour_by: str) -> list[dict[str, Any]]:
         if r["attribution_uncertain"]:
             who += f" (uncertain: {r['perpetrator_note']})" if r["perpetrator_note"] is not None else " (uncertain)"
         where = r["place"] if r["site"] is None or r["site"] == r["place"] else f"{r['place']}, {r['site']}"
-        out.append({
-            "report_month": r["report_month"], "seq": int(r["seq"]),
-            "lon": float(r["point_lon"]), "lat": float(r["point_lat"]),
-            "radius": radius_px(killed),
-            "killed": killed, "precision": r["precision"],
-            "colour_key": r["perpetrator"] if colour_by == "perpetrator" else (r["area_of_control"] or ""),
-            "fill": fill, "line": line,
-            "tt_title": f"{esc(r['date'])} · {esc(r['place'])}",
-            "tt_1": esc(where if where != r["place"] else theme.GOVERNORATES.get(r["governorate"], r["governorate"])),
-            "tt_2": f"Perpetrator: {esc(who)}",
-            "tt_3": (f"Killed {killed}{'+' if r['killed_is_lower_bound'] else ''}; children "
-                     f"{count_text(r['children'])}; women {count_text(r['women'])}"),
-            "tt_4": f"Area of control: {esc(theme.area_label(r['area_of_control']))}",
-            "tt_5": f"Location: {esc(PRECISION_NOTES.get(r['precision'], r['precision']))}"
-                    + (f" · {r['stack']} incidents at this point: click to list them" if r.get("stack", 1) > 1 else ""),
-        })
+        out.append(
+            {
+                "report_month": r["report_month"],
+                "seq": int(r["seq"]),
+                "lon": float(r["point_lon"]),
+                "lat": float(r["point_lat"]),
+                "radius": radius_px(killed),
+                "killed": killed,
+                "precision": r["precision"],
+                "colour_key": r["perpetrator"] if colour_by == "perpetrator" else (r["area_of_control"] or ""),
+                "fill": fill,
+                "line": line,
+                "tt_title": f"{esc(r['date'])} · {esc(r['place'])}",
+                "tt_1": esc(
+                    where if where != r["place"] else theme.GOVERNORATES.get(r["governorate"], r["governorate"])
+                ),
+                "tt_2": f"Perpetrator: {esc(who)}",
+                "tt_3": (
+                    f"Killed {killed}{'+' if r['killed_is_lower_bound'] else ''}; children "
+                    f"{count_text(r['children'])}; women {count_text(r['women'])}"
+                ),
+                "tt_4": f"Area of control: {esc(theme.area_label(r['area_of_control']))}",
+                "tt_5": f"Location: {esc(PRECISION_NOTES.get(r['precision'], r['precision']))}"
+                + (f" · {r['stack']} incidents at this point: click to list them" if r.get("stack", 1) > 1 else ""),
+            }
+        )
     return out
 
 
 def cell_bounds(row: int, col: int) -> tuple[float, float, float, float]:
     """(south, west, north, east) of a grid cell, as grid_cells.sql numbers them (floor of degrees /
     CELL_DEG). Rounded, so 0.1-degree steps print as 35.1, not 35.100000000000001."""
-    return (round(row * CELL_DEG, 6), round(col * CELL_DEG, 6),
-            round((row + 1) * CELL_DEG, 6), round((col + 1) * CELL_DEG, 6))
+    return (
+        round(row * CELL_DEG, 6),
+        round(col * CELL_DEG, 6),
+        round((row + 1) * CELL_DEG, 6),
+        round((col + 1) * CELL_DEG, 6),
+    )
 
 
 def _deg(value: float, pos: str, neg: str) -> str:
@@ -192,20 +211,29 @@ def cell_records(cells: pd.DataFrame) -> list[dict[str, Any]]:
         row, col, n = int(r["cell_row"]), int(r["cell_col"]), int(r["incidents"])
         s, w, nn, e = cell_bounds(row, col)
         approx = int(r["approximate"])
-        out.append({
-            "cell_row": row, "cell_col": col, "incidents": n, "killed": int(r["killed"]),
-            "polygon": [[w, s], [e, s], [e, nn], [w, nn]],
-            "fill": rgba(binned(n, CELL_BINS), CELL_ALPHA),
-            "tt_title": f"Cell {cell_name(row, col)}",
-            "tt_1": f"{n:,} incident{'s' if n != 1 else ''}, {int(r['killed']):,} killed",
-            "tt_2": (f"Most by: {esc(theme.perpetrator_label(r['perpetrator']))} "
-                     f"({int(r['perpetrator_incidents']):,})"),
-            "tt_3": (f"Most in areas held by: {esc(theme.area_label(r['area_of_control']))} "
-                     f"({int(r['area_incidents']):,})"),
-            "tt_4": (f"{approx:,} located only to a city or governorate" if approx
-                     else "All located to the place itself"),
-            "tt_5": "Click for its largest incidents",
-        })
+        out.append(
+            {
+                "cell_row": row,
+                "cell_col": col,
+                "incidents": n,
+                "killed": int(r["killed"]),
+                "polygon": [[w, s], [e, s], [e, nn], [w, nn]],
+                "fill": rgba(binned(n, CELL_BINS), CELL_ALPHA),
+                "tt_title": f"Cell {cell_name(row, col)}",
+                "tt_1": f"{n:,} incident{'s' if n != 1 else ''}, {int(r['killed']):,} killed",
+                "tt_2": (
+                    f"Most by: {esc(theme.perpetrator_label(r['perpetrator']))} ({int(r['perpetrator_incidents']):,})"
+                ),
+                "tt_3": (
+                    f"Most in areas held by: {esc(theme.area_label(r['area_of_control']))} "
+                    f"({int(r['area_incidents']):,})"
+                ),
+                "tt_4": (
+                    f"{approx:,} located only to a city or governorate" if approx else "All located to the place itself"
+                ),
+                "tt_5": "Click for its largest incidents",
+            }
+        )
     return out
 
 
@@ -223,29 +251,60 @@ def governorate_geojson(counts: pd.DataFrame, alpha: int) -> dict:
         props = f["properties"]
         n, killed = by_key.get(props["key"], (0, 0))
         name = theme.GOVERNORATES.get(props["key"], props["name"])
-        features.append({"type": "Feature", "geometry": f["geometry"], "properties": {
-            "key": props["key"], "iso_code": props["iso_code"], "massacres": n, "killed": killed,
-            "fill": rgba(governorate_fill(n), alpha),
-            "tt_title": f"{esc(name)} governorate", "tt_1": f"{n} massacre{'s' if n != 1 else ''} in the range",
-            "tt_2": f"{killed} killed", "tt_3": "Governorate of the report's heading",
-            "tt_4": "Shaded by massacre count", "tt_5": "Click a point for its incident",
-        }})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": f["geometry"],
+                "properties": {
+                    "key": props["key"],
+                    "iso_code": props["iso_code"],
+                    "massacres": n,
+                    "killed": killed,
+                    "fill": rgba(governorate_fill(n), alpha),
+                    "tt_title": f"{esc(name)} governorate",
+                    "tt_1": f"{n} massacre{'s' if n != 1 else ''} in the range",
+                    "tt_2": f"{killed} killed",
+                    "tt_3": "Governorate of the report's heading",
+                    "tt_4": "Shaded by massacre count",
+                    "tt_5": "Click a point for its incident",
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
 def governorate_layer(counts: pd.DataFrame, online: bool) -> pdk.Layer:
     """The governorates shaded by massacre count; translucent over a basemap so its roads show through."""
-    return pdk.Layer("GeoJsonLayer", id=LAYER_GOVERNORATES, data=governorate_geojson(counts, 150 if online else 255),
-                     stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=[110, 110, 110, 255],
-                     line_width_units="'pixels'", get_line_width=1, pickable=True)
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id=LAYER_GOVERNORATES,
+        data=governorate_geojson(counts, 150 if online else 255),
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color=[110, 110, 110, 255],
+        line_width_units="'pixels'",
+        get_line_width=1,
+        pickable=True,
+    )
 
 
 def cell_layer(cells: pd.DataFrame) -> pdk.Layer:
     """The grid cells (grid_cells.sql), drawn instead of the points when there are too many of them."""
-    return pdk.Layer("PolygonLayer", id=LAYER_CELLS, data=cell_records(cells), get_polygon="polygon",
-                     filled=True, stroked=True, get_fill_color="fill",
-                     get_line_color=[255, 255, 255, 160], line_width_units="'pixels'",
-                     get_line_width=0.5, pickable=True, auto_highlight=True)
+    return pdk.Layer(
+        "PolygonLayer",
+        id=LAYER_CELLS,
+        data=cell_records(cells),
+        get_polygon="polygon",
+        filled=True,
+        stroked=True,
+        get_fill_color="fill",
+        get_line_color=[255, 255, 255, 160],
+        line_width_units="'pixels'",
+        get_line_width=0.5,
+        pickable=True,
+        auto_highlight=True,
+    )
 
 
 def point_layers(points: pd.DataFrame, colour_by: str) -> list[pdk.Layer]:
@@ -255,15 +314,37 @@ def point_layers(points: pd.DataFrame, colour_by: str) -> list[pdk.Layer]:
     drawn = drawn.assign(stack=stacks(drawn["point_lat"].tolist(), drawn["point_lon"].tolist()))
     approximate = drawn[drawn["precision"].isin(APPROXIMATE)]
     precise = drawn[~drawn["precision"].isin(APPROXIMATE)]
-    common = dict(get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
-                  line_width_units="'pixels'", pickable=True, auto_highlight=True)
+    common = dict(
+        get_position=["lon", "lat"],
+        get_radius="radius",
+        radius_units="'pixels'",
+        line_width_units="'pixels'",
+        pickable=True,
+        auto_highlight=True,
+    )
     return [
         # Below locality precision: hollow rings in the category's colour, never a filled dot.
-        pdk.Layer("ScatterplotLayer", id=LAYER_APPROXIMATE, data=point_records(approximate, colour_by),
-                  filled=False, stroked=True, get_line_color="line", get_line_width=HOLLOW_LINE_PX, **common),
-        pdk.Layer("ScatterplotLayer", id=LAYER_LOCATED, data=point_records(precise, colour_by),
-                  filled=True, stroked=True, get_fill_color="fill", get_line_color=[255, 255, 255, 255],
-                  get_line_width=1, **common),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=LAYER_APPROXIMATE,
+            data=point_records(approximate, colour_by),
+            filled=False,
+            stroked=True,
+            get_line_color="line",
+            get_line_width=HOLLOW_LINE_PX,
+            **common,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=LAYER_LOCATED,
+            data=point_records(precise, colour_by),
+            filled=True,
+            stroked=True,
+            get_fill_color="fill",
+            get_line_color=[255, 255, 255, 255],
+            get_line_width=1,
+            **common,
+        ),
     ]
 
 
@@ -289,8 +370,9 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def fit_view(south: float, west: float, north: float, east: float, width: int, height: int,
-             padding: int = FIT_PADDING_PX) -> tuple[float, float, float]:
+def fit_view(
+    south: float, west: float, north: float, east: float, width: int, height: int, padding: int = FIT_PADDING_PX
+) -> tuple[float, float, float]:
     """(latitude, longitude, zoom) that shows the box whole in a width x height viewport with `padding`
     pixels spare on each side: the zoom is the lower of what the width and the height allow, floored to
     a tenth so the box is never cut; the centre is the box's centre in Mercator, so it sits mid-screen."""
@@ -316,6 +398,7 @@ def syria_bounds() -> tuple[float, float, float, float]:
         else:
             for c in coords:
                 walk(c)
+
     for f in _boundaries()["features"]:
         walk(f["geometry"]["coordinates"])
     return min(ys), min(xs), max(ys), max(xs)
@@ -392,16 +475,46 @@ def label_layers() -> list[pdk.Layer]:
         if any(t["text"] == name and math.hypot(t["lat"] - lat, t["lon"] - lon) < SAME_NAME_DEG for t in town_rows):
             continue
         govs.append({"lon": lon, "lat": lat, "text": name.upper()})
-    text = dict(get_position=["lon", "lat"], get_text="text", character_set="'auto'",
-                font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
-                outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)
+    text = dict(
+        get_position=["lon", "lat"],
+        get_text="text",
+        character_set="'auto'",
+        font_family="'Helvetica, Arial, sans-serif'",
+        font_settings={"sdf": True},
+        outline_width=4,
+        outline_color=[255, 255, 255, 230],
+        pickable=False,
+    )
     layers = [
-        pdk.Layer("TextLayer", id=LAYER_LABELS, data=govs, get_size=11,
-                  get_color=[110, 110, 110, 255], font_weight=600, **text),
-        pdk.Layer("ScatterplotLayer", id=LAYER_TOWNS + "-dots", data=town_rows, get_position=["lon", "lat"],
-                  get_radius=2.5, radius_units="'pixels'", get_fill_color=[40, 40, 40, 255], pickable=False),
-        pdk.Layer("TextLayer", id=LAYER_TOWNS, data=town_rows, get_size=12, get_color=[30, 30, 30, 255],
-                  get_text_anchor="'start'", get_pixel_offset=[6, 0], **text),
+        pdk.Layer(
+            "TextLayer",
+            id=LAYER_LABELS,
+            data=govs,
+            get_size=11,
+            get_color=[110, 110, 110, 255],
+            font_weight=600,
+            **text,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=LAYER_TOWNS + "-dots",
+            data=town_rows,
+            get_position=["lon", "lat"],
+            get_radius=2.5,
+            radius_units="'pixels'",
+            get_fill_color=[40, 40, 40, 255],
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id=LAYER_TOWNS,
+            data=town_rows,
+            get_size=12,
+            get_color=[30, 30, 30, 255],
+            get_text_anchor="'start'",
+            get_pixel_offset=[6, 0],
+            **text,
+        ),
     ]
     return layers
 
@@ -412,11 +525,26 @@ def stack_layers(points: pd.DataFrame) -> list[pdk.Layer]:
     badges = stack_records(points)
     if not badges:
         return []
-    return [pdk.Layer("TextLayer", id=LAYER_STACKS, data=badges, get_size=12, get_color=[0, 0, 0, 255],
-                      get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[7, -7],
-                      get_position=["lon", "lat"], get_text="text", character_set="'auto'",
-                      font_family="'Helvetica, Arial, sans-serif'", font_settings={"sdf": True},
-                      outline_width=4, outline_color=[255, 255, 255, 230], pickable=False)]
+    return [
+        pdk.Layer(
+            "TextLayer",
+            id=LAYER_STACKS,
+            data=badges,
+            get_size=12,
+            get_color=[0, 0, 0, 255],
+            get_text_anchor="'start'",
+            get_alignment_baseline="'bottom'",
+            get_pixel_offset=[7, -7],
+            get_position=["lon", "lat"],
+            get_text="text",
+            character_set="'auto'",
+            font_family="'Helvetica, Arial, sans-serif'",
+            font_settings={"sdf": True},
+            outline_width=4,
+            outline_color=[255, 255, 255, 230],
+            pickable=False,
+        )
+    ]
 
 
 def map_deck(layers: list[pdk.Layer], online: bool, view: pdk.ViewState | None = None) -> pdk.Deck:
@@ -446,13 +574,19 @@ def deck_from_json(spec: str, online: bool) -> pdk.Deck:
     return deck
 
 
-def swatch(diameter: float, colour: str, hollow: bool = False, square: bool = False, box: int | None = None,
-           border: str | None = None) -> np.ndarray:
+def swatch(
+    diameter: float,
+    colour: str,
+    hollow: bool = False,
+    square: bool = False,
+    box: int | None = None,
+    border: str | None = None,
+) -> np.ndarray:
     """A legend symbol as an RGB image: a filled or hollow circle (as the map draws it) or a square.
     An image, not HTML, so the legend needs no unsafe_allow_html and matches the map pixel for pixel."""
     size = box or int(math.ceil(diameter)) + 4
     s = 4  # supersampling for smooth edges
-    yy, xx = (np.mgrid[0:size * s, 0:size * s] + 0.5) / s
+    yy, xx = (np.mgrid[0 : size * s, 0 : size * s] + 0.5) / s
     c, r = size / 2, diameter / 2
     if square:
         inside = (np.abs(xx - c) <= r) & (np.abs(yy - c) <= r)
@@ -481,8 +615,14 @@ def colour_legend(summary: pd.DataFrame, colour_by: str) -> list[tuple[str, str,
     order (unknown parties after the known ones; no area of control last), so the legend reads like the charts."""
     if colour_by == "perpetrator":
         present = summary.groupby("perpetrator")["incidents"].sum()
-        return [(theme.perpetrator_colour(k), theme.perpetrator_label(k), present[k]) for k in
-                list(theme.PERPETRATORS) + sorted(set(present.index) - set(theme.PERPETRATORS)) if k in present]
-    present = summary.assign(area_of_control=summary["area_of_control"].fillna("")).groupby(
-        "area_of_control")["incidents"].sum()
+        return [
+            (theme.perpetrator_colour(k), theme.perpetrator_label(k), present[k])
+            for k in list(theme.PERPETRATORS) + sorted(set(present.index) - set(theme.PERPETRATORS))
+            if k in present
+        ]
+    present = (
+        summary.assign(area_of_control=summary["area_of_control"].fillna(""))
+        .groupby("area_of_control")["incidents"]
+        .sum()
+    )
     return [(theme.area_colour(k), theme.area_label(k), present[k]) for k in list(theme.AREAS) + [""] if k in present]

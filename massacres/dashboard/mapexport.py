@@ -5,6 +5,7 @@ exported from the server; this draws the same data again, offline.
 
 Longitude and latitude are plotted on plain axes with the latitude stretched by 1/cos(35 deg), Syria's
 middle latitude, so shapes keep their proportions (a local equirectangular projection)."""
+
 from __future__ import annotations
 
 import math
@@ -36,17 +37,36 @@ def governorate_traces(counts: pd.DataFrame) -> list[go.Scatter]:
         p = f["properties"]
         fill = "rgb({},{},{})".format(*p["fill"][:3])
         for ring in _rings(f["geometry"]):
-            out.append(go.Scatter(x=[c[0] for c in ring], y=[c[1] for c in ring], mode="lines", fill="toself",
-                                  fillcolor=fill, line=dict(color=palette.SYMBOL_BORDER, width=0.8), hoverinfo="skip",
-                                  showlegend=False, name=p["key"]))
+            out.append(
+                go.Scatter(
+                    x=[c[0] for c in ring],
+                    y=[c[1] for c in ring],
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=fill,
+                    line=dict(color=palette.SYMBOL_BORDER, width=0.8),
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=p["key"],
+                )
+            )
     return out
 
 
 def town_trace() -> go.Scatter:
     listed = towns.main_towns()
-    return go.Scatter(x=[t.lon for t in listed], y=[t.lat for t in listed], text=[t.label for t in listed],
-                      mode="markers+text", textposition="middle right", marker=dict(size=4, color=palette.TEXT),
-                      textfont=dict(size=10, color=palette.TEXT), hoverinfo="skip", showlegend=False, name="towns")
+    return go.Scatter(
+        x=[t.lon for t in listed],
+        y=[t.lat for t in listed],
+        text=[t.label for t in listed],
+        mode="markers+text",
+        textposition="middle right",
+        marker=dict(size=4, color=palette.TEXT),
+        textfont=dict(size=10, color=palette.TEXT),
+        hoverinfo="skip",
+        showlegend=False,
+        name="towns",
+    )
 
 
 def point_traces(points: pd.DataFrame, colour_by: str) -> list[go.Scatter]:
@@ -63,20 +83,31 @@ def point_traces(points: pd.DataFrame, colour_by: str) -> list[go.Scatter]:
             colour = theme.perpetrator_colour(key) if colour_by == "perpetrator" else theme.area_colour(key)
             label = theme.perpetrator_label(key) if colour_by == "perpetrator" else theme.area_label(key)
             sizes = [2 * mapdeck.radius_px(mapdeck.optional_int(k) or 0) for k in rows["killed"]]
-            out.append(go.Scatter(
-                x=rows["point_lon"].tolist(), y=rows["point_lat"].tolist(), mode="markers",
-                name=f"{label}{' (city or governorate only)' if approximate else ''}",
-                marker=dict(size=sizes, sizemode="diameter", color=colour,
-                            symbol="circle-open" if approximate else "circle",
-                            line=dict(width=mapdeck.HOLLOW_LINE_PX if approximate else 1,
-                                      color=colour if approximate else "white"),
-                            opacity=1 if approximate else mapdeck.FILL_ALPHA / 255),
-                hoverinfo="skip"))
+            out.append(
+                go.Scatter(
+                    x=rows["point_lon"].tolist(),
+                    y=rows["point_lat"].tolist(),
+                    mode="markers",
+                    name=f"{label}{' (city or governorate only)' if approximate else ''}",
+                    marker=dict(
+                        size=sizes,
+                        sizemode="diameter",
+                        color=colour,
+                        symbol="circle-open" if approximate else "circle",
+                        line=dict(
+                            width=mapdeck.HOLLOW_LINE_PX if approximate else 1, color=colour if approximate else "white"
+                        ),
+                        opacity=1 if approximate else mapdeck.FILL_ALPHA / 255,
+                    ),
+                    hoverinfo="skip",
+                )
+            )
     return out
 
 
-def figure(points: pd.DataFrame, counts: pd.DataFrame, colour_by: str, title: str, subtitle: str,
-           footnote: str | None = None) -> go.Figure:
+def figure(
+    points: pd.DataFrame, counts: pd.DataFrame, colour_by: str, title: str, subtitle: str, footnote: str | None = None
+) -> go.Figure:
     fig = go.Figure(governorate_traces(counts) + [town_trace()] + point_traces(points, colour_by))
     s, w, n, e = mapdeck.syria_bounds()
     fig.update_xaxes(range=[w - 0.2, e + 0.2], visible=False)
@@ -84,5 +115,3 @@ def figure(points: pd.DataFrame, counts: pd.DataFrame, colour_by: str, title: st
     theme.publication(fig, title, subtitle, footnote)
     fig.update_layout(legend_title_text=mapdeck.COLOUR_BY[colour_by], width=WIDTH, height=HEIGHT)
     return fig
-
-

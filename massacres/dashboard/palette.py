@@ -71,8 +71,7 @@ def perpetrators() -> dict[str, Swatch]:
 def areas() -> dict[str, Swatch]:
     """Area-of-control key -> its swatch: the party's that holds it, or its own (joint control)."""
     parties = perpetrators()
-    return {r["key"]: parties[r["party"]] if r["party"] else _swatch(r)
-            for r in vocab.declared("areas_of_control.csv")}
+    return {r["key"]: parties[r["party"]] if r["party"] else _swatch(r) for r in vocab.declared("areas_of_control.csv")}
 
 
 def area_meanings() -> dict[str, str]:
@@ -94,4 +93,4 @@ def meanings() -> dict[str, Swatch]:
 
 def hex_to_rgb(colour: str) -> list[int]:
     colour = colour.lstrip("#")
-    return [int(colour[i: i + 2], 16) for i in (0, 2, 4)]
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]

@@ -5,6 +5,7 @@ A save records every field the form shows: one left as parsed is confirmed, one 
 corrected (with the reason). What the reviewer was shown is kept in the session when the form is
 first drawn, so that a save after someone else's is refused (CorrectionConflict), never lost.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,8 +72,9 @@ def form(month: str, seq: int) -> None:
     con = ui.connection()
     parsed = spec.parsed_values(con, month, seq, None, table="parsed_incidents")
     if parsed is None:
-        st.warning("A rebuild no longer gives this incident: its reviews are kept but not applied.",
-                   icon=":material/warning:")
+        st.warning(
+            "A rebuild no longer gives this incident: its reviews are kept but not applied.", icon=":material/warning:"
+        )
         return
     reviews = spec.corrections_for(con, month, seq)
     now = in_force(parsed, reviews)
@@ -91,28 +93,55 @@ def form(month: str, seq: int) -> None:
         cols = st.columns(3)
         for i, (name, field) in enumerate(spec.INCIDENT_FIELDS.items()):
             col = cols[i % 3]
-            help_ = f"Parsed: {parsed[name] if parsed[name] is not None else 'none'}" if now[name] != parsed[name] else None
+            help_ = (
+                f"Parsed: {parsed[name] if parsed[name] is not None else 'none'}" if now[name] != parsed[name] else None
+            )
             wkey = f"{key}_{name}"
             if field.kind == "count":
-                got[name] = col.number_input(field.label, min_value=0, max_value=spec.MAX_COUNT, step=1, value=None,
-                                             key=wkey, help=help_)
+                got[name] = col.number_input(
+                    field.label, min_value=0, max_value=spec.MAX_COUNT, step=1, value=None, key=wkey, help=help_
+                )
             elif field.kind == "key":
-                got[name] = col.selectbox(field.label, _options(field.keys, field.nullable), key=wkey, help=help_,
-                                          format_func=lambda k, n=name: _label(n, k))
+                got[name] = col.selectbox(
+                    field.label,
+                    _options(field.keys, field.nullable),
+                    key=wkey,
+                    help=help_,
+                    format_func=lambda k, n=name: _label(n, k),
+                )
             elif field.kind == "date":
-                got[name] = col.date_input(field.label, key=wkey, help=help_, min_value=spec.FIRST_DAY,
-                                           max_value=spec.LAST_DAY, format="YYYY-MM-DD")
+                got[name] = col.date_input(
+                    field.label,
+                    key=wkey,
+                    help=help_,
+                    min_value=spec.FIRST_DAY,
+                    max_value=spec.LAST_DAY,
+                    format="YYYY-MM-DD",
+                )
             elif field.kind == "text":
                 got[name] = col.text_input(field.label, key=wkey, help=help_, max_chars=spec.MAX_TEXT)
             elif field.kind == "point":
-                got[name] = col.text_input("Point (lat, lon)", key=wkey, max_chars=60, placeholder="35.9306, 36.6339",
-                                           help=(help_ + ". " if help_ else "") + "Decimal degrees; empty for none.")
+                got[name] = col.text_input(
+                    "Point (lat, lon)",
+                    key=wkey,
+                    max_chars=60,
+                    placeholder="35.9306, 36.6339",
+                    help=(help_ + ". " if help_ else "") + "Decimal degrees; empty for none.",
+                )
         left, right = st.columns([1, 3])
-        reviewer = left.text_input("Reviewer", key=f"{key}_reviewer", max_chars=corrections_write.MAX_REVIEWER,
-                                   value=st.session_state.get("reviewer", ""), placeholder="Your name or initials")
-        reason = right.text_input("Reason for a correction", key=f"{key}_reason",
-                                  max_chars=corrections_write.MAX_REASON,
-                                  placeholder="e.g. the parts add up to 17; the source says 60 for 601")
+        reviewer = left.text_input(
+            "Reviewer",
+            key=f"{key}_reviewer",
+            max_chars=corrections_write.MAX_REVIEWER,
+            value=st.session_state.get("reviewer", ""),
+            placeholder="Your name or initials",
+        )
+        reason = right.text_input(
+            "Reason for a correction",
+            key=f"{key}_reason",
+            max_chars=corrections_write.MAX_REASON,
+            placeholder="e.g. the parts add up to 17; the source says 60 for 601",
+        )
         submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
     if submitted:
         _save(month, seq, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in initial])
@@ -135,13 +164,15 @@ def _initial(now: dict[str, str | None]) -> dict[str, Any]:
     return values
 
 
-def _save(month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str,
-          widget_keys: list[str]) -> None:
+def _save(
+    month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str, widget_keys: list[str]
+) -> None:
     st.session_state["reviewer"] = reviewer  # remembered for the next item
     try:
         values = values_from_form(got)
-        outcome = corrections_write.save(db.db_path(), month, seq, values, reviewer, reason,
-                                         shown=st.session_state[shown_key])
+        outcome = corrections_write.save(
+            db.db_path(), month, seq, values, reviewer, reason, shown=st.session_state[shown_key]
+        )
     except corrections_write.CorrectionConflict as exc:
         for k in [shown_key, *widget_keys]:  # the next view shows what is there now
             st.session_state.pop(k, None)
@@ -155,7 +186,8 @@ def _save(month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str,
     st.session_state["review_saved"] = (
         f"Saved incident {seq} of {ui.month_label(month)}: "
         + (f"corrected {', '.join(corrected)}; " if corrected else "")
-        + f"{len(outcome) - len(corrected)} field(s) confirmed.")
+        + f"{len(outcome) - len(corrected)} field(s) confirmed."
+    )
     st.rerun()
 
 
@@ -170,4 +202,3 @@ def show_corrections(month: str, seq: int) -> None:
         st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
     else:
         st.text(f"Reviewed: every field confirmed as parsed ({reviews[0]['reviewer']}).")
-

@@ -1,5 +1,6 @@
 """Women-and-children shares as an analyst can quote them: documented shares over the incidents
 that give a breakdown only, and a report's own stated share preferred over a recomputed one."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,9 +26,9 @@ def _int(x: Any) -> int | None:
 
 @dataclass(frozen=True)
 class Share:
-    value: int | None     # whole percent
-    recomputed: bool      # True when no report states this figure and it was computed from counts
-    note: str             # what the figure is a share of, in words
+    value: int | None  # whole percent
+    recomputed: bool  # True when no report states this figure and it was computed from counts
+    note: str  # what the figure is a share of, in words
 
     def text(self) -> str:
         return "–" if self.value is None else f"{self.value}%"
@@ -63,9 +64,11 @@ def stated_share(reports: pd.DataFrame) -> Share:
                 note += f" Its own counts give {own}% (the Data quality page lists the difference)."
             return Share(value, False, note)
     value = _counts_share([r for _, r in reports.iterrows()])
-    stated_ones = [f"{int(math.floor(float(r['victims_share_stated']) + 0.5))}% ({_month(r['month'])})"
-                   for _, r in reports.iterrows()
-                   if r.get("victims_share_stated") is not None and not pd.isna(r.get("victims_share_stated"))]
+    stated_ones = [
+        f"{int(math.floor(float(r['victims_share_stated']) + 0.5))}% ({_month(r['month'])})"
+        for _, r in reports.iterrows()
+        if r.get("victims_share_stated") is not None and not pd.isna(r.get("victims_share_stated"))
+    ]
     note = "Recomputed from the reports' stated killed, children and women"
     note += f"; the reports themselves state {', '.join(stated_ones)}." if stated_ones else "; no report states it."
     return Share(value, True, note)
@@ -95,16 +98,19 @@ def share_difference(report: pd.Series) -> str | None:
     if value == own:
         return None
     c, w, k = (int(report[x]) for x in ("victims_children", "victims_women", "victims_total"))
-    return (f"The report states that {value}% of the victims were women and children; its own counts "
-            f"({c} children and {w} women of {k} killed) give {own}%. The dashboard quotes the report's {value}%.")
+    return (
+        f"The report states that {value}% of the victims were women and children; its own counts "
+        f"({c} children and {w} women of {k} killed) give {own}%. The dashboard quotes the report's {value}%."
+    )
 
 
 @dataclass(frozen=True)
 class PartyTotals:
     """The selected parties' stated figures added up (massacres_by_perpetrator_stated and
     victims_by_perpetrator_stated, filtered to them). A measure some party or month leaves unstated is None."""
+
     massacres: int | None
-    approximate: bool      # some count is a stated percentage of a report's total, not a count
+    approximate: bool  # some count is a stated percentage of a report's total, not a count
     killed: int | None
     children: int | None
     women: int | None
@@ -117,8 +123,9 @@ def party_totals(massacres: pd.DataFrame, victims: pd.DataFrame) -> PartyTotals:
         return int(df[col].sum())
 
     return PartyTotals(
-        massacres=None if massacres.empty or massacres["massacres"].isna().any()
-        or (massacres["unstated_months"].map(len) > 0).any() else int(massacres["massacres"].sum()),
+        massacres=None
+        if massacres.empty or massacres["massacres"].isna().any() or (massacres["unstated_months"].map(len) > 0).any()
+        else int(massacres["massacres"].sum()),
         approximate=bool((massacres["converted_months"].map(len) > 0).any()) if not massacres.empty else False,
         killed=total(victims, "killed", "killed_unstated_months"),
         children=total(victims, "children", "breakdown_unstated_months"),

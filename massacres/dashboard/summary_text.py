@@ -1,4 +1,5 @@
 """Sentences in the reports' own form, generated from the stored figures (never stored text)."""
+
 from __future__ import annotations
 
 import datetime as dt

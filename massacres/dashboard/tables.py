@@ -1,6 +1,7 @@
 """Tables as a reader sees them: integers as integers, dates as dates, every key as its label,
 column names in words. Plain functions (no Streamlit) so each rule is tested on its own; the pages
 pass what `shown` returns to st.dataframe with `PLACEHOLDER` for missing values."""
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ def _whole(col: pd.Series) -> bool:
     return len(values) == 0 or bool(((values % 1) == 0).all())
 
 
-def shown(df: pd.DataFrame, text_columns: tuple[str, ...] = ("message", "warning", "explanation", "paragraph")) -> pd.DataFrame:
+def shown(
+    df: pd.DataFrame, text_columns: tuple[str, ...] = ("message", "warning", "explanation", "paragraph")
+) -> pd.DataFrame:
     """The table as shown: whole floats as nullable integers, timestamps at midnight as dates, keys as labels,
     keys inside messages as labels, and column names in words."""
     out = pd.DataFrame(index=df.index)
@@ -77,8 +80,13 @@ def number_formats(df: pd.DataFrame) -> dict[str, dict[str, str]]:
     return {name: {"format": "%d"} for name in df.columns if pd.api.types.is_integer_dtype(df[name])}
 
 
-COMPARED = (("massacres", "Massacres"), ("percent", "Share of massacres (%)"), ("killed", "Killed"),
-            ("children", "Children"), ("women", "Women"))
+COMPARED = (
+    ("massacres", "Massacres"),
+    ("percent", "Share of massacres (%)"),
+    ("killed", "Killed"),
+    ("children", "Children"),
+    ("women", "Women"),
+)
 
 
 def comparison(rows: pd.DataFrame) -> pd.DataFrame:
@@ -95,16 +103,36 @@ def comparison(rows: pd.DataFrame) -> pd.DataFrame:
             if stated is None or pd.isna(stated):
                 continue
             documented = r.get(f"documented_{m}")
-            differs = (m != "percent" and not bool(r.get("summary_only", False))
-                       and (documented is None or pd.isna(documented) or stated != documented))
-            out.append({"Figure": figure, "Of": of, "Measure": measure, "Stated": float(stated),
-                        "Details": None if documented is None or pd.isna(documented) else float(documented),
-                        "Differs": bool(differs), "Explanation": (r["explanation"] or None) if first else None})
+            differs = (
+                m != "percent"
+                and not bool(r.get("summary_only", False))
+                and (documented is None or pd.isna(documented) or stated != documented)
+            )
+            out.append(
+                {
+                    "Figure": figure,
+                    "Of": of,
+                    "Measure": measure,
+                    "Stated": float(stated),
+                    "Details": None if documented is None or pd.isna(documented) else float(documented),
+                    "Differs": bool(differs),
+                    "Explanation": (r["explanation"] or None) if first else None,
+                }
+            )
             first = False
         fetuses = r.get("documented_fetuses")
         if not first and fetuses is not None and not pd.isna(fetuses) and fetuses > 0:
-            out.append({"Figure": figure, "Of": of, "Measure": "Fetuses (never stated apart)", "Stated": None,
-                        "Details": float(fetuses), "Differs": False, "Explanation": None})
+            out.append(
+                {
+                    "Figure": figure,
+                    "Of": of,
+                    "Measure": "Fetuses (never stated apart)",
+                    "Stated": None,
+                    "Details": float(fetuses),
+                    "Differs": False,
+                    "Explanation": None,
+                }
+            )
     table = pd.DataFrame(out, columns=["Figure", "Of", "Measure", "Stated", "Details", "Differs", "Explanation"])
     for col in ("Stated", "Details"):  # counts as integers unless a share with a decimal is among them
         if _whole(table[col].astype(float)):

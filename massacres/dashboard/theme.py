@@ -3,6 +3,7 @@
 Labels come from the vocabulary tables (`massacres/reports/vocab/*.csv`) and colours and fill
 patterns from `palette`, so a party has one label, one colour and one fill everywhere.
 """
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -22,8 +23,13 @@ UNKNOWN_COLOUR = palette.UNKNOWN.colour
 HIGHLIGHT_OUTLINE = palette.TEXT  # the outline of a bar the reader selected (the text colour: no party's)
 # Victim categories: label, colour, bar pattern. "Breakdown not given" is the killed of incidents whose
 # paragraph does not say how many were children or women: unknown, never counted as zero.
-_VICTIM_LABELS = {"children": "Children", "women": "Women", "fetuses": "Fetuses", "others": "Others / unspecified",
-                  "breakdown_not_given": "Breakdown not given"}
+_VICTIM_LABELS = {
+    "children": "Children",
+    "women": "Women",
+    "fetuses": "Fetuses",
+    "others": "Others / unspecified",
+    "breakdown_not_given": "Breakdown not given",
+}
 VICTIM_CATEGORIES = {k: (label, *palette.VICTIMS[k]) for k, label in _VICTIM_LABELS.items()}
 GOVERNORATES = vocab.labels("governorates.csv")
 WEAPONS = vocab.labels("weapons.csv")
@@ -116,8 +122,13 @@ def wrap(text: str, width: int = 100) -> str:
 def _left_margin(fig: go.Figure) -> int:
     """Room for the longest category label of a horizontal bar chart, plus the figure's edge: plotly's
     automargin fits the labels flush to the edge, so a label would start a few px from it."""
-    labels = [str(v) for trace in fig.data if getattr(trace, "orientation", None) == "h"
-              for v in (trace.y if trace.y is not None else ()) if isinstance(v, str)]
+    labels = [
+        str(v)
+        for trace in fig.data
+        if getattr(trace, "orientation", None) == "h"
+        for v in (trace.y if trace.y is not None else ())
+        if isinstance(v, str)
+    ]
     widest = max((len(label) for label in labels), default=0)
     return EDGE + 8 + round(7.6 * widest) if widest else 0  # ~7.6 px a character at 13 px DejaVu Sans
 
@@ -134,17 +145,47 @@ def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None 
     fig.update_layout(
         template="massacres",
         # The title block starts 24 px in from the figure's edge (pad), as the source line and footnote do.
-        title=dict(text=title, subtitle=dict(text=sub, font=dict(size=12, color=palette.MUTED_TEXT)),
-                   x=0, xanchor="left", y=0.97, yanchor="top", pad=dict(l=EDGE)),
+        title=dict(
+            text=title,
+            subtitle=dict(text=sub, font=dict(size=12, color=palette.MUTED_TEXT)),
+            x=0,
+            xanchor="left",
+            y=0.97,
+            yanchor="top",
+            pad=dict(l=EDGE),
+        ),
     )
     # The source line and footnote start at the figure's edge, under the title, not under the plot area.
     shift = -max(0, (fig.layout.margin.l if fig.layout.margin.l is not None else TEMPLATE.layout.margin.l) - EDGE)
-    fig.add_annotation(text=SOURCE, xref="paper", yref="paper", x=0, y=0, yshift=-70, xshift=shift, xanchor="left",
-                       yanchor="top", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT))
+    fig.add_annotation(
+        text=SOURCE,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-70,
+        xshift=shift,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color=palette.MUTED_TEXT),
+    )
     if footnote:
         note = wrap(footnote, 120)
         fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
-        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yshift=-88, xshift=shift, xanchor="left",
-                           yanchor="top", align="left", showarrow=False, font=dict(size=11, color=palette.MUTED_TEXT),
-                           name="footnote")
+        fig.add_annotation(
+            text=note,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-88,
+            xshift=shift,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font=dict(size=11, color=palette.MUTED_TEXT),
+            name="footnote",
+        )
     return fig

@@ -1,5 +1,6 @@
 """Streamlit glue shared by every page: the connection, the sidebar filters kept in the URL,
 cached queries, and the chart block (chart, exports, data, text alternative)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,16 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from massacres.dashboard import citation, export, filters, tables, theme, url_state, wording
 from massacres.store import db, queries
 
-_FILTER_KEYS = ("dates", "perpetrators", "governorates", "areas", "weapons", "min_killed", "include_uncertain",
-               "reviewed_only")
+_FILTER_KEYS = (
+    "dates",
+    "perpetrators",
+    "governorates",
+    "areas",
+    "weapons",
+    "min_killed",
+    "include_uncertain",
+    "reviewed_only",
+)
 
 
 @st.cache_resource
@@ -72,12 +81,17 @@ def connection() -> duckdb.DuckDBPyConnection:
         st.error(f"The data cannot be read: {exc}", icon=":material/error:")
         st.stop()
     if notice:
-        st.warning(f"The data file has changed and cannot be read ({notice}). Showing the data as it was "
-                   "when last read; rebuild the database (`make build`) to fix it.", icon=":material/warning:")
+        st.warning(
+            f"The data file has changed and cannot be read ({notice}). Showing the data as it was "
+            "when last read; rebuild the database (`make build`) to fix it.",
+            icon=":material/warning:",
+        )
     missing = _missing_tables(str(path), ident)
     if missing:
-        st.error(f"The database at {path} predates this version (it lacks {', '.join(missing)}). "
-                 "Rebuild it with `make build`.")
+        st.error(
+            f"The database at {path} predates this version (it lacks {', '.join(missing)}). "
+            "Rebuild it with `make build`."
+        )
         st.stop()
     return con
 
@@ -103,8 +117,9 @@ def identity() -> tuple[int, int]:
 def _cached(name: str, params: tuple[tuple[str, Any], ...], ident: tuple[int, int]) -> pd.DataFrame:
     # The connection of the file `ident` names (connection() at the page's top has said why
     # when it is not the current file); no element is drawn inside a cached function.
-    return queries.run(_connection(str(db.db_path()), ident), name,
-                       {k: (list(v) if isinstance(v, tuple) else v) for k, v in params})
+    return queries.run(
+        _connection(str(db.db_path()), ident), name, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params}
+    )
 
 
 def query(name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -165,24 +180,76 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
         ss[f"w_{key}"] = ss[f"f_{key}"]
     sb = st.sidebar
     sb.header("Filters")
-    sb.date_input("Date range", min_value=limits[0], max_value=limits[1], key="w_dates",
-                  on_change=_keep, args=("dates",), format="YYYY-MM-DD")
-    sb.multiselect("Perpetrator", list(theme.PERPETRATORS), format_func=theme.perpetrator_label,
-                   key="w_perpetrators", on_change=_keep, args=("perpetrators",), placeholder="All parties")
-    sb.multiselect("Governorate", list(theme.GOVERNORATES), format_func=theme.GOVERNORATES.get,
-                   key="w_governorates", on_change=_keep, args=("governorates",), placeholder="All governorates")
-    sb.multiselect("Area of control", list(theme.AREAS), format_func=theme.area_label,
-                   key="w_areas", on_change=_keep, args=("areas",), placeholder="All areas")
-    sb.multiselect("Weapon", list(theme.WEAPONS), format_func=theme.WEAPONS.get,
-                   key="w_weapons", on_change=_keep, args=("weapons",), placeholder="All weapons")
-    sb.number_input("Minimum killed", min_value=0, max_value=filters.MAX_KILLED, step=1, key="w_min_killed",
-                    on_change=_keep, args=("min_killed",))
-    sb.checkbox("Include uncertain attributions", key="w_include_uncertain", on_change=_keep,
-                args=("include_uncertain",), help="Paragraphs that qualify who did it: 'we believe are Russian', "
-                                                  "'Syrian-Russian alliance', 'investigations are still ongoing'.")
-    sb.checkbox("Only reviewed incidents", key="w_reviewed_only", on_change=_keep, args=("reviewed_only",),
-                help="Incidents a reviewer confirmed or corrected on the Review page (a review whose parsed value "
-                     "has changed since is not counted).")
+    sb.date_input(
+        "Date range",
+        min_value=limits[0],
+        max_value=limits[1],
+        key="w_dates",
+        on_change=_keep,
+        args=("dates",),
+        format="YYYY-MM-DD",
+    )
+    sb.multiselect(
+        "Perpetrator",
+        list(theme.PERPETRATORS),
+        format_func=theme.perpetrator_label,
+        key="w_perpetrators",
+        on_change=_keep,
+        args=("perpetrators",),
+        placeholder="All parties",
+    )
+    sb.multiselect(
+        "Governorate",
+        list(theme.GOVERNORATES),
+        format_func=theme.GOVERNORATES.get,
+        key="w_governorates",
+        on_change=_keep,
+        args=("governorates",),
+        placeholder="All governorates",
+    )
+    sb.multiselect(
+        "Area of control",
+        list(theme.AREAS),
+        format_func=theme.area_label,
+        key="w_areas",
+        on_change=_keep,
+        args=("areas",),
+        placeholder="All areas",
+    )
+    sb.multiselect(
+        "Weapon",
+        list(theme.WEAPONS),
+        format_func=theme.WEAPONS.get,
+        key="w_weapons",
+        on_change=_keep,
+        args=("weapons",),
+        placeholder="All weapons",
+    )
+    sb.number_input(
+        "Minimum killed",
+        min_value=0,
+        max_value=filters.MAX_KILLED,
+        step=1,
+        key="w_min_killed",
+        on_change=_keep,
+        args=("min_killed",),
+    )
+    sb.checkbox(
+        "Include uncertain attributions",
+        key="w_include_uncertain",
+        on_change=_keep,
+        args=("include_uncertain",),
+        help="Paragraphs that qualify who did it: 'we believe are Russian', "
+        "'Syrian-Russian alliance', 'investigations are still ongoing'.",
+    )
+    sb.checkbox(
+        "Only reviewed incidents",
+        key="w_reviewed_only",
+        on_change=_keep,
+        args=("reviewed_only",),
+        help="Incidents a reviewer confirmed or corrected on the Review page (a review whose parsed value "
+        "has changed since is not counted).",
+    )
     # Notices about the URL's values go at the top of the page, where they are seen, and only on the first
     # view: once the URL is rewritten to what is valid they no longer apply.
     for notice in ss.pop("url_notices", []):
@@ -190,9 +257,16 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     dates = ss["f_dates"]
     start, end = (dates[0], dates[-1]) if isinstance(dates, (list, tuple)) and dates else (default.start, default.end)
     current = filters.Filters(
-        start=start, end=end, perpetrators=tuple(ss["f_perpetrators"]), governorates=tuple(ss["f_governorates"]),
-        areas=tuple(ss["f_areas"]), weapons=tuple(ss["f_weapons"]), min_killed=int(ss["f_min_killed"]),
-        include_uncertain=bool(ss["f_include_uncertain"]), reviewed_only=bool(ss["f_reviewed_only"]))
+        start=start,
+        end=end,
+        perpetrators=tuple(ss["f_perpetrators"]),
+        governorates=tuple(ss["f_governorates"]),
+        areas=tuple(ss["f_areas"]),
+        weapons=tuple(ss["f_weapons"]),
+        min_killed=int(ss["f_min_killed"]),
+        include_uncertain=bool(ss["f_include_uncertain"]),
+        reviewed_only=bool(ss["f_reviewed_only"]),
+    )
     # Keys a page owns (a chart basis, a colour switch) stay; the filters' keys follow the widgets.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in filters.QUERY_KEYS}
     wanted = page_owned | current.to_query(default)
@@ -256,9 +330,13 @@ def cite() -> None:
     params = current.params()
     months = query("reports_in_view", params)["month"].tolist()
     text = citation.citation(
-        title, current.describe(default),
+        title,
+        current.describe(default),
         citation.view_url(st.context.url, page_path(title), {k: st.query_params.get_all(k) for k in st.query_params}),
-        months, _built(), dt.datetime.now(dt.UTC).date())
+        months,
+        _built(),
+        dt.datetime.now(dt.UTC).date(),
+    )
     with slot.container(), st.expander("Cite this view", icon=":material/format_quote:"):
         st.code(text, language=None, wrap_lines=True)
         st.caption("The link reopens this view with its filters.")
@@ -279,8 +357,11 @@ def _built() -> dt.datetime | None:
     folder = db.parquet_dir()
     if folder is not None:
         manifest = folder / db.MANIFEST
-        return (dt.datetime.fromtimestamp(manifest.stat().st_mtime, dt.UTC).replace(tzinfo=None)
-                if manifest.exists() else None)
+        return (
+            dt.datetime.fromtimestamp(manifest.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+            if manifest.exists()
+            else None
+        )
     try:
         built = query("database_built")["built"].iloc[0]
     except duckdb.Error:  # a file from before the log was kept
@@ -301,8 +382,7 @@ def url_choice(label: str, options: dict[str, str], key: str, container: Any = s
     return choice
 
 
-def url_select(label: str, options: dict[str, str], key: str, default: str, container: Any = st,
-               **kwargs: Any) -> str:
+def url_select(label: str, options: dict[str, str], key: str, default: str, container: Any = st, **kwargs: Any) -> str:
     """A page's own choice among many (a report month) as a selectbox kept in the URL, like
     url_choice. The URL's value opens the session when it is offered; a value no longer offered
     (the filters changed) or an invalid one gives way to `default`, which must be offered."""
@@ -325,8 +405,15 @@ def _slug(text: str) -> str:
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 
-def chart(fig: go.Figure | Callable[[], go.Figure], data: pd.DataFrame, title: str, subtitle: str, key: str,
-          alt: str | None = None, footnote: str | None = None) -> None:
+def chart(
+    fig: go.Figure | Callable[[], go.Figure],
+    data: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    key: str,
+    alt: str | None = None,
+    footnote: str | None = None,
+) -> None:
     """A chart in the publication template, its PNG/SVG/PDF exports and CSV data, and a
     text alternative: a sentence and the table behind the chart. A footnote (the caveats the page
     states) is printed under the chart and in every export.
@@ -343,11 +430,24 @@ def chart(fig: go.Figure | Callable[[], go.Figure], data: pd.DataFrame, title: s
     name = _slug(title)
     cols = st.columns(4)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
-        col.download_button(f"{fmt.upper()}", data=_exporter(shown, fmt), file_name=f"{name}.{fmt}",
-                            mime=export.FORMATS[fmt], key=f"dl_{key}_{fmt}", icon=":material/download:",
-                            on_click="ignore")
-    cols[3].download_button("Data (CSV)", data=_csv(data), file_name=f"{name}.csv",
-                            mime="text/csv", key=f"dl_{key}_csv", icon=":material/table:", on_click="ignore")
+        col.download_button(
+            f"{fmt.upper()}",
+            data=_exporter(shown, fmt),
+            file_name=f"{name}.{fmt}",
+            mime=export.FORMATS[fmt],
+            key=f"dl_{key}_{fmt}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    cols[3].download_button(
+        "Data (CSV)",
+        data=_csv(data),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"dl_{key}_csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
     with st.expander("Text alternative: the data behind this chart"):
         if alt:
             st.text(alt)
@@ -367,8 +467,15 @@ class SpecFigure(go.Figure):
         return json.loads(self._spec)
 
 
-def figure_spec(fig: go.Figure | Callable[[], go.Figure], data: pd.DataFrame, title: str, subtitle: str, key: str,
-                alt: str | None = None, footnote: str | None = None) -> str:
+def figure_spec(
+    fig: go.Figure | Callable[[], go.Figure],
+    data: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    key: str,
+    alt: str | None = None,
+    footnote: str | None = None,
+) -> str:
     """The figure's JSON in the publication template. A builder function is called only when its
     view is new: the view is the page, the chart's key, its title, subtitle, footnote and text
     alternative (which spell out the filters and every value shown), its data table, the URL's
@@ -377,17 +484,34 @@ def figure_spec(fig: go.Figure | Callable[[], go.Figure], data: pd.DataFrame, ti
         return _publish(fig, title, subtitle, footnote)
     ctx = get_script_run_ctx()
     # repr and CSV, not pickle: a pickle's bytes change with how strings are shared in memory.
-    view = hashlib.sha256(repr((
-        ctx.page_script_hash if ctx else "", key, title, subtitle, footnote, alt, list(data.dtypes.astype(str)),
-        sorted(st.query_params.to_dict().items()), identity(), _code_digest(fig.__code__),
-        fig.__defaults__)).encode() + data.to_csv().encode()).hexdigest()
+    view = hashlib.sha256(
+        repr(
+            (
+                ctx.page_script_hash if ctx else "",
+                key,
+                title,
+                subtitle,
+                footnote,
+                alt,
+                list(data.dtypes.astype(str)),
+                sorted(st.query_params.to_dict().items()),
+                identity(),
+                _code_digest(fig.__code__),
+                fig.__defaults__,
+            )
+        ).encode()
+        + data.to_csv().encode()
+    ).hexdigest()
     return _cached_spec(view, fig, title, subtitle, footnote)
 
 
 def _code_digest(code: Any) -> tuple:
     # A code object's repr holds its address, new each time the page is compiled: its parts instead.
-    return (code.co_code, code.co_names, tuple(_code_digest(c) if hasattr(c, "co_code") else repr(c)
-                                               for c in code.co_consts))
+    return (
+        code.co_code,
+        code.co_names,
+        tuple(_code_digest(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts),
+    )
 
 
 def _publish(fig: go.Figure, title: str, subtitle: str, footnote: str | None) -> str:
@@ -411,8 +535,7 @@ def table(df: pd.DataFrame, key: str | None = None, column_config: dict | None =
     config = {c: st.column_config.NumberColumn(format="%d") for c in tables.number_formats(shown)}
     config |= {c: st.column_config.TextColumn(width="large") for c in ("Message", "Warning") if c in shown}
     config |= column_config or {}
-    return st.dataframe(shown, hide_index=True, key=key, placeholder=tables.PLACEHOLDER, column_config=config,
-                        **kwargs)
+    return st.dataframe(shown, hide_index=True, key=key, placeholder=tables.PLACEHOLDER, column_config=config, **kwargs)
 
 
 def _exporter(fig: go.Figure, fmt: str) -> Callable[[], bytes]:

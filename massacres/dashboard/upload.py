@@ -18,6 +18,7 @@ stored field (whatever their `seq`) are paired as unchanged; then the rest are p
 and are *changed*, with the fields that differ; what is left is *added* (only in the upload)
 or *removed* (only in the database).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -47,8 +48,17 @@ _NAME_CHARS = re.compile(r"[^\w.()+,' -]+")
 # What identifies an incident across two versions of a report, and what is compared.
 MATCH_KEY = ("date", "place")
 COMPARED_FIELDS = record.compared()
-REPORT_FIGURES = ("title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
-                  "ytd_massacres", "ytd_period", "details_complete")
+REPORT_FIGURES = (
+    "title",
+    "published",
+    "total_massacres",
+    "victims_total",
+    "victims_children",
+    "victims_women",
+    "ytd_massacres",
+    "ytd_period",
+    "details_complete",
+)
 STATED_MEASURES = ("massacres", "percent", "killed", "children", "women")
 
 
@@ -67,7 +77,8 @@ def safe_name(file_name: str) -> str:
 @dataclass
 class Preview:
     """What an uploaded file holds, or why it cannot be read. Nothing has been written."""
-    file_name: str                       # the safe base name (a label, never a path)
+
+    file_name: str  # the safe base name (a label, never a path)
     size: int
     parsed: ParsedReport | None = None
     locations: pd.DataFrame | None = None  # one row per incident: where the geocoder puts it, how precisely
@@ -83,8 +94,11 @@ def preview(data: bytes, file_name: str) -> Preview:
     name = safe_name(file_name)
     size = len(data)
     if size > MAX_UPLOAD_BYTES:
-        return Preview(name, size, error=f"{name}: the file is {size / 2**20:.1f} MB, over the "
-                                         f"{MAX_UPLOAD_MB} MB limit for an upload")
+        return Preview(
+            name,
+            size,
+            error=f"{name}: the file is {size / 2**20:.1f} MB, over the {MAX_UPLOAD_MB} MB limit for an upload",
+        )
     try:
         parsed = _parse_bytes(data, name)
     except ReportError as exc:
@@ -114,6 +128,7 @@ def _parse_bytes(data: bytes, name: str) -> ParsedReport:
 @dataclass
 class Change:
     """One incident in both versions whose stored fields differ."""
+
     before: dict[str, Any]
     after: dict[str, Any]
     fields: tuple[str, ...]
@@ -122,6 +137,7 @@ class Change:
 @dataclass
 class FigureChange:
     """A figure the report states, before and after (None: not stated in that version)."""
+
     figure: str
     before: Any
     after: Any
@@ -130,10 +146,10 @@ class FigureChange:
 @dataclass
 class Diff:
     month: str
-    stored: bool                          # the month is already in the database
+    stored: bool  # the month is already in the database
     stored_file: str | None = None
     stored_sha256: str | None = None
-    same_file: bool = False               # byte-identical to the stored file
+    same_file: bool = False  # byte-identical to the stored file
     added: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
@@ -145,8 +161,10 @@ class Diff:
         return bool(self.added or self.removed or self.changed or self.figures)
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, "
-                f"{self.unchanged} unchanged incidents; {len(self.figures)} stated figures changed")
+        return (
+            f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, "
+            f"{self.unchanged} unchanged incidents; {len(self.figures)} stated figures changed"
+        )
 
 
 def _read_stored(db_path: Path, month: str) -> tuple[dict | None, list[dict], list[dict]]:
@@ -227,15 +245,27 @@ def diff(db_path: Path, parsed: ParsedReport) -> Diff:
     same, old_rest, new_rest = _pair(old, new, _content)
     pairs, removed, added = _pair(old_rest, new_rest, _key)
     changed = [Change(o, n, tuple(f for f in COMPARED_FIELDS if o[f] != n[f])) for o, n in pairs]
-    return Diff(month=month, stored=True, stored_file=report["source_file"], stored_sha256=report["sha256"],
-                same_file=report["sha256"] == parsed.sha256, added=added, removed=removed, changed=changed,
-                unchanged=len(same), figures=_figure_changes(report, stored_stated, parsed))
+    return Diff(
+        month=month,
+        stored=True,
+        stored_file=report["source_file"],
+        stored_sha256=report["sha256"],
+        same_file=report["sha256"] == parsed.sha256,
+        added=added,
+        removed=removed,
+        changed=changed,
+        unchanged=len(same),
+        figures=_figure_changes(report, stored_stated, parsed),
+    )
 
 
 def _figure_changes(report: dict, stored_stated: list[dict], parsed: ParsedReport) -> list[FigureChange]:
     after_report = {**parsed.report, "details_complete": parsed.details_complete}
-    out = [FigureChange(f"report {name}", _norm(report.get(name)), _norm(after_report.get(name)))
-           for name in REPORT_FIGURES if _norm(report.get(name)) != _norm(after_report.get(name))]
+    out = [
+        FigureChange(f"report {name}", _norm(report.get(name)), _norm(after_report.get(name)))
+        for name in REPORT_FIGURES
+        if _norm(report.get(name)) != _norm(after_report.get(name))
+    ]
     before = {(r["dimension"], r["key"]): r for r in stored_stated}
     after = {(r["dimension"], r["key"]): r for r in parsed.stated}
     for dim_key in sorted(before.keys() | after.keys()):
@@ -250,8 +280,13 @@ def _figure_changes(report: dict, stored_stated: list[dict], parsed: ParsedRepor
 ANY = object()  # commit(expect_stored=ANY): write whatever the database holds now
 
 
-def commit(db_path: Path, parsed: ParsedReport, file_name: str, data: bytes | None = None,
-           expect_stored: str | None | object = ANY) -> None:
+def commit(
+    db_path: Path,
+    parsed: ParsedReport,
+    file_name: str,
+    data: bytes | None = None,
+    expect_stored: str | None | object = ANY,
+) -> None:
     """Write the report like `massacres ingest` (a temporary copy swapped in with os.replace, so
     readers see the old file or the new one) and log it as an 'upload' under its base name.
 
@@ -261,9 +296,13 @@ def commit(db_path: Path, parsed: ParsedReport, file_name: str, data: bytes | No
     month at once the second gets store.MonthChanged, not a silent replacement."""
     report = dataclasses.replace(parsed, source=safe_name(file_name))
     month = parsed.report["month"]
-    store.ingest(Path(db_path), [report], action="upload",
-                 originals=None if data is None else {parsed.sha256: data},
-                 expected=None if expect_stored is ANY else {month: expect_stored})
+    store.ingest(
+        Path(db_path),
+        [report],
+        action="upload",
+        originals=None if data is None else {parsed.sha256: data},
+        expected=None if expect_stored is ANY else {month: expect_stored},
+    )
 
 
 def recent_writes(db_path: Path, limit: int = 20) -> pd.DataFrame:
@@ -274,11 +313,16 @@ def recent_writes(db_path: Path, limit: int = 20) -> pd.DataFrame:
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS stored (READ_ONLY)")
-        has_log = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'stored' "
-                              "AND table_name = ?", [store.LOG_TABLE]).fetchone()[0]
+        has_log = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'stored' AND table_name = ?",
+            [store.LOG_TABLE],
+        ).fetchone()[0]
         if not has_log:
             return pd.DataFrame(columns=columns)
-        return con.execute('SELECT "at", action, file_name, report_month, incidents, warnings, replaced '
-                           "FROM stored.ingest_log ORDER BY id DESC LIMIT ?", [limit]).df()
+        return con.execute(
+            'SELECT "at", action, file_name, report_month, incidents, warnings, replaced '
+            "FROM stored.ingest_log ORDER BY id DESC LIMIT ?",
+            [limit],
+        ).df()
     finally:
         con.close()

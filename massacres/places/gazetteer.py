@@ -6,6 +6,7 @@ alternate name is indexed, names are normalised, and only then compared fuzzily,
 within one governorate. Short names collide ("Midan" / "Ma'dan", "Sabha" / "Sabkhah"), so
 the fuzzy cutoff is strict and short names must match exactly.
 """
+
 from __future__ import annotations
 
 import csv
@@ -49,9 +50,19 @@ def normalise(name: str) -> str:
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 # One letter for each set a writer may use for the same sound (after diacritics are gone):
 # alef forms, alef maqsura / farsi yeh, ta marbuta / heh, keheh / kaf.
-_ARABIC_FOLD = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
-                              "\u0649": "\u064A", "\u06CC": "\u064A", "\u0629": "\u0647", "\u06A9": "\u0643",
-                              "\u0640": None})
+_ARABIC_FOLD = str.maketrans(
+    {
+        "\u0622": "\u0627",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",
+        "\u06cc": "\u064a",
+        "\u0629": "\u0647",
+        "\u06a9": "\u0643",
+        "\u0640": None,
+    }
+)
 
 
 @lru_cache(maxsize=1 << 18)  # pure; a build asks it of the same words again and again
@@ -87,9 +98,12 @@ class Match:
 
 
 class Gazetteer:
-    def __init__(self, places: list[tuple[Place, list[str]]],
-                 aliases: dict[tuple[str, str], str | None] | None = None,
-                 spellings: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        places: list[tuple[Place, list[str]]],
+        aliases: dict[tuple[str, str], str | None] | None = None,
+        spellings: dict[str, list[str]] | None = None,
+    ) -> None:
         # Reviewed decisions (geo/place_aliases.csv): a report's name -> a row id, or None
         # for "no row here is this place", taking precedence over any matching.
         self.aliases = aliases or {}
@@ -166,8 +180,9 @@ def _aliases(path: Path) -> dict[tuple[str, str], str | None]:
 
 
 @lru_cache(maxsize=1)
-def load(gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV,
-         aliases_csv: Path = ALIASES_CSV) -> tuple[Gazetteer, Gazetteer]:
+def load(
+    gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV, aliases_csv: Path = ALIASES_CSV
+) -> tuple[Gazetteer, Gazetteer]:
     """(gazetteer, project additions), each read and indexed once per process."""
     admin1 = _admin1_keys()
     rows: list[tuple[Place, list[str]]] = []
@@ -185,8 +200,16 @@ def load(gazetteer_csv: Path = GAZETTEER_CSV, extra_csv: Path = EXTRA_CSV,
     if extra_csv.exists():
         with open(extra_csv, encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
-                place = Place(f"extra:{r['name']}", r["name"], float(r["lat"]), float(r["lon"]), r["governorate"],
-                              "locality", r["precision"], r["source"])
+                place = Place(
+                    f"extra:{r['name']}",
+                    r["name"],
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    r["governorate"],
+                    "locality",
+                    r["precision"],
+                    r["source"],
+                )
                 extra.append((place, [r["name"]]))
     gaz = Gazetteer(rows, _aliases(aliases_csv), arabic)
     unknown = [k for k, v in gaz.aliases.items() if v and v not in gaz.by_id]

@@ -7,6 +7,7 @@ city's centre and not the site); (c) the town the place "administratively follow
 (`city`); (d) the governorate's representative point (`governorate`). A wrong village is
 worse than an honest governorate-level point, so nothing is guessed past these.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ WARNINGS = {
     "point_outside_heading": "The point falls outside the heading's governorate",
     "heading_text_conflict": "The heading and the paragraph name different governorates",
 }
-_NEIGHBOURHOOD = re.compile(r"(?P<name>(?:(?:al|el|ash|as|ad|ar|az)\s)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+neighbou?rhood")
+_NEIGHBOURHOOD = re.compile(
+    r"(?P<name>(?:(?:al|el|ash|as|ad|ar|az)\s)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+neighbou?rhood"
+)
 
 
 @dataclass
@@ -113,15 +116,20 @@ class Geocoder:
             return None  # no governorate anywhere: an honest "not located", not a guessed point
         lat, lon = self.bounds.label_point(governorates[0])
         loc = Location(lat, lon, "governorate", "governorate_point")
-        loc.warn("no_gazetteer_place",
-                 f"no gazetteer place for {inc.get('place')!r} in {governorates[0]}: governorate-level point")
+        loc.warn(
+            "no_gazetteer_place",
+            f"no gazetteer place for {inc.get('place')!r} in {governorates[0]}: governorate-level point",
+        )
         return loc
 
     def _located(self, m: gazetteer.Match, precision: str, method: str, gov: str, governorates: list[str]) -> Location:
         loc = Location(m.place.lat, m.place.lon, precision, method, m.matched_name, m.place.id, m.score)
         if gov != governorates[0]:
-            loc.warn("found_in_named_governorate", f"{m.place.name!r} found in {gov}, the governorate the paragraph names, "
-                                f"not under the {governorates[0]} heading")
+            loc.warn(
+                "found_in_named_governorate",
+                f"{m.place.name!r} found in {gov}, the governorate the paragraph names, "
+                f"not under the {governorates[0]} heading",
+            )
         return loc
 
     def _check(self, loc: Location, heading: str | None, in_text: str | None) -> None:
@@ -138,7 +146,9 @@ class Geocoder:
             off = self.bounds.distance_km(loc.lat, loc.lon, heading)
             if off > boundaries.NEAREST_TOLERANCE_KM:
                 where = f"in {hit.key}" if hit else "outside every governorate polygon"
-                loc.warn("point_outside_heading", f"the point falls {where}, {off:.0f} km outside {heading} (the heading)")
+                loc.warn(
+                    "point_outside_heading", f"the point falls {where}, {off:.0f} km outside {heading} (the heading)"
+                )
         if heading and in_text and heading != in_text:
             loc.warn("heading_text_conflict", f"the heading says {heading}, the paragraph names {in_text}")
 

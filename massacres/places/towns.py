@@ -1,5 +1,6 @@
 """The main towns the map labels (geo/main_towns.csv, a reviewed list of labels and gazetteer rows),
 placed at their gazetteer coordinates (geo/syria_places.csv), so no coordinate is typed by hand."""
+
 from __future__ import annotations
 
 import csv
@@ -35,5 +36,6 @@ def main_towns(towns: Path = TOWNS, gazetteer: Path = GAZETTEER) -> tuple[Town, 
     missing = [label for label, wof in wanted if wof not in rows]
     if missing:
         raise ValueError(f"{towns}: no gazetteer row for {', '.join(missing)}")
-    return tuple(Town(label, float(rows[wof]["lat"]), float(rows[wof]["lon"]), rows[wof]["governorate"])
-                 for label, wof in wanted)
+    return tuple(
+        Town(label, float(rows[wof]["lat"]), float(rows[wof]["lon"]), rows[wof]["governorate"]) for label, wof in wanted
+    )

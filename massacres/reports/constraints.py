@@ -10,6 +10,7 @@ schema cannot hold (it is the report's key) refuses the whole file, with the pro
 The limits below are the schema's, spelled out once; tests/test_constraints.py mutates the
 sample reports to break each one and ingests them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,18 +27,32 @@ Warn = Callable[..., None]  # warn(code, message, line=None, seq=None), as parse
 
 # schema.sql, table by table.
 FIRST_MONTH, LAST_MONTH = dt.date(2011, 1, 1), dt.date(2035, 12, 1)  # reports.month_start
-FIRST_DAY, LAST_DAY = dt.date(2011, 1, 1), dt.date(2035, 12, 31)     # incidents.date
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")                         # reports.month
-TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")                         # incidents.time
-SOURCE_FORMS = ("web", "pdf_text", "pdf")                            # reports.source_form
-KINDS = ("monthly", "year", "death_toll", "press_release")            # reports.kind, where the parser sets it
-REPORT_COUNTS = ("total_massacres", "victims_total", "victims_children", "victims_women", "ytd_massacres",
-                 "civilians_killed")
+FIRST_DAY, LAST_DAY = dt.date(2011, 1, 1), dt.date(2035, 12, 31)  # incidents.date
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")  # reports.month
+TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")  # incidents.time
+SOURCE_FORMS = ("web", "pdf_text", "pdf")  # reports.source_form
+KINDS = ("monthly", "year", "death_toll", "press_release")  # reports.kind, where the parser sets it
+REPORT_COUNTS = (
+    "total_massacres",
+    "victims_total",
+    "victims_children",
+    "victims_women",
+    "ytd_massacres",
+    "civilians_killed",
+)
 STATED_COUNTS = ("massacres", "killed", "children", "women")
 INCIDENT_COUNTS = ("children", "women", "fetuses", "wounded")
 # NOT NULL columns an incident cannot be stored without (killed, date, seq, line are checked apart).
-INCIDENT_REQUIRED = ("perpetrator", "attribution_uncertain", "killed_is_lower_bound", "same_family", "idps",
-                     "weapon", "target", "paragraph")
+INCIDENT_REQUIRED = (
+    "perpetrator",
+    "attribution_uncertain",
+    "killed_is_lower_bound",
+    "same_family",
+    "idps",
+    "weapon",
+    "target",
+    "paragraph",
+)
 # A map link's point becomes the incident's `exact` location: locations.lat/lon (and
 # incidents.point_lat/lon) hold only Syria's extent, with margin.
 SYRIA_LAT, SYRIA_LON = (32.0, 38.0), (35.0, 43.0)
@@ -59,8 +74,10 @@ def _enforce_report(parsed: ParsedReport) -> None:
     if not isinstance(month, str) or not MONTH.fullmatch(month):
         raise ReportError(parsed.source, f"the report's month {month!r} is not a month (YYYY-MM)")
     if not FIRST_MONTH <= dt.date.fromisoformat(f"{month}-01") <= LAST_MONTH:
-        raise ReportError(parsed.source, f"the report's month {month} is outside {FIRST_MONTH:%Y-%m} to "
-                                         f"{LAST_MONTH:%Y-%m}: a typo in the year?")
+        raise ReportError(
+            parsed.source,
+            f"the report's month {month} is outside {FIRST_MONTH:%Y-%m} to {LAST_MONTH:%Y-%m}: a typo in the year?",
+        )
     if parsed.form not in SOURCE_FORMS:
         raise ReportError(parsed.source, f"unknown source form {parsed.form!r}")
     kind = parsed.report.get("kind")
@@ -111,9 +128,13 @@ def _incident_storable(inc: dict[str, Any], warn: Warn) -> bool:
             inc[name] = None
     parts = sum(inc.get(k) or 0 for k in ("children", "women", "fetuses"))
     if parts > inc["killed"]:
-        warn("constraint_incident_breakdown",
-             f"children {inc.get('children')} + women {inc.get('women')} + fetuses {inc.get('fetuses')} exceed "
-             f"killed {inc['killed']}; breakdown dropped", line, seq)
+        warn(
+            "constraint_incident_breakdown",
+            f"children {inc.get('children')} + women {inc.get('women')} + fetuses {inc.get('fetuses')} exceed "
+            f"killed {inc['killed']}; breakdown dropped",
+            line,
+            seq,
+        )
         inc["children"] = inc["women"] = inc["fetuses"] = None
     _enforce_point(inc, warn)
     return True
@@ -144,9 +165,12 @@ def _enforce_point(inc: dict[str, Any], warn: Warn) -> None:
     lat, lon = inc.get("lat"), inc.get("lon")
     if lat is None and lon is None:
         return
-    if (lat is None or lon is None or not SYRIA_LAT[0] <= lat <= SYRIA_LAT[1]
-            or not SYRIA_LON[0] <= lon <= SYRIA_LON[1]):
+    if lat is None or lon is None or not SYRIA_LAT[0] <= lat <= SYRIA_LAT[1] or not SYRIA_LON[0] <= lon <= SYRIA_LON[1]:
         # The geocoder falls back to the place's name, as for a paragraph with no link.
-        warn("constraint_point_outside_syria",
-             f"the map link's point ({lat}, {lon}) is outside Syria: not used", inc.get("line"), inc.get("seq"))
+        warn(
+            "constraint_point_outside_syria",
+            f"the map link's point ({lat}, {lon}) is outside Syria: not used",
+            inc.get("line"),
+            inc.get("seq"),
+        )
         inc.update(lat=None, lon=None, coord_source=None, map_link_name=None)

@@ -83,9 +83,11 @@ def _sql_literal(text: str) -> str:
 def sql(source: str = "incidents") -> str:
     """The same rule in SQL: one row per (report_month, dimension, key) with massacres, killed,
     children, women and fetuses summed over `source`'s incidents (a count not given adds nothing)."""
-    area = "CASE perpetrator " + " ".join(
-        f"WHEN {_sql_literal(p)} THEN {_sql_literal(area_dimension(p))}" for p in _AREA_PARTY_NAMES
-    ) + " ELSE perpetrator || '_area_of_control' END"
+    area = (
+        "CASE perpetrator "
+        + " ".join(f"WHEN {_sql_literal(p)} THEN {_sql_literal(area_dimension(p))}" for p in _AREA_PARTY_NAMES)
+        + " ELSE perpetrator || '_area_of_control' END"
+    )
     branches = []
     for d in DIMENSIONS:
         name = area if d.name == "area_of_control" else _sql_literal(d.name)
@@ -110,8 +112,11 @@ def compared_sql() -> str:
     excluded += [f"NOT starts_with(s.dimension, {_sql_literal(p)})" for p in NOT_COMPARED_PREFIXES]
     pairs = [f"s.{m} AS stated_{m}, coalesce(d.{m}, 0) AS documented_{m}" for m in MEASURES]
     # The share of the month's massacres, beside the massacres (what a percentage-only list states).
-    pairs.insert(1, "s.percent AS stated_percent,\n    "
-                    "round(100.0 * coalesce(d.massacres, 0) / nullif(r.incident_count, 0), 1) AS documented_percent")
+    pairs.insert(
+        1,
+        "s.percent AS stated_percent,\n    "
+        "round(100.0 * coalesce(d.massacres, 0) / nullif(r.incident_count, 0), 1) AS documented_percent",
+    )
     columns = ",\n    ".join(pairs)
     differs = "\n        OR ".join(f"(s.{m} IS NOT NULL AND s.{m} <> coalesce(d.{m}, 0))" for m in MEASURES)
     return f"""SELECT

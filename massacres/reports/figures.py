@@ -17,6 +17,7 @@ A victims count takes the breakdown that follows it ("including 139 children and
 Every number that looks like a figure but was not read is returned too, so the caller can
 say so (`unread_figure`) instead of losing it silently.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,41 +49,66 @@ _NOUN_AFTER = [
 ]
 # "22 of the 26 massacres": the first number is a part of the second.
 # "22 of the 26 massacres", "Nine of the Month's Ten Massacres", "45 of the massacre victims"
-_PART_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*\d|^\s+of\s+(?:[\w']+\s+){0,3}?(?:massacres|(?:massacre\s+)?(?:victims|dead|deaths))\b", re.I)
+_PART_OF = re.compile(
+    r"^\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)*\d|^\s+of\s+(?:[\w']+\s+){0,3}?(?:massacres|(?:massacre\s+)?(?:victims|dead|deaths))\b",
+    re.I,
+)
 # A number with nothing after it but punctuation, "and", or who it belongs to.
 _BARE_AFTER = re.compile(
     r"^(?:\s*$|\s+of\s+them\b|\s*[,.;:)/|\u2013\u2014-]|\s+(?:[ivx]{1,4}|[a-hA-H])[.)\-]\s|\s+(?:and|or|while|whereas|with|in|by|at|amongst|among|of which|which|each|"
-    r"respectively|massacre)\b)", re.I)
+    r"respectively|massacre)\b)",
+    re.I,
+)
 # "by X" / "at the hands of X" right after a number (and its noun): X is whose it is.
 _CONNECTOR = re.compile(
     r"^\W*(?:%|per ?cent)?\s*(?:massacres?\s+)?(?:amongst which|among them|of which|of them)?\s*"
     r"(?:(?:were|was|had been|have been|has been)\s+)?(?:(?:perpetrated|committed|carried out|caused)\s+)?"
-    r"(?:by|at the hands of)\s+(?:the\s+)?$", re.I)
-_IN_CONNECTOR = re.compile(r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+    r"(?:by|at the hands of)\s+(?:the\s+)?$",
+    re.I,
+)
+_IN_CONNECTOR = re.compile(
+    r"^\W*(?:massacres?\s+)?(?:(?:were|was)\s+)?(?:documented\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
+)
 _BREAKDOWN_INTRO = re.compile(
     rf"\s*(?:at least\s+|no less than\s+)?(?:victims\s+)?(?:,\s*)?\s*(?:\(|including|amongst(?:\s+them)?|among(?:\s+them|\s+whom)?|of whom|of them|,\s*of them|:|(?=(?:\d+|an?|{SMALL_COUNT_WORDS})\s+(?:of them|of whom|were)\b))\s*:?\s*",
-    re.I)
+    re.I,
+)
 # A clause that goes on about the figure before it: its numbers are the same party's.
-_RELATIVE = re.compile(r"(?:^|[,(])\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|"
-                       r"leaving|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\s+$|\(\s*$", re.I)
-_SHARE_OF_SUBSET = re.compile(r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b", re.I)
+_RELATIVE = re.compile(
+    r"(?:^|[,(])\s*(?:in\s+which|in\s+these|during\s+which|which\s+(?:killed|left|claimed)|that\s+killed|killing|and\s+killed|"
+    r"leaving|that\s+is|or|i\.e\.|representing|which\s+is|making\s+up|accounting\s+for)\s+$|\(\s*$",
+    re.I,
+)
+_SHARE_OF_SUBSET = re.compile(
+    r"^\s*(?:%|per ?cent)?\s*of\s+(?:the\s+)?(?:massacres|victims)\s+(?:committed|perpetrated|documented)\s+(?:by|in)\b",
+    re.I,
+)
 _VICTIM_WORDS = re.compile(r"\b(?:victims?|killed|deaths?|death toll|individuals|civilians|people|persons)\b", re.I)
 _WOMEN_AND_CHILDREN = re.compile(r"\b(?:women and children|children and women)\b", re.I)
-_CONTROL = re.compile(r"\b(?:under\s+the\s+(?:joint\s+)?control\s+of|controlled\s+by)\s+(?P<who>.+?)(?=[,;.]|$|\s+(?:and|while)\s+(?=\d))", re.I)
+_CONTROL = re.compile(
+    r"\b(?:under\s+the\s+(?:joint\s+)?control\s+of|controlled\s+by)\s+(?P<who>.+?)(?=[,;.]|$|\s+(?:and|while)\s+(?=\d))",
+    re.I,
+)
 
 # Year-to-date, half-year and whole-year tolls, beside the month's own figures.
 _YTD = re.compile(
     rf"since\s+the\s+(?:start|beginning|outset)\s+of|between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?\d{{4}}|"
-    rf"so\s+far\s+(?:this|in)\b|(?:first|second)\s+half\s+of|first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|"
+    rf"so\s+far\s+(?:this|in)\b|(?:first|second)\s+half\s+of|first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1, 2})\s+months|"
     rf"bringing\s+the\s+(?:total|toll|tally|number)|total\s+for\s+the\s+year|this\s+year|the\s+year\s+\d{{4}}|"
     rf"(?:in|during|throughout|for|of)\s+(?:the\s+year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:{MONTH_RX}))|"
     rf"\b(?:19|20)\d\d\b\s+(?:as\s+a\s+whole|in\s+total)",
-    re.I)
+    re.I,
+)
 _OTHER_PERIOD = re.compile(
     r"\bsince\s+(?:then|that\s+(?:date|day|time)|it\s+(?:began|started)|(?:19|20)\d\d\b|(?:the\s+)?(?:start|beginning|outset)\s+of\s+"
-    r"(?:the\s+|this\s+|that\s+)?(?:campaign|offensive|operation|escalation|conflict|uprising|revolution|war|popular\s+uprising))", re.I)
-_MONTH_WORDS = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\b(?:{MONTH_RX})'s\b|"
-                          rf"\bthis\s+month\b|\bthe\s+month\b|\blast\s+month\b", re.I)
+    r"(?:the\s+|this\s+|that\s+)?(?:campaign|offensive|operation|escalation|conflict|uprising|revolution|war|popular\s+uprising))",
+    re.I,
+)
+_MONTH_WORDS = re.compile(
+    rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_RX})\b|\b(?:{MONTH_RX})'s\b|"
+    rf"\bthis\s+month\b|\bthe\s+month\b|\blast\s+month\b",
+    re.I,
+)
 
 
 @dataclass
@@ -105,6 +131,7 @@ class Reading:
 @dataclass
 class Context:
     """What the surrounding text says about the numbers of a sentence."""
+
     default_measure: str | None = None  # a bare number's measure (from the list's intro)
     subject_kind: str | None = None  # "perpetrator", "governorate", "area": what the list's items name
     area_party: str | None = None  # whose massacres an area-of-control list counts
@@ -134,13 +161,17 @@ class _Token:
 def mask_parentheses(text: str) -> str:
     """Blank out parenthesised asides holding no number ("(army, security, militias)"), so that
     their commas and party names do not split or claim a figure; positions are kept."""
+
     def blank(m: re.Match[str]) -> str:
         inner = m.group(0)
         return inner if re.search(rf"\d|\b(?:{SMALL_COUNT_WORDS})\b", inner, re.I) else " " * len(inner)
+
     return re.sub(r"\([^()]*\)", blank, text)
 
 
-_BREAKDOWN_FOLLOWS = re.compile(rf"[,\s]*(?:including|amongst|among\s+them|\()\s*(?:\d|{SMALL_COUNT_WORDS}|an?\b)", re.I)
+_BREAKDOWN_FOLLOWS = re.compile(
+    rf"[,\s]*(?:including|amongst|among\s+them|\()\s*(?:\d|{SMALL_COUNT_WORDS}|an?\b)", re.I
+)
 _KILLING = re.compile(r"kill|death|dead\b|died|victim|toll|massacre|lost their lives|slain", re.I)
 # Nouns after a number that show it counts something else ("four months", "12 missiles").
 _UNIT_AFTER = re.compile(
@@ -150,7 +181,9 @@ _UNIT_AFTER = re.compile(
     r"villages?|towns?|cities|governorates?|provinces?|parties|factions?|air ?strikes?|raids?|attacks?|strikes?|"
     r"pictures?|videos?|photos?|pages?|languages?|sides?|stages?|phases?|points?|articles?|paragraphs?|"
     r"members?|offices?|decades?|centuries|testimon(?:y|ies)|sources?|soldiers?|fighters?|troops|militants?|"
-    r"percent of the territory)\b", re.I)
+    r"percent of the territory)\b",
+    re.I,
+)
 
 
 def _tokens(text: str, killing: bool = False) -> list[_Token]:
@@ -162,31 +195,40 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             found.append(_Token(m.start(), m.end(), float(m.group("dec")), "percent", m.end()))
             continue
         raw = m.group("n")
-        before = text[max(0, m.start() - 12): m.start()]
-        after = text[m.end():]
+        before = text[max(0, m.start() - 12) : m.start()]
+        after = text[m.end() :]
         if m.group("pct"):
             found.append(_Token(m.start(), m.end(), to_int(raw), "percent", m.end()))
             continue
         if not text[: m.start()].strip(" -\u2013\u2022*(") and re.match(r"^[.)\-]\s", after):
             continue  # an item's number: "1. The Security Council must ..."
         if re.search(rf"(?:{MONTH_RX})\s*$", before, re.I) or re.match(
-                rf"^\s*(?:st|nd|rd|th)?\s*(?:(?:and|-|\u2013)\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{MONTH_RX})\b", after, re.I):
+            rf"^\s*(?:st|nd|rd|th)?\s*(?:(?:and|-|\u2013)\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{MONTH_RX})\b", after, re.I
+        ):
             continue  # a day of a date: "May 8", "8 May", "3 and 4 of May"
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and not re.match(r"^\s+(?:massacres?|victims|civilians|individuals)", after, re.I):
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not re.match(
+            r"^\s+(?:massacres?|victims|civilians|individuals)", after, re.I
+        ):
             continue  # a year
         if re.match(r"^[-\u2013]\d", after) or re.search(r"\d[-\u2013]$", before):
             continue  # a range of days "14-15"
         if re.match(r"^/(?:19|20)\d\d\b", after):
             continue  # a month written "3/2016"
-        if re.search(r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase|chart|figure|table|graph|annex|appendix|page)\s+"
-                     r"(?:\d+\s*(?:,|and)\s*)*$", text[: m.start()], re.I):
+        if re.search(
+            r"\b(?:resolutions?|no\.|number|article|paragraph|round|phase|chart|figure|table|graph|annex|appendix|page)\s+"
+            r"(?:\d+\s*(?:,|and)\s*)*$",
+            text[: m.start()],
+            re.I,
+        ):
             continue  # "Security Council resolutions 2139 and 2254", "Chart 1: ..."
         if re.search(r"(?:\.{3,}|\u2026+)\s*$", before):
             continue  # a page number after a table of contents' dotted leader
         try:
             value: int | float = to_int(raw)
         except ImplausibleCount:
-            if any(rx.match(after) for _, rx in _NOUN_AFTER if _ != "killed") or re.match(r"^\s+massacres?", after, re.I):
+            if any(rx.match(after) for _, rx in _NOUN_AFTER if _ != "killed") or re.match(
+                r"^\s+massacres?", after, re.I
+            ):
                 raise
             continue  # "350,000 people fled": no massacre figure comes near it
         measure, noun_end = None, m.end()
@@ -195,7 +237,12 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
             if noun_m:
                 measure, noun_end = name, m.end() + noun_m.end()
                 break
-        if measure == "killed" and not killing and not _KILLING.search(text) and not _BREAKDOWN_FOLLOWS.match(text, noun_end):
+        if (
+            measure == "killed"
+            and not killing
+            and not _KILLING.search(text)
+            and not _BREAKDOWN_FOLLOWS.match(text, noun_end)
+        ):
             continue  # "100,000 civilians are still trapped": people, but not the dead ("51 civilians including 14 children" are)
         tok = _Token(m.start(), m.end(), value, measure, noun_end)
         if measure is None:
@@ -205,7 +252,11 @@ def _tokens(text: str, killing: bool = False) -> list[_Token]:
                 tok.bare = True
             elif _UNIT_AFTER.match(after) or not raw[0].isdigit():
                 continue  # "four months", "12 missiles", "one side": not a figure
-            if not raw[0].isdigit() and re.match(r"^\s+(?:of\s+the\b|another\b|by one\b)", after, re.I) and not tok.part_of:
+            if (
+                not raw[0].isdigit()
+                and re.match(r"^\s+(?:of\s+the\b|another\b|by one\b)", after, re.I)
+                and not tok.part_of
+            ):
                 continue  # "one of the", "one another"
         found.append(tok)
     return found
@@ -219,19 +270,32 @@ def _governorates(text: str) -> list[tuple[int, int, str]]:
     return vocab.governorate_spans(text)
 
 
-def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi: int,
-          claimed: set[int], attached_only: bool = False) -> tuple[int, int, str] | None:
+def _pick(
+    spans: list[tuple[int, int, str]],
+    text: str,
+    tok: _Token,
+    lo: int,
+    hi: int,
+    claimed: set[int],
+    attached_only: bool = False,
+) -> tuple[int, int, str] | None:
     """The name a number belongs to: connected right after it, else the nearest before it in its
     stretch, else the first after it in its stretch."""
     after = [s for s in spans if s[0] >= tok.noun_end and s[0] < hi and s[0] not in claimed]
     for s in after:
-        if _CONNECTOR.match(text[tok.noun_end: s[0]]) or _IN_CONNECTOR.match(text[tok.noun_end: s[0]]):
+        if _CONNECTOR.match(text[tok.noun_end : s[0]]) or _IN_CONNECTOR.match(text[tok.noun_end : s[0]]):
             return s
     # A name followed by its own count ("... as follows: Syrian regime forces: 14") is the next
     # number's label, not this one's owner.
-    after = [s for s in after if not re.match(
-        rf"^(?:\s+(?!and\b|or\b|in\b|by\b|with\b|while\b)[\w']+){{0,2}}\s*[:\u2013-]?\s*(?:\d|(?:{SMALL_COUNT_WORDS})\b)",
-        text[s[1]: s[1] + 40], re.I)]
+    after = [
+        s
+        for s in after
+        if not re.match(
+            rf"^(?:\s+(?!and\b|or\b|in\b|by\b|with\b|while\b)[\w']+){{0,2}}\s*[:\u2013-]?\s*(?:\d|(?:{SMALL_COUNT_WORDS})\b)",
+            text[s[1] : s[1] + 40],
+            re.I,
+        )
+    ]
     if attached_only:
         # In a title the sentence's subject owns its count ("Syrian-Russian Alliance Forces
         # Trump Other Parties again with 32 Massacres").
@@ -242,7 +306,7 @@ def _pick(spans: list[tuple[int, int, str]], text: str, tok: _Token, lo: int, hi
         return before[-1]
     # "59% of all massacres documented in October were in Deir Ez-Zour governorate": a name later
     # in the same clause; past a comma it is another clause's ("..., most of them in Daraa").
-    if after and not re.search(r"[,;]", text[tok.noun_end: after[0][0]]):
+    if after and not re.search(r"[,;]", text[tok.noun_end : after[0][0]]):
         return after[0]
     return None
 
@@ -252,7 +316,7 @@ def _scope(text: str, start: int, end: int, ctx: Context, whole: str | None) -> 
     a year-to-date period; else the context's. `whole` is the sentence's own period (sentence_scope)."""
     left = max(text.rfind(sep, 0, start) for sep in (",", ";", " while ", " whereas ", "("))
     rights = [i for i in (text.find(sep, end) for sep in (",", ";", " while ", " whereas ")) if i >= 0]
-    clause = text[left + 1 if left >= 0 else 0: min(rights) if rights else len(text)]
+    clause = text[left + 1 if left >= 0 else 0 : min(rights) if rights else len(text)]
     if _YTD.search(clause):
         return "ytd"
     if _MONTH_WORDS.search(clause):
@@ -289,7 +353,9 @@ def sentence_scope(text: str) -> str | None:
 _SMALL = rf"(?:{NUMBER}|an?)"
 _BREAKDOWN_GAP = re.compile(
     rf"\(|\bincluding\b|\bamongst\b|\bamong\b|\bof whom\b|\bof them\b|,\s*(?={_SMALL}\s+(?:of them|of whom|were)\b)"
-    rf"|:\s*(?={_SMALL}\s+(?:children|child|women|woman)\b)", re.I)
+    rf"|:\s*(?={_SMALL}\s+(?:children|child|women|woman)\b)",
+    re.I,
+)
 
 
 def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], int] | None:
@@ -297,7 +363,7 @@ def _breakdown_after(text: str, pos: int, limit: int) -> tuple[dict[str, int], i
     children and 85 women", "amongst 140 children", found before the next figure of the sentence
     ("430 individuals were killed in those massacres, including ...")."""
     for gap in _BREAKDOWN_GAP.finditer(text, pos):
-        if gap.start() > limit or re.search(r"[.;]", text[pos: gap.start()]):
+        if gap.start() > limit or re.search(r"[.;]", text[pos : gap.start()]):
             return None
         m = _BREAKDOWN_INTRO.match(text, gap.start())
         if not m:
@@ -347,7 +413,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             sentence_measure = sentence_measure or measure  # "killed 38 of them, Russian forces 9, ..."
         scope = _scope(masked, tok.start, tok.end, ctx, whole_scope)
         words = masked[lo:hi].strip(" ,;:-\u2013")
-        if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end:]):
+        if measure == "percent" and _SHARE_OF_SUBSET.match(masked[tok.end :]):
             continue  # "63% of the massacres committed by them were in ...": no stated dimension
         subject: tuple[str, str] | None = None
         area = next((c for c in control if lo <= c.start() < hi), None)
@@ -357,8 +423,13 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             subject = (area_dimension(ctx.area_party), key)
         party = _pick(parties, masked, tok, lo, hi, claimed, ctx.attached_only)
         gov = _pick(governorates, masked, tok, lo, hi, claimed, ctx.attached_only)
-        clause_end = next((m.start() + tok.noun_end for m in [re.search(r"[,;]", masked[tok.noun_end:hi])] if m), hi)
-        if ctx.attached_only and not party and not gov and any(lo <= s[0] < min(clause_end, tok.start) for s in parties + governorates):
+        clause_end = next((m.start() + tok.noun_end for m in [re.search(r"[,;]", masked[tok.noun_end : hi])] if m), hi)
+        if (
+            ctx.attached_only
+            and not party
+            and not gov
+            and any(lo <= s[0] < min(clause_end, tok.start) for s in parties + governorates)
+        ):
             out.unread.append(words)  # a name near it, but not tied to it: whose is it?
             continue
         if subject is None:
@@ -372,18 +443,38 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 subject = ("governorate", gov[2])
                 if tok.part_of:
                     claimed.add(gov[0])
-        gap = masked[tokens[i - 1].noun_end if i else 0: tok.start]
-        if subject is None and out.figures and ((len(gap) < 60 and not re.search(r"[.;]", gap) and _RELATIVE.search(gap))
-                                                 or re.fullmatch(r"[\s,;]*", masked[tokens[i - 1].noun_end: tok.start])):
+        gap = masked[tokens[i - 1].noun_end if i else 0 : tok.start]
+        if (
+            subject is None
+            and out.figures
+            and (
+                (len(gap) < 60 and not re.search(r"[.;]", gap) and _RELATIVE.search(gap))
+                or re.fullmatch(r"[\s,;]*", masked[tokens[i - 1].noun_end : tok.start])
+            )
+        ):
             # "... in which 52 civilians were killed"; "Aleppo: 5 massacres, 66 victims". After "12 of
             # the 17 massacres, in which 141 ...", the clause is about the 12, the part, not the whole.
-            subject = part_subject if (part_subject and i > 0 and tokens[i - 1].whole) else out.figures[-1].subject  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
+            subject = (
+                part_subject if (part_subject and i > 0 and tokens[i - 1].whole) else out.figures[-1].subject
+            )  # "... 7 of July's massacres (64 percent), in which 52 civilians were killed"
         if subject is None and ctx.subject_kind in ("perpetrator", "governorate"):
             # A list item's label stands right before its count ("Unknown militia: 3", "Aleppo 4"); a
             # clause ("In December, SNHR documented 23 massacres") is no label: its count is the total.
-            labelled = tok.bare or tok.part_of or re.search(r"[:\u2013-]\s*$", masked[lo:tok.start]) or i == 0 and len(masked[:tok.start]) < 50
-            name = (_label_before(masked, lo, tok.start) if labelled and not re.search(
-                r"\b(?:documented|recorded|were|was|committed|perpetrated)\b", masked[lo:tok.start], re.I) else None) or ctx.pending_label
+            labelled = (
+                tok.bare
+                or tok.part_of
+                or re.search(r"[:\u2013-]\s*$", masked[lo : tok.start])
+                or i == 0
+                and len(masked[: tok.start]) < 50
+            )
+            name = (
+                _label_before(masked, lo, tok.start)
+                if labelled
+                and not re.search(
+                    r"\b(?:documented|recorded|were|was|committed|perpetrated)\b", masked[lo : tok.start], re.I
+                )
+                else None
+            ) or ctx.pending_label
             if name and ctx.subject_kind == "perpetrator" and vocab.perpetrator_key(name):
                 subject = ("perpetrator", vocab.perpetrator_key(name) or "")
             elif name and re.search(r"[A-Za-z]{3}", name):
@@ -391,8 +482,12 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                     continue  # an umbrella over the items that follow: its parts are the figures
                 out.unknown.append((ctx.subject_kind, name))
                 continue
-        if measure == "killed" and re.match(r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture"
-                                            r"|^\s*(?:who\s+)?(?:due\s+to|under|from)\s+torture", masked[tok.noun_end:], re.I):
+        if measure == "killed" and re.match(
+            r"^[^.;]{0,40}?\b(?:died|killed|dead)\s+(?:due\s+to|under|from|of)\s+torture"
+            r"|^\s*(?:who\s+)?(?:due\s+to|under|from)\s+torture",
+            masked[tok.noun_end :],
+            re.I,
+        ):
             subject = ("civilians_torture", "all")  # "11 persons who died due to torture": not massacre victims
         if measure == "percent":
             subject = _percent_subject(masked, tok, subject)
@@ -402,7 +497,7 @@ def read_sentence(text: str, ctx: Context) -> Reading:
                 continue
             subject = ("total", "all")
         shared = _shared_subjects(masked, tok, lo, hi, subject, parties, governorates)
-        if not shared and last_shared and re.match(r"\s*(?:%|per ?cent)?\s*each\b", masked[tok.noun_end:], re.I):
+        if not shared and last_shared and re.match(r"\s*(?:%|per ?cent)?\s*each\b", masked[tok.noun_end :], re.I):
             shared = last_shared  # "... one massacre each (6% each)": the same names again
         if shared:
             last_shared = shared
@@ -418,9 +513,15 @@ def read_sentence(text: str, ctx: Context) -> Reading:
             # A breakdown that names only children says there were no women, and the reverse.
             for key in ("children", "women"):
                 out.figures.append(Figure(key, breakdowns[i][key], subject, scope, words))
-        elif (measure in ("children", "women") and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo:tok.start], re.I)
-              and not (i + 1 < len(tokens) and tokens[i + 1].measure in ("children", "women")
-                       and re.fullmatch(r"\W*(?:and)?\s*", masked[tok.noun_end: tokens[i + 1].start]))):
+        elif (
+            measure in ("children", "women")
+            and re.search(r"(?:killed|killing of|death of)\s+$", masked[lo : tok.start], re.I)
+            and not (
+                i + 1 < len(tokens)
+                and tokens[i + 1].measure in ("children", "women")
+                and re.fullmatch(r"\W*(?:and)?\s*", masked[tok.noun_end : tokens[i + 1].start])
+            )
+        ):
             out.figures.append(Figure("killed", tok.value, subject, scope, words))  # "killed six children"
     return out
 
@@ -432,14 +533,14 @@ def _breakdowns(masked: str, tokens: list[_Token]) -> dict[int, dict[str, int]]:
     for i, tok in enumerate(tokens):
         if tok.used or tok.measure not in ("killed", None):
             continue
-        stop = next((t.start for t in tokens[i + 1:] if t.measure not in ("children", "women")), len(masked))
+        stop = next((t.start for t in tokens[i + 1 :] if t.measure not in ("children", "women")), len(masked))
         bd = _breakdown_after(masked, tok.noun_end, stop)
         if bd:
             counts, end = bd
-            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60): end]):
+            if tok.measure is None and not _VICTIM_WORDS.search(masked[max(0, tok.start - 60) : end]):
                 continue
             breakdowns[i] = counts
-            for other in tokens[i + 1:]:
+            for other in tokens[i + 1 :]:
                 if other.start < end:
                     other.used = True
     return breakdowns
@@ -453,14 +554,17 @@ def _measure_of(masked: str, tokens: list[_Token], i: int, sentence_measure: str
     if tok.part_of:
         # "22 of the 26 massacres", "7 of July's massacres": the whole's noun is the part's
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b(?!\s+victims)", masked[tok.end:], re.I):
+        if re.match(r"^\s+of\s+[^,.;()]{0,30}?\bmassacres\b(?!\s+victims)", masked[tok.end :], re.I):
             measure = "massacres"
-        elif re.match(r"^\s+of\s+[^,.;()]{0,30}?\b(?:victims|dead|deaths)\b", masked[tok.end:], re.I):
+        elif re.match(r"^\s+of\s+[^,.;()]{0,30}?\b(?:victims|dead|deaths)\b", masked[tok.end :], re.I):
             measure = "killed"  # "45 of the massacre victims"
         else:
             measure = nxt.measure if nxt and nxt.measure in ("massacres", "killed") else sentence_measure
-    if measure is None and re.search(r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$",
-                                     masked[max(0, tok.start - 30): tok.start], re.I):
+    if measure is None and re.search(
+        r"\b(?:killed|killing|the lives of|the (?:death|deaths|killing) of)\s+$",
+        masked[max(0, tok.start - 30) : tok.start],
+        re.I,
+    ):
         measure = "killed"  # "Syrian regime forces killed 38 of them"
     if measure is None and (tok.bare or tok.part_of):
         measure = sentence_measure or ("massacres" if re.search(r"massacre|governorate", masked, re.I) else None)
@@ -471,24 +575,38 @@ def _percent_subject(masked: str, tok: _Token, subject: tuple[str, str] | None) 
     """Whose a percentage is: a share of the victims, or the subject found for it; None when it is
     a share no stated dimension holds (a party's share of the victims)."""
     if (subject is None or subject == ("total", "all")) and re.match(
-            r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b",
-            masked[tok.end:], re.I):
+        r"^[^.;]{0,60}?\b(?:victims|killed|dead)\b[^.;]{0,40}?\b(?:women and children|children and women)\b",
+        masked[tok.end :],
+        re.I,
+    ):
         return ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"
     if subject is None and _WOMEN_AND_CHILDREN.search(masked):
         return ("victims_share", "women_and_children")
     if subject is None and _VICTIM_WORDS.search(masked) and re.search(r"\bchildren\b", masked, re.I):
         return ("victims_share", "children")
-    if subject and subject[0] == "perpetrator" and re.match(
-            r"^\s*(?:%|per ?cent)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|deaths|death toll)", masked[tok.end:], re.I):
+    if (
+        subject
+        and subject[0] == "perpetrator"
+        and re.match(
+            r"^\s*(?:%|per ?cent)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|deaths|death toll)", masked[tok.end :], re.I
+        )
+    ):
         return None  # a party's share of the victims: no stated dimension holds it
     return subject
 
 
-def _shared_subjects(text: str, tok: _Token, lo: int, hi: int, subject: tuple[str, str],
-                     parties: list[tuple[int, int, str]], governorates: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+def _shared_subjects(
+    text: str,
+    tok: _Token,
+    lo: int,
+    hi: int,
+    subject: tuple[str, str],
+    parties: list[tuple[int, int, str]],
+    governorates: list[tuple[int, int, str]],
+) -> list[tuple[str, str]]:
     """Every name a count is given to at once with "each"; [] when it is not so shared."""
-    each_after = re.match(r"^\s*(?:%|per ?cent)?\s*(?:massacres?\s+)?each\b", text[tok.noun_end:], re.I)
-    each_before = re.search(r"\beach\b[^,;.]{0,40}$", text[lo: tok.start], re.I)  # "X and Y each came second with 17%"
+    each_after = re.match(r"^\s*(?:%|per ?cent)?\s*(?:massacres?\s+)?each\b", text[tok.noun_end :], re.I)
+    each_before = re.search(r"\beach\b[^,;.]{0,40}$", text[lo : tok.start], re.I)  # "X and Y each came second with 17%"
     if not (each_after or each_before) or subject[0] not in ("perpetrator", "governorate"):
         return []
     spans = governorates if subject[0] == "governorate" else parties

@@ -6,6 +6,7 @@ killing of N civilians, including C children and W women", optional wounded, and
 closing sentence on who controlled the place. Everything here reads that grammar; nothing
 knows a place, date or count of any particular report.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,10 @@ _DATE_ANYWHERE = re.compile(
     re.I,
 )
 _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})\b")
-_VICTIM_NOUN = (r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
-                r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims")
+_VICTIM_NOUN = (
+    r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
+    r"infants?|babies|baby|girls?|boys?|members|fighters|prisoners|detainees|students|victims"
+)
 _KILLED = re.compile(
     rf"(?P<verb>(?:carried out|conducted)\s+(?:field\s+)?executions?\s+(?:against|of)|(?:resulted|resulting|results) in the (?:killing|death|deaths) of|(?:led|leading|leads) to the (?:killing|death|deaths) of|"
     rf"(?:caused|causing) the (?:killing|death|deaths) of|what led to the (?:killing|death) of|killing of|killing|killed|executed|executing|"
@@ -117,8 +120,11 @@ _IDP = re.compile(r"\bIDPs?\b|\binternally displaced\b|\bdisplaced (?:people|per
 _LOWER_BOUND_NOTE = re.compile(r"what we (?:have been|were) able to document", re.I)
 # A second massacre told in the same paragraph: "another massacre on the same day", or a later
 # sentence that returns to the same day with a killing of its own.
-_ANOTHER = re.compile(r"\banother massacre\b|(?<=\. )(?:In the (?:morning|afternoon|evening|night) of the same day|Later (?:on )?(?:that|the same) day"
-                      r"|Hours later|On the same day|The same day|The next day),?(?=[^.]*\b(?:killing|killed|death of)\b)", re.I)
+_ANOTHER = re.compile(
+    r"\banother massacre\b|(?<=\. )(?:In the (?:morning|afternoon|evening|night) of the same day|Later (?:on )?(?:that|the same) day"
+    r"|Hours later|On the same day|The same day|The next day),?(?=[^.]*\b(?:killing|killed|death of)\b)",
+    re.I,
+)
 _GOV_MENTION = re.compile(
     rf"(?P<name>{_NAME}(?:\s+(?:suburbs|countryside))?)\s+(?P<kind>governorate|province|city|suburbs|countryside)\b"
 )
@@ -153,8 +159,14 @@ def governorate_mentions(text: str) -> list[tuple[int, str]]:
         words = _LEADING_FILLERS.sub("", m.group("name")).split()
         if m.group("kind").lower() in ("suburbs", "countryside"):
             # "Eastern Ghouta, Damascus suburbs": the governorate whose name holds the word
-            whole = next((vocab.governorate_key(" ".join(words[i:] + [m.group("kind")])) for i in range(len(words))
-                          if vocab.governorate_key(" ".join(words[i:] + [m.group("kind")]))), None)
+            whole = next(
+                (
+                    vocab.governorate_key(" ".join(words[i:] + [m.group("kind")]))
+                    for i in range(len(words))
+                    if vocab.governorate_key(" ".join(words[i:] + [m.group("kind")]))
+                ),
+                None,
+            )
             if whole:
                 found.append((m.start(), whole))
                 continue
@@ -206,17 +218,28 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
     # The breakdown is the first "(...)" or "including ..." in the sentence that reads as
     # one: "(what we have been able to document)" is a note, not a breakdown.
     spans = [(m.start(), m.group("inner")) for m in re.finditer(r"\((?P<inner>[^)]*)\)", sentence)]
-    spans += [(m.start(), m.group("rest")) for m in re.finditer(
-        r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I)]
+    spans += [
+        (m.start(), m.group("rest"))
+        for m in re.finditer(
+            r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I
+        )
+    ]
     # "five civilians, a mother and her four children"; "five members of one family: a man, his wife and ..."
-    spans += [(m.start(), m.group("rest")) for m in re.finditer(
-        r"^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
-        sentence, re.I)]
+    spans += [
+        (m.start(), m.group("rest"))
+        for m in re.finditer(
+            r"^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
+            sentence,
+            re.I,
+        )
+    ]
     if re.match(r"^[^.;()]{0,20}?,?\s*all\s+(?:of\s+them\s+)?(?:adult\s+)?(?:men|males)\b", sentence, re.I):
         return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "five civilians, all of them men"
     # "16 civilians, 9 of whom were children"
-    spans += [(m.start(), m.group("rest")) for m in re.finditer(
-        rf",\s*(?P<rest>(?:{NUMBER}|an?)\s+(?:of whom|of them)\b[^.;()]*)", sentence, re.I)]
+    spans += [
+        (m.start(), m.group("rest"))
+        for m in re.finditer(rf",\s*(?P<rest>(?:{NUMBER}|an?)\s+(?:of whom|of them)\b[^.;()]*)", sentence, re.I)
+    ]
     for _, candidate in sorted(spans):
         counts = _breakdown(candidate)
         if counts:
@@ -247,12 +270,16 @@ def _place(location: str) -> dict[str, Any]:
             parent_name, parent_type = _LEADING_FILLERS.sub("", typed_m.group("name")), typed_m.group("type").lower()
         text = text[: parent_m.start()]
     region_m = _REGION.search(text)
-    if region_m and (_settlement_in(text[: region_m.start()]) or not _settlement_in(text[region_m.end():])):
+    if region_m and (_settlement_in(text[: region_m.start()]) or not _settlement_in(text[region_m.end() :])):
         text = text[: region_m.start()]  # "X village, eastern suburbs of Y": the region comes after the place
     elif region_m:
-        text = text[: region_m.start()] + " in " + text[region_m.end():]  # "on the outskirts of X town": the place is after it
+        text = (
+            text[: region_m.start()] + " in " + text[region_m.end() :]
+        )  # "on the outskirts of X town": the place is after it
     # "The town was under ...": a sentence's first word is no place name
-    typed = [m for m in _TYPED.finditer(text) if not re.fullmatch(r"(?:The|This|That|Its|A|An|Each|Every)", m.group("name"))]
+    typed = [
+        m for m in _TYPED.finditer(text) if not re.fullmatch(r"(?:The|This|That|Its|A|An|Each|Every)", m.group("name"))
+    ]
     settlements = [m for m in typed if re.fullmatch(_SETTLEMENT, m.group("type"), re.I)]
     chosen = settlements[-1] if settlements else (typed[-1] if typed else None)
     if chosen is not None and not settlements and parent_type and re.fullmatch(_SETTLEMENT, parent_type):
@@ -261,7 +288,7 @@ def _place(location: str) -> dict[str, Any]:
         name = chosen.group("name")
         lead = _LEADING_FILLERS.match(name)
         start = chosen.start() + (lead.end() if lead else 0)
-        out["place"] = name[lead.end():] if lead else name
+        out["place"] = name[lead.end() :] if lead else name
         out["place_type"] = chosen.group("type").lower()
         # ", as a group of civilians were trying to flee X city": circumstance, not site.
         site = _SITE_TAIL.sub("", re.split(r",\s+as\s+", text[:start], maxsplit=1)[0]).strip(" ,-")
@@ -295,11 +322,11 @@ def _location_text(head: str, verb: re.Match[str] | None = None) -> str:
     if not verbs:
         return head
     v = verb or verbs[-1]
-    rest = head[v.end():]
+    rest = head[v.end() :]
     if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
         return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
     prep_m = _PREPOSITION.search(rest)
-    return rest[prep_m.end():].strip() if prep_m else rest.strip()
+    return rest[prep_m.end() :].strip() if prep_m else rest.strip()
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -315,9 +342,12 @@ def _notes(paragraph: str) -> list[str]:
     for rx in vocab.attribution_patterns():
         for m in rx.finditer(paragraph):
             start = m.start()
-            if paragraph[m.end(): m.end() + 1] in (".", ""):  # a whole sentence: "We haven't been able to identify ..."
+            if paragraph[m.end() : m.end() + 1] in (
+                ".",
+                "",
+            ):  # a whole sentence: "We haven't been able to identify ..."
                 start = _sentence_span(paragraph, m.start(), m.end())[0]
-            phrase = paragraph[start: m.end()].strip()
+            phrase = paragraph[start : m.end()].strip()
             if phrase and phrase not in first_seen:
                 first_seen[phrase] = m.start()
     return sorted(first_seen, key=first_seen.__getitem__)
@@ -329,9 +359,9 @@ def _counts(after_head: str) -> dict[str, Any]:
     passive = _KILLED_PASSIVE.search(after_head) if _PASSIVE_VERB.search(after_head) else None
     if passive and (not killed_m or passive.start() < killed_m.start()):
         killed_m = passive
-        after = passive.group("mid") + after_head[passive.end():]
+        after = passive.group("mid") + after_head[passive.end() :]
     elif killed_m:
-        after = after_head[killed_m.end():]
+        after = after_head[killed_m.end() :]
     else:
         raise IncidentParseError("no 'killing of N ...' clause")
     killed = _count(killed_m.group("num"))
@@ -353,7 +383,18 @@ def _counts(after_head: str) -> dict[str, Any]:
     wounded_m = _find_wounded(after)
     if wounded_m:
         num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
-        q = (wounded_m.group("q") or wounded_m.group("q2") or wounded_m.group("q3") or wounded_m.group("q4") or wounded_m.group("q5") or "").strip().lower()
+        q = (
+            (
+                wounded_m.group("q")
+                or wounded_m.group("q2")
+                or wounded_m.group("q3")
+                or wounded_m.group("q4")
+                or wounded_m.group("q5")
+                or ""
+            )
+            .strip()
+            .lower()
+        )
         rec["wounded"], rec["wounded_qualifier"] = _count(num), (q or None)
     else:
         rec["wounded"], rec["wounded_qualifier"] = None, None
@@ -373,15 +414,23 @@ def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
     opening_m = _OPENING.match(paragraph)
     if opening_m:
         month, day, year = opening_m.group("month"), opening_m.group("day"), opening_m.group("year")
-        weekday, part, body = opening_m.group("weekday"), opening_m.group("part"), paragraph[opening_m.end():]
+        weekday, part, body = opening_m.group("weekday"), opening_m.group("part"), paragraph[opening_m.end() :]
     else:
         opening_m = _DATE_ANYWHERE.search(paragraph)
         if not opening_m:
             raise IncidentParseError("no date")
-        month, day, year = opening_m.group("month1") or opening_m.group("month2"), opening_m.group("day1") or opening_m.group("day2"), opening_m.group("year")
+        month, day, year = (
+            opening_m.group("month1") or opening_m.group("month2"),
+            opening_m.group("day1") or opening_m.group("day2"),
+            opening_m.group("year"),
+        )
         weekday, part = opening_m.group("weekday"), opening_m.group("part")
         # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
-        body = (paragraph[: opening_m.start()].rstrip(" ,") + (" " if opening_m.start() else "") + paragraph[opening_m.end():]).strip()
+        body = (
+            paragraph[: opening_m.start()].rstrip(" ,")
+            + (" " if opening_m.start() else "")
+            + paragraph[opening_m.end() :]
+        ).strip()
     try:
         date = dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
     except ValueError as exc:
@@ -404,32 +453,49 @@ def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:
     if not wounded_m:
         return None
     num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
-    q = (wounded_m.group("q") or wounded_m.group("q2") or wounded_m.group("q3") or wounded_m.group("q4") or wounded_m.group("q5") or "").strip().lower()
+    q = (
+        (
+            wounded_m.group("q")
+            or wounded_m.group("q2")
+            or wounded_m.group("q3")
+            or wounded_m.group("q4")
+            or wounded_m.group("q5")
+            or ""
+        )
+        .strip()
+        .lower()
+    )
     return _count(num), (q or None)
 
 
 def party_in(text: str) -> tuple[str, str] | None:
     """(key, words) of the first party a paragraph names, for details with no party headings."""
     spans = vocab.perpetrator_spans(text)
-    return (spans[0][2], text[spans[0][0]: spans[0][1]]) if spans else None
+    return (spans[0][2], text[spans[0][0] : spans[0][1]]) if spans else None
 
 
 def _parse_incident(paragraph: str) -> list[dict[str, Any]]:
     date, weekday, part, body = _find_date(paragraph)
     # A second massacre told in the same paragraph is read from its own sentence.
-    extra = ([_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
-             if _ANOTHER_HINT.search(body) else [])
+    extra = (
+        [_sentence_span(body, m.start(), m.end()) for m in _ANOTHER.finditer(body)]
+        if _ANOTHER_HINT.search(body)
+        else []
+    )
     main_body = body
     for start, end in reversed(extra):
         main_body = main_body[:start] + main_body[end:]
     cut = _KILL_CLAUSE_START.search(main_body)
     head = main_body[: cut.start()] if cut else main_body
-    rest = main_body[cut.start():] if cut else main_body
+    rest = main_body[cut.start() :] if cut else main_body
     time_m = _TIME.search(head)
     control_m = _CONTROL.search(body)
     area_text = control_m.group("who").strip() if control_m else None
-    mentions = (governorate_mentions(head) or [(start, key) for start, _, key in vocab.governorate_spans(head)]
-                or [(start, key) for start, _, key in vocab.region_spans(head)])
+    mentions = (
+        governorate_mentions(head)
+        or [(start, key) for start, _, key in vocab.governorate_spans(head)]
+        or [(start, key) for start, _, key in vocab.region_spans(head)]
+    )
     notes = _notes(paragraph)
     base: dict[str, Any] = {
         "date": date.isoformat(),

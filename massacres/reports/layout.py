@@ -4,42 +4,74 @@ Two forms reach us. Web text puts a paragraph on one line; text extracted from t
 wraps lines at the page width, hyphenates words across breaks, starts each page with a
 space and leaves the page's link annotations as bare URL lines at its end.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u00a0": " ", "\u200f": "", "\u200e": "", "\ufeff": ""})
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u200f": "",
+        "\u200e": "",
+        "\ufeff": "",
+    }
+)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
 # code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
-_FOOTER_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z]{2,6}|\d{1,3}|page|of|[|\u2022-]")
+_FOOTER_TOKEN = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z]{2,6}|\d{1,3}|page|of|[|\u2022-]"
+)
 
 
 def _is_footer(line: str) -> bool:
     tokens = line.split()
-    return (len(tokens) >= 2 and any("@" in t or t.lower().startswith("www.") for t in tokens)
-            and all(_FOOTER_TOKEN.fullmatch(t) for t in tokens))
+    return (
+        len(tokens) >= 2
+        and any("@" in t or t.lower().startswith("www.") for t in tokens)
+        and all(_FOOTER_TOKEN.fullmatch(t) for t in tokens)
+    )
 
 
 _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTH_RX = "|".join(MONTHS)  # a month's name, for patterns
 _INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 # A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
 _BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")
-_BEFORE_DATE = re.compile(r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I)
+_BEFORE_DATE = re.compile(
+    r"\b(?:on|of|since|until|till|from|and|between|by|before|after|that|than|to|the|last|[-\u2013,])$", re.I
+)
 _NUMBERED_LINE = re.compile(r"^\d{1,2}[.)-]\s+[A-Z]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
 # In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
 # inside a paragraph is the date activists confirmed it.
 _OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
-_LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)")
+_LIST_ITEM = re.compile(
+    r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)"
+)
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
 LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])(?:\.|\)|\s?-)\s*(?P<title>[A-Z].{0,110})$")  # "A. X", "A) X", "A- X"
 GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
@@ -81,8 +113,31 @@ def detect_form(lines: list[str]) -> str:
 
 # Short words that stand on their own inside a compound ("surface-to-surface", "well-known"):
 # a line break after "surface-to-" keeps its hyphen, one after "forcibly-dis-" does not.
-_COMPOUND_PARTS = {"to", "and", "of", "in", "on", "by", "up", "the", "for", "at", "off", "out",
-                   "self", "non", "well", "ill", "half", "all", "war", "pro", "anti", "ex", "co"}
+_COMPOUND_PARTS = {
+    "to",
+    "and",
+    "of",
+    "in",
+    "on",
+    "by",
+    "up",
+    "the",
+    "for",
+    "at",
+    "off",
+    "out",
+    "self",
+    "non",
+    "well",
+    "ill",
+    "half",
+    "all",
+    "war",
+    "pro",
+    "anti",
+    "ex",
+    "co",
+}
 
 
 def join_wrapped(parts: list[str], vocabulary: set[str] | None = None) -> str:
@@ -120,9 +175,13 @@ def join_wrapped(parts: list[str], vocabulary: set[str] | None = None) -> str:
 def _is_short_heading(stripped: str) -> bool:
     # "Methodology", "Conclusions", "The Russian guarantors": a short line without
     # sentence punctuation standing between paragraphs of wrapped text.
-    return (len(stripped) < 45 and not re.search(r"[.,;:]$", stripped) and stripped[:1].isupper()
-            # "The village was" cut by a page break is a sentence, not a heading
-            and not re.search(r"\b(?:was|were|is|are|the|of|in|at|to|and|a|an|by|for|with|under|on|from)$", stripped))
+    return (
+        len(stripped) < 45
+        and not re.search(r"[.,;:]$", stripped)
+        and stripped[:1].isupper()
+        # "The village was" cut by a page break is a sentence, not a heading
+        and not re.search(r"\b(?:was|were|is|are|the|of|in|at|to|and|a|an|by|for|with|under|on|from)$", stripped)
+    )
 
 
 def _is_heading(stripped: str) -> bool:
@@ -134,8 +193,12 @@ def _is_heading(stripped: str) -> bool:
         return True
     m = LETTER_HEADING.match(stripped)
     # "A- Government forces (army, security services, ... and foreign" runs on: no heading
-    return (bool(m) and len(stripped) < 120 and not stripped.endswith((".", ","))
-            and stripped.count("(") <= stripped.count(")"))
+    return (
+        bool(m)
+        and len(stripped) < 120
+        and not stripped.endswith((".", ","))
+        and stripped.count("(") <= stripped.count(")")
+    )
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -159,6 +222,7 @@ _SPACED_HYPHEN = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
 def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
     """A word broken across a PDF line and joined back with a space: "chil- dren" -> "children"
     when the document writes "children" elsewhere, "fixed- wing" -> "fixed-wing" when it writes that."""
+
     def join(m: re.Match[str]) -> str:
         whole, hyphened = m.group(1) + m.group(2), f"{m.group(1)}-{m.group(2)}"
         if whole.lower() in vocabulary:
@@ -166,6 +230,7 @@ def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
         # Else only a compound the document writes whole elsewhere: "-five minutes apart- that"
         # is a dash around an aside, not a broken word.
         return hyphened if hyphened.lower() in vocabulary else m.group(0)
+
     return _SPACED_HYPHEN.sub(join, line)
 
 
@@ -191,8 +256,15 @@ def split_blocks(text: str) -> Layout:
 
     # A running header: the same line opening page after page ("SNHR - 19 Massacres Documented ...").
     openings = Counter(ln.strip() for ln in lines if ln[:1] == " " and ln[1:2] != " " and len(ln.strip()) < 120)
-    running = ({ln for ln, n in openings.items() if n >= 2 and len(ln) >= 20 and not _is_heading(ln)
-                and not _TERMINAL.search(ln)} if form == "pdf_text" else set())
+    running = (
+        {
+            ln
+            for ln, n in openings.items()
+            if n >= 2 and len(ln) >= 20 and not _is_heading(ln) and not _TERMINAL.search(ln)
+        }
+        if form == "pdf_text"
+        else set()
+    )
     prev_url = False
     for idx, raw in enumerate(lines, start=1):
         if running and raw[:1] == " " and raw.strip() in running:
@@ -201,9 +273,15 @@ def split_blocks(text: str) -> Layout:
             continue
         if "@" in raw and _is_footer(raw):
             continue  # a page footer inside a paragraph: the paragraph goes on past it
-        if form == "pdf_text" and re.fullmatch(r"\s*\d{1,3}\s*", raw) and (
-                not current or re.search(r"[.!?\"')]$", current[-1])
-                or re.match(r"^ \S", next((ln for ln in lines[idx: idx + 3] if not _is_footer(ln)), ""))):
+        if (
+            form == "pdf_text"
+            and re.fullmatch(r"\s*\d{1,3}\s*", raw)
+            and (
+                not current
+                or re.search(r"[.!?\"')]$", current[-1])
+                or re.match(r"^ \S", next((ln for ln in lines[idx : idx + 3] if not _is_footer(ln)), ""))
+            )
+        ):
             # A page number on a line of its own: after a finished sentence, or right before the
             # next page's first line. A count wrapped alone follows an open line mid-page.
             continue
@@ -229,19 +307,28 @@ def split_blocks(text: str) -> Layout:
             elif re.match(r"^\d+(?:,(?!\d{3})|\s*$)", stripped) or re.fullmatch(r"[a-z-]+", stripped):
                 new_block = False  # a count or word wrapped onto a line of its own: "...militias): / 21"
             elif (_BULLET.match(current[0]) or _LABEL_LINE.match(current[0]) or _NUMBERED_LINE.match(current[0])) and (
-                    len(prev_text) < 0.9 * full_width):
+                len(prev_text) < 0.9 * full_width
+            ):
                 new_block = True  # a list item ends where its line stops short: what follows is not part of it
-            elif _BULLET.match(stripped) or prev_text.endswith(":") or (
-                (_LABEL_LINE.match(stripped) or _NUMBERED_LINE.match(stripped)) and len(prev_text) < 0.9 * full_width
+            elif (
+                _BULLET.match(stripped)
+                or prev_text.endswith(":")
+                or (
+                    (_LABEL_LINE.match(stripped) or _NUMBERED_LINE.match(stripped))
+                    and len(prev_text) < 0.9 * full_width
+                )
             ):  # "Russian forces: 186 civilians, ..." or "2. ISIS: 2 massacres" after a short line
                 new_block = True
             elif _OPENING_LINE.match(stripped) and not _BEFORE_DATE.search(prev_text):
                 # A full opening date starts an incident even after a caption with no period;
                 # only a line ending in "On", "since", ... carries a date mid-sentence.
                 new_block = True
-            elif _TERMINAL.search(prev_text) and (
-                _LIST_ITEM.match(stripped) or raw[:1] == " " or _is_short_heading(stripped)
-            ) or _is_heading(current[-1].strip()) or (len(current) == 1 and _is_short_heading(prev_text)):
+            elif (
+                _TERMINAL.search(prev_text)
+                and (_LIST_ITEM.match(stripped) or raw[:1] == " " or _is_short_heading(stripped))
+                or _is_heading(current[-1].strip())
+                or (len(current) == 1 and _is_short_heading(prev_text))
+            ):
                 new_block = True
             elif len(prev_text) < 0.6 * full_width and stripped[:1].isupper() and not prev_text.endswith(("-", ",")):
                 # A line that stops well short of the wrap width ended its paragraph, punctuated or

@@ -6,6 +6,7 @@ place it names; the name may be Latin or Arabic, so both sides are compared as c
 skeletons ("Mwayleh bin Hdaib" and "موليح بن دهيب" both give mwlh/bn/...), never guessed
 by position alone.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Counts as the reports write them: digits, words ("eleven", "twenty-three"), "a"/"an"."""
+
 from __future__ import annotations
 
 import re
@@ -8,11 +9,15 @@ from text_to_num import text2num
 # The number words a list item or a breakdown most often starts with ("ISIS: two", "among them
 # three children"): where a pattern must tell a count from a word cheaply, before NUMBER reads it.
 SMALL_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
-_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-          "fifteen|sixteen|seventeen|eighteen|nineteen")
+_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen"
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD = (rf"(?:(?:one|a) hundred(?:(?: and)? (?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_UNITS}))?"
-         rf"|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_UNITS})")
+_WORD = (
+    rf"(?:(?:one|a) hundred(?:(?: and)? (?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_UNITS}))?"
+    rf"|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_UNITS})"
+)
 # A count: digits (with thousands commas) or words. "a"/"an" are handled by callers
 # because they only mean 1 before a victim noun.
 # No massacre or monthly toll comes near this; a larger count is a typo or corrupted text.

@@ -1,4 +1,5 @@
 """A monthly report (web text, PDF text or PDF file) -> report, stated figures, incidents, warnings."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -28,14 +29,28 @@ from massacres.reports.sources import read_source
 from massacres.reports.summary import parse_summary
 
 INCIDENT_FIELDS = record.parsed()  # an incident's fields as the parser gives them (record.py)
-REPORT_FIELDS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
-                 "victims_women", "ytd_massacres", "ytd_period", "details_complete", "civilians_killed")
+REPORT_FIELDS = (
+    "month",
+    "kind",
+    "title",
+    "published",
+    "total_massacres",
+    "victims_total",
+    "victims_children",
+    "victims_women",
+    "ytd_massacres",
+    "ytd_period",
+    "details_complete",
+    "civilians_killed",
+)
 # The heading that opens the details: "III. Details of September's Incidents", "Most Notable
 # Massacres in October", "B. Massacres", "Massacres documented in May in detail".
 _SECTION_NUMBER = r"(?:(?:[IVX]{1,4}|[A-H]|\d{1,2}|First|Second|Third|Fourth|Fifth|Sixth|Seventh)\s*[.\-):]\s*)?"
 _DETAILS_HEAD = re.compile(
     rf"^{_SECTION_NUMBER}(?:the\s+)?(?:details\b|(?:the\s+)?most\s+notable\s+massacres\b|.*\bincidents\b"
-    r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)", re.I)
+    r"|massacres?\b.{0,60}$|.{0,40}\bmassacres\s+in\s+detail\b)",
+    re.I,
+)
 _END_HEAD = re.compile(rf"^{_SECTION_NUMBER}(?:conclusions?|recommendations|legal\s+conclusions?)\b", re.I)
 # The sentence saying who held the place names a party that did not do it.
 _WHO_HELD = re.compile(r"[^.]*\b(?:control(?:led)?\s+(?:of|by)|held\s+by)\b[^.]*\.?", re.I)
@@ -80,8 +95,9 @@ def parse_file(path: str | Path) -> ParsedReport:
     return parse_text(text, source=str(path), form_hint=form_hint, sha256=digest)
 
 
-def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
-               sha256: str | None = None) -> ParsedReport:
+def parse_text(
+    text: str, source: str = "<text>", form_hint: str | None = None, sha256: str | None = None
+) -> ParsedReport:
     if not text.strip():
         raise ReportError(source, "the file is empty")
     layout = split_blocks(text)
@@ -89,43 +105,68 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
     warn = _Warnings()
     blocks = _article(layout.blocks)
     start = details_start(blocks)
-    end = len(blocks) if start is None else next(
-        (i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text) and len(blocks[i].text) < 80), len(blocks))
+    end = (
+        len(blocks)
+        if start is None
+        else next(
+            (i for i in range(start + 1, len(blocks)) if _END_HEAD.match(blocks[i].text) and len(blocks[i].text) < 80),
+            len(blocks),
+        )
+    )
     # The conclusions restate (and sometimes add) the month's figures: they are read as summary too.
     report, stated = parse_summary(blocks if start is None else blocks[: start + 1] + blocks[end:], warn)
     if report["month"] is None:
-        raise ReportError(source, "not an SNHR massacres report: no report month found "
-                                  "(no title, heading or summary sentence naming a month of massacres)")
+        raise ReportError(
+            source,
+            "not an SNHR massacres report: no report month found "
+            "(no title, heading or summary sentence naming a month of massacres)",
+        )
     if start is None:
         # A summary-only post: the month's stated figures, and no details to compare them with.
         if blocks and _cut_off(blocks[-1].text) and len(blocks[-1].text) >= 150:
             raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", blocks[-1].last_line)
         if not stated and report["total_massacres"] is None:
             if not re.search(r"massacre", text, re.I):
-                raise ReportError(source, "not an SNHR massacres report: no stated figures and no incident details found")
+                raise ReportError(
+                    source, "not an SNHR massacres report: no stated figures and no incident details found"
+                )
             # A month of massacres whose figures no rule read: loaded, so the gap shows (the
             # unread_figure warnings say where), never refused.
             warn("no_figures", "no stated figure could be read from the text", blocks[0].line if blocks else None)
-        warn("no_details", "no details section: the month's stated figures only, no incidents",
-             blocks[-1].last_line if blocks else None)
+        warn(
+            "no_details",
+            "no details section: the month's stated figures only, no incidents",
+            blocks[-1].last_line if blocks else None,
+        )
         details, end = [], len(blocks)
     else:
-        details = blocks[start + 1: end]
+        details = blocks[start + 1 : end]
         if end == len(blocks) and details and _cut_off(details[-1].text):
             raise ReportError(source, "the text ends mid-paragraph: the report looks truncated", details[-1].last_line)
         if end == len(blocks):
-            warn("missing_end", "no 'Conclusions' section after the details: the report may be truncated",
-                 details[-1].last_line if details else None)
+            warn(
+                "missing_end",
+                "no 'Conclusions' section after the details: the report may be truncated",
+                details[-1].last_line if details else None,
+            )
     incidents = _parse_details(details, source, warn, truncated_tail=end == len(blocks))
     _attach_map_links(incidents, layout.urls_by_page, warn)
     parsed = ParsedReport(
-        source=source, form=form,
+        source=source,
+        form=form,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        report=report, stated=stated, incidents=incidents, warnings=warn.items,
+        report=report,
+        stated=stated,
+        incidents=incidents,
+        warnings=warn.items,
         details_complete=start is not None and not re.search(r"most notable", blocks[start].text, re.I),
     )
-    if (start is not None and not _DETAILS_HEAD.match(blocks[start].text) and report["total_massacres"]
-            and len(incidents) < report["total_massacres"]):
+    if (
+        start is not None
+        and not _DETAILS_HEAD.match(blocks[start].text)
+        and report["total_massacres"]
+        and len(incidents) < report["total_massacres"]
+    ):
         parsed.details_complete = False  # no heading says these are all, and they are fewer than stated
     parsed.report["details_complete"] = parsed.details_complete
     constraints.enforce(parsed, warn)
@@ -135,8 +176,11 @@ def parse_text(text: str, source: str = "<text>", form_hint: str | None = None,
 
 # Where a copy of a web post stops being the report: the site's sharing buttons, related posts
 # (other months' titles and counts), comments.
-_ARTICLE_END = re.compile(r"^(?:related(?:\s+(?:posts|articles|reports))?|share\s+this|like\s+this|leave\s+a\s+(?:reply|comment)|"
-                          r"\d+\s+(?:thoughts|comments|responses)\s+on\b|comments|you\s+may\s+also\s+like)\W*$", re.I)
+_ARTICLE_END = re.compile(
+    r"^(?:related(?:\s+(?:posts|articles|reports))?|share\s+this|like\s+this|leave\s+a\s+(?:reply|comment)|"
+    r"\d+\s+(?:thoughts|comments|responses)\s+on\b|comments|you\s+may\s+also\s+like)\W*$",
+    re.I,
+)
 
 
 def _article(blocks: list[Block]) -> list[Block]:
@@ -154,10 +198,11 @@ def _cut_off(text: str) -> bool:
 
 def details_start(blocks: list[Block]) -> int | None:
     """Index of the block that opens the incident details, or None for a summary-only text."""
+
     def incidents_follow(i: int) -> bool:
         # An incident, not a dated sentence of the introduction ("On Wednesday, August 12, 2015, a
         # truce came into force"), below it, and no section end first (a table of contents).
-        for x in blocks[i + 1: i + 6]:
+        for x in blocks[i + 1 : i + 6]:
             if _END_HEAD.match(x.text) and len(x.text) < 80:
                 return False
             if looks_like_incident(x.text) and _readable_incident(x.text):
@@ -165,13 +210,24 @@ def details_start(blocks: list[Block]) -> int | None:
         return False
 
     for i, b in enumerate(blocks):
-        if (not b.text.startswith(("-", "Contents")) and len(b.text) < 80 and not b.text.endswith(".")
-                and _DETAILS_HEAD.match(b.text) and i + 1 < len(blocks) and incidents_follow(i)):
+        if (
+            not b.text.startswith(("-", "Contents"))
+            and len(b.text) < 80
+            and not b.text.endswith(".")
+            and _DETAILS_HEAD.match(b.text)
+            and i + 1 < len(blocks)
+            and incidents_follow(i)
+        ):
             # A death-toll report's "Massacres" section opens with its own summary paragraph.
-            while (i + 1 < len(blocks) and not looks_like_incident(blocks[i + 1].text)
-                   and not GOVERNORATE_HEADING.match(blocks[i + 1].text) and not LETTER_HEADING.match(blocks[i + 1].text)
-                   and re.search(r"massacre", blocks[i + 1].text, re.I) and re.search(r"\d", blocks[i + 1].text)
-                   and incidents_follow(i + 1)):
+            while (
+                i + 1 < len(blocks)
+                and not looks_like_incident(blocks[i + 1].text)
+                and not GOVERNORATE_HEADING.match(blocks[i + 1].text)
+                and not LETTER_HEADING.match(blocks[i + 1].text)
+                and re.search(r"massacre", blocks[i + 1].text, re.I)
+                and re.search(r"\d", blocks[i + 1].text)
+                and incidents_follow(i + 1)
+            ):
                 i += 1
             return i
     # No "Details" heading: the details start at the first section heading that names a party,
@@ -220,8 +276,14 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             if perpetrator is None:
                 warn("unknown_perpetrator", f"sub-section {title!r} names no known party; kept as written", b.line)
             continue
-        if (len(text) < 60 and not text.endswith(".") and not is_incident_start(text) and not _KILLING_WORDS.search(text)
-                and (party := vocab.perpetrator_key(text)) and not vocab.governorate_key(text.strip(" :-\u2013"))):
+        if (
+            len(text) < 60
+            and not text.endswith(".")
+            and not is_incident_start(text)
+            and not _KILLING_WORDS.search(text)
+            and (party := vocab.perpetrator_key(text))
+            and not vocab.governorate_key(text.strip(" :-\u2013"))
+        ):
             # A bare party name standing as a sub-heading ("ISIS" under "Extremist Islamic groups")
             perpetrator_text, perpetrator, governorate = text.strip(" :-\u2013"), party, None
             continue
@@ -236,8 +298,13 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
         if ROMAN_HEADING.match(text) and len(text) < 80:
             continue
         incident_like = looks_like_incident(text)
-        if (incidents and not incident_like and incidents[-1]["wounded"] is None and (w := wounded_in(text))
-                and not _KILLING_WORDS.search(text)):
+        if (
+            incidents
+            and not incident_like
+            and incidents[-1]["wounded"] is None
+            and (w := wounded_in(text))
+            and not _KILLING_WORDS.search(text)
+        ):
             # "About 20 others were wounded in the attack.": the paragraph before tells the incident.
             for rec in incidents:
                 if rec["line"] == incidents[-1]["line"]:
@@ -251,13 +318,18 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
             records = parse_incident(text)
         except IncidentParseError as exc:
             if truncated_tail and idx == len(details) - 1:
-                raise ReportError(source, f"the last incident paragraph is incomplete ({exc}): the report looks truncated",
-                                  b.line) from None
+                raise ReportError(
+                    source, f"the last incident paragraph is incomplete ({exc}): the report looks truncated", b.line
+                ) from None
             warn("unparsed_incident", f"incident paragraph could not be parsed: {exc}", b.line)
             continue
         # Details with no party headings name the party in the paragraph ("Syrian regime
         # helicopters dropped ..."); with no governorate heading, the paragraph's governorate.
-        named = (party_in(text.split(" killing", 1)[0]) or party_in(_WHO_HELD.sub(" ", text))) if perpetrator_text is None else None
+        named = (
+            (party_in(text.split(" killing", 1)[0]) or party_in(_WHO_HELD.sub(" ", text)))
+            if perpetrator_text is None
+            else None
+        )
         for rec in records:
             rec.update(
                 seq=len(incidents) + 1,
@@ -268,7 +340,10 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
                 page=b.page,
                 last_page=max(b.page, b.last_page),
                 paragraph=text,
-                lat=None, lon=None, coord_source=None, map_link_name=None,
+                lat=None,
+                lon=None,
+                coord_source=None,
+                map_link_name=None,
             )
             incidents.append(rec)
     return incidents
@@ -277,7 +352,9 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
 # "... were wounded. On Thursday, June 12, 2014, ISIS fighters executed seven civilians ...": a
 # PDF line break lost between two incidents. A dated sentence inside a paragraph is split off only
 # when it tells of a killing of its own ("On Sunday, July 7, we contacted activists" is not one).
-_DATED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=On (?:(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),\s*\d{{4}},)")
+_DATED_SENTENCE = re.compile(
+    rf"(?<=[.!?])\s+(?=On (?:(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),\s*\d{{4}},)"
+)
 
 
 def _split_merged_incidents(details: list[Block]) -> list[Block]:
@@ -294,8 +371,9 @@ def _split_merged_incidents(details: list[Block]) -> list[Block]:
     return out
 
 
-def _attach_map_links(incidents: list[dict[str, Any]], urls_by_page: dict[int, list[tuple[int, str]]],
-                      warn: _Warnings) -> None:
+def _attach_map_links(
+    incidents: list[dict[str, Any]], urls_by_page: dict[int, list[tuple[int, str]]], warn: _Warnings
+) -> None:
     # A link belongs to a paragraph; a paragraph telling of two massacres gives both its point.
     by_page: dict[int, dict[int, list[dict[str, Any]]]] = defaultdict(dict)
     for inc in incidents:
@@ -309,13 +387,26 @@ def _attach_map_links(incidents: list[dict[str, Any]], urls_by_page: dict[int, l
                 continue
             seen.add(url)
             paragraphs = list(by_page.get(page, {}).values())
-            scored = sorted(((max(link_score(link.name, [c["place"], c["site"], c["parent_place"]]) for c in recs),
-                              recs[0]["seq"], recs) for recs in paragraphs), key=lambda t: (-t[0], t[1]))
+            scored = sorted(
+                (
+                    (
+                        max(link_score(link.name, [c["place"], c["site"], c["parent_place"]]) for c in recs),
+                        recs[0]["seq"],
+                        recs,
+                    )
+                    for recs in paragraphs
+                ),
+                key=lambda t: (-t[0], t[1]),
+            )
             best = [recs for score, _, recs in scored if scored and score == scored[0][0]]
             # Tied paragraphs that name the same place share the place's point; others are ambiguous.
             if not scored or scored[0][0] < 0.5 or len({recs[0]["place"] for recs in best}) > 1:
                 if paragraphs:
-                    warn("map_link_unattributed", f"map link to {link.name!r} matches no single incident on its page", line)
+                    warn(
+                        "map_link_unattributed",
+                        f"map link to {link.name!r} matches no single incident on its page",
+                        line,
+                    )
                 continue
             for rec in (r for recs in best for r in recs):
                 if rec["lat"] is None:
@@ -330,22 +421,39 @@ def _check(parsed: ParsedReport, warn: _Warnings) -> None:
         if weekday and date.strftime("%A") != weekday:
             warn("weekday_mismatch", f"the paragraph's weekday does not fall on {inc['date']}", inc["line"], inc["seq"])
         if date.strftime("%Y-%m") > month:
-            warn("date_after_report", f"incident dated {inc['date']} is after the report's month {month}", inc["line"], inc["seq"])
+            warn(
+                "date_after_report",
+                f"incident dated {inc['date']} is after the report's month {month}",
+                inc["line"],
+                inc["seq"],
+            )
         if inc["governorate"] and inc["governorate_in_text"] and inc["governorate"] != inc["governorate_in_text"]:
-            warn("governorate_conflict",
-                 f"under the {inc['governorate']} heading, but the paragraph names {inc['governorate_in_text']}",
-                 inc["line"], inc["seq"])
+            warn(
+                "governorate_conflict",
+                f"under the {inc['governorate']} heading, but the paragraph names {inc['governorate_in_text']}",
+                inc["line"],
+                inc["seq"],
+            )
         if inc["governorate"] is None:
-            warn("no_governorate", "no governorate heading above the incident and none named in it", inc["line"], inc["seq"])
+            warn(
+                "no_governorate",
+                "no governorate heading above the incident and none named in it",
+                inc["line"],
+                inc["seq"],
+            )
         if inc["perpetrator"] not in vocab.PERPETRATORS:
             warn("unknown_perpetrator", f"incident under section {inc['perpetrator']!r}", inc["line"], inc["seq"])
         if inc["place"] is None:
             warn("no_place", "no place could be read from the paragraph", inc["line"], inc["seq"])
         parts = sum(inc[k] or 0 for k in ("children", "women", "fetuses"))
         if inc["killed"] is not None and parts > inc["killed"]:
-            warn("breakdown_exceeds_killed",
-                 f"children {inc['children']} + women {inc['women']} + fetuses {inc['fetuses']} exceed killed {inc['killed']};"
-                 " breakdown dropped", inc["line"], inc["seq"])
+            warn(
+                "breakdown_exceeds_killed",
+                f"children {inc['children']} + women {inc['women']} + fetuses {inc['fetuses']} exceed killed {inc['killed']};"
+                " breakdown dropped",
+                inc["line"],
+                inc["seq"],
+            )
             inc["children"] = inc["women"] = inc["fetuses"] = None
     if parsed.incidents or parsed.details_complete:
         _compare_stated(parsed, warn)  # a summary-only text has nothing to compare its figures with
@@ -367,6 +475,8 @@ def _compare_stated(parsed: ParsedReport, warn: _Warnings) -> None:
             why = scope
             if measure == "children" and got.get("fetuses") and have + got["fetuses"] == row[measure]:
                 why = f" (the report counts the {got['fetuses']} fetuses among children)"
-            warn("stated_differs",
-                 f"{row['dimension']} {row['key']}: stated {measure} {row[measure]}, details add up to {have}{why}",
-                 row.get("line"))
+            warn(
+                "stated_differs",
+                f"{row['dimension']} {row['key']}: stated {measure} {row[measure]}, details add up to {have}{why}",
+                row.get("line"),
+            )

@@ -9,6 +9,7 @@ December"), or a press release's "in the month of March" with the year in its da
 source is tried in that order of trust; a month named without its year takes the year from the
 title, the dateline or the years the text names.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,21 +23,40 @@ from massacres.reports.numbers import NUMBER
 KINDS = ("monthly", "year", "death_toll", "press_release")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RX})\s*,?\s*(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _NUMERIC_MONTH = re.compile(r"\b(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)\b")  # "3/2016"
-_MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{MONTH_RX})\b(?!\s*,?\s*\d)", re.I)
-_YEAR_ONLY = re.compile(r"\b(?:(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?|the\s+year\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|for|of|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{MONTH_RX})\b(?!\s*,?\s*\d)", re.I
+)
+_YEAR_ONLY = re.compile(
+    r"\b(?:(?:in|during|for|throughout|of)\s+(?:syria\s+in\s+|the\s+year\s+)?|the\s+year\s+)(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 _COUNT_WORDS = NUMBER  # digits or words, as numbers.py reads them
 # A title counts massacres (or, from 2019, civilians killed) in a month or a year.
 _TITLE_MASSACRES = re.compile(rf"\b{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}massacres?\b", re.I)
-_TITLE_DEATHS = re.compile(rf"\b{_COUNT_WORDS}\s+civilians?\b.*\b(?:killed|deaths?|died)\b|\b(?:death|deaths|killing)\s+of\s+{_COUNT_WORDS}\s+civilians?\b|\bdeath toll\b", re.I)
+_TITLE_DEATHS = re.compile(
+    rf"\b{_COUNT_WORDS}\s+civilians?\b.*\b(?:killed|deaths?|died)\b|\b(?:death|deaths|killing)\s+of\s+{_COUNT_WORDS}\s+civilians?\b|\bdeath toll\b",
+    re.I,
+)
 _TOLL_HEADING = re.compile(rf"toll of massacres in\s+(?P<month>{MONTH_RX})\s+(?P<year>\d{{4}})", re.I)
 _INCLUDING_MONTH = re.compile(rf"\bincluding\s+{_COUNT_WORDS}\s+massacres?\s+in\s+(?P<month>{MONTH_RX})\b", re.I)
-_PRESS = re.compile(r"\b(?:said|stated|announced|revealed)\s+(?:today|in\s+(?:its|a)\s+(?:monthly\s+)?report\s+(?:released|issued|published)\s+today)\b"
-                    r"|\b(?:released|issued|published)\s+today\b", re.I)
+_PRESS = re.compile(
+    r"\b(?:said|stated|announced|revealed)\s+(?:today|in\s+(?:its|a)\s+(?:monthly\s+)?report\s+(?:released|issued|published)\s+today)\b"
+    r"|\b(?:released|issued|published)\s+today\b",
+    re.I,
+)
 _DATELINE = re.compile(rf"(?:(?:{WEEKDAYS}),\s+)?(?P<month>{MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})", re.I)
-_PUBLISHED_LINE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}[,:\u2013-]\s*)?(?:(?:{WEEKDAYS}),\s+)?(?P<month>{MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\s*[.:\u2013-]?$", re.I)
-_SECTION_START = re.compile(r"^(?:-\s*)?(?:[IVX]{1,4}[.\-)]\s*)?(?:Contents|Introduction|Executive Summary|Summary|Methodology)\b", re.I)
+_PUBLISHED_LINE = re.compile(
+    rf"^(?:[A-Z][\w ]{{0,30}}[,:\u2013-]\s*)?(?:(?:{WEEKDAYS}),\s+)?(?P<month>{MONTH_RX})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\s*[.:\u2013-]?$",
+    re.I,
+)
+_SECTION_START = re.compile(
+    r"^(?:-\s*)?(?:[IVX]{1,4}[.\-)]\s*)?(?:Contents|Introduction|Executive Summary|Summary|Methodology)\b", re.I
+)
 # Site navigation glued before a title ("HomeReportsNo less than ..."): cut at the count's qualifier.
-_TITLE_START = re.compile(rf"(?:no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+least|{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}(?:massacres?|civilians?))", re.I)
+_TITLE_START = re.compile(
+    rf"(?:no\s+(?:less|fewer)\s+than|not\s+less\s+than|at\s+least|{_COUNT_WORDS}\s+(?:\w+\s+){{0,2}}(?:massacres?|civilians?))",
+    re.I,
+)
 
 
 def month_index(name: str) -> int:
@@ -45,7 +65,7 @@ def month_index(name: str) -> int:
 
 
 def _month_year(text: str) -> re.Match[str] | None:
-    """"March 2016", "March, 2016", "March of 2016", or "3/2016"."""
+    """ "March 2016", "March, 2016", "March of 2016", or "3/2016"."""
     return _MONTH_YEAR.search(text) or _NUMERIC_MONTH.search(text)
 
 
@@ -79,15 +99,16 @@ def _title(header: list[Block]) -> tuple[list[Block], str | None]:
         if len(b.text) > 200 or (b.text.rstrip().endswith(".") and len(b.text) > 100):
             continue  # a paragraph, not a title: titles are short and end without a full stop
         for width in (1, 2, 3):
-            parts = header[i: i + width]
+            parts = header[i : i + width]
             if len(parts) < width or any(len(p.text) > 200 or p.text.rstrip().endswith(".") for p in parts):
                 break
             text = " ".join(p.text for p in parts)
             if (_TITLE_MASSACRES.search(text) or _TITLE_DEATHS.search(text)) and (
-                    _month_year(text) or _YEAR_ONLY.search(text)):
+                _month_year(text) or _YEAR_ONLY.search(text)
+            ):
                 m = _TITLE_START.search(text)
                 if m and m.start() > 0 and not re.search(r"\s$", text[: m.start()]):
-                    text = text[m.start():]  # navigation words glued to the title
+                    text = text[m.start() :]  # navigation words glued to the title
                 return parts, text.strip()
     return [], None
 
@@ -137,7 +158,9 @@ def read_heading(blocks: list[Block]) -> Heading:
     month: tuple[int, int] | None = None
     year_total_title = False
     if title:
-        if _TITLE_DEATHS.search(title) and not re.search(r"^\W*(?:no|not|at)\b.*massacre|^\W*\S+\s+(?:\w+\s+)?massacres", title, re.I):
+        if _TITLE_DEATHS.search(title) and not re.search(
+            r"^\W*(?:no|not|at)\b.*massacre|^\W*\S+\s+(?:\w+\s+)?massacres", title, re.I
+        ):
             kind = "death_toll"
         m = _month_year(title)
         if m:
@@ -156,15 +179,28 @@ def read_heading(blocks: list[Block]) -> Heading:
         kind = "press_release"
     subtitle = []
     if title_block is not None:
-        after = header[header.index(title_block) + 1:]
+        after = header[header.index(title_block) + 1 :]
         for b in after[:4]:
-            if (_PUBLISHED_LINE.match(b.text) or re.match(r"^(?:SNHR|SYRIAN NETWORK FOR HUMAN RIGHTS)$", b.text, re.I)
-                    or re.match(r"^(?:by|posted|published)\b", b.text, re.I) or "|" in b.text
-                    or len(b.text) > 150 or b.text.rstrip().endswith(".")):
+            if (
+                _PUBLISHED_LINE.match(b.text)
+                or re.match(r"^(?:SNHR|SYRIAN NETWORK FOR HUMAN RIGHTS)$", b.text, re.I)
+                or re.match(r"^(?:by|posted|published)\b", b.text, re.I)
+                or "|" in b.text
+                or len(b.text) > 150
+                or b.text.rstrip().endswith(".")
+            ):
                 break  # a byline, a dateline or a sentence: the subtitle is over
             subtitle.append(b)
-    return Heading(month, kind, title, title_blocks[0].line if title_blocks else None,
-                   published.isoformat() if published else None, subtitle, year_total_title, title_blocks)
+    return Heading(
+        month,
+        kind,
+        title,
+        title_blocks[0].line if title_blocks else None,
+        published.isoformat() if published else None,
+        subtitle,
+        year_total_title,
+        title_blocks,
+    )
 
 
 _MASSACRE_SENTENCE = re.compile(r"massacre", re.I)

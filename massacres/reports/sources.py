@@ -1,4 +1,5 @@
 """Reading a report file: text as published, or a PDF whose text is extracted first."""
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ this module gives each sentence its context (which list it belongs to, which per
 section is about), routes the figures to the report's fields and stated rows, checks the
 report against itself, and says which numbers it could not read (`unread_figure`).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,19 +21,39 @@ from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCoun
 from massacres.reports.report_month import Heading, read_heading
 
 Warn = Callable[..., None]
-REPORT_KEYS = ("month", "kind", "title", "published", "total_massacres", "victims_total", "victims_children",
-               "victims_women", "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")
+REPORT_KEYS = (
+    "month",
+    "kind",
+    "title",
+    "published",
+    "total_massacres",
+    "victims_total",
+    "victims_children",
+    "victims_women",
+    "ytd_massacres",
+    "ytd_period",
+    "ytd_period_text",
+    "civilians_killed",
+)
 
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").
 _ANY_COUNT = re.compile(NUMBER, re.I)
-_DATED_EVENT = re.compile(rf"^(?:On\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-                          rf"(?:(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),?\s+\d{{4}},\s", re.I)  # not a dateline "April 2, 2018 -"
+_DATED_EVENT = re.compile(
+    rf"^(?:On\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?:{MONTH_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_RX})),?\s+\d{{4}},\s",
+    re.I,
+)  # not a dateline "April 2, 2018 -"
 _RUN_ON = re.compile(r"(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
-_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)")
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[a-z0-9%)\]'\"])[.!?]\s+(?=[A-Z\"'])|(?<=\d)\s+(?=(?:In|The|According|SNHR|These|Those|This)\s)"
+)
 # "Syrian regime forces (army, ...): 177 individuals, including ...": a list item however long.
 _LABELLED = re.compile(rf"^[^:.\d]{{2,150}}:\s*(?:\d|(?:{SMALL_COUNT_WORDS}|eleven|twelve)\b)", re.I)
-_INLINE_INTRO = re.compile(r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*", re.I)
+_INLINE_INTRO = re.compile(
+    r"^(?P<intro>[^:]{0,120}\b(?:governorates?|provinces?|perpetrators?|parties|party|areas? of control)\b[^:]{0,60}):\s*",
+    re.I,
+)
 _ITEM_LIKE = re.compile(r"[A-Za-z]\s*[:,\u2013-]?\s*\d+\b(?!\s*%|\s+[a-z])")
 _LIST_INTRO = re.compile(r"\bas follows\b|:\s*$|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
 _INTRO_WORDS = re.compile(r"\bas follows\b|\bdistributed\b|\bbreakdown\b|\bbroken down\b", re.I)
@@ -42,16 +63,35 @@ _YEAR_ONLY_HEADING = re.compile(rf"\b(?:19|20)\d\d\b(?!.*\b(?:{MONTH_RX})\b)", r
 _DEATH_TOLL_WORDS = re.compile(r"death toll|\bvictims\b|\bkilled\b|\bdeaths\b", re.I)
 _MASSACRE = re.compile(r"massacre", re.I)
 # Year-to-date periods: the words, and the months they cover.
-_BETWEEN = re.compile(rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{MONTH_RX})", re.I)
+_BETWEEN = re.compile(
+    rf"between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year\s+)?(?P<year>\d{{4}})\s+and\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<month>{MONTH_RX})",
+    re.I,
+)
 _HALF = re.compile(r"(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?(?P<year>\d{4})?", re.I)
 _FIRST_MONTHS = re.compile(r"first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)
-_YTD_WORDS = re.compile(r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
-                        r"bringing\s+the\s+(?:total|toll|tally|number)[^,.;]*|(?:in|during|throughout)\s+(?:the\s+year\s+)?\d{4}|this\s+year", re.I)
+_YTD_WORDS = re.compile(
+    r"(?:since|from)\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+year\s*)?(?:\d{4})?|so\s+far\s+(?:this|in)\s+(?:year|\d{4})|"
+    r"bringing\s+the\s+(?:total|toll|tally|number)[^,.;]*|(?:in|during|throughout)\s+(?:the\s+year\s+)?\d{4}|this\s+year",
+    re.I,
+)
 
 
-_COLUMN_MEASURES = {"massacres": "massacres", "massacre": "massacres", "victims": "killed", "killed": "killed",
-                    "dead": "killed", "deaths": "killed", "toll": "killed", "children": "children", "child": "children",
-                    "women": "women", "woman": "women", "percent": "percent", "share": "percent", "%": "percent"}
+_COLUMN_MEASURES = {
+    "massacres": "massacres",
+    "massacre": "massacres",
+    "victims": "killed",
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "toll": "killed",
+    "children": "children",
+    "child": "children",
+    "women": "women",
+    "woman": "women",
+    "percent": "percent",
+    "share": "percent",
+    "%": "percent",
+}
 
 
 def _column_word(cell: str) -> str:
@@ -79,7 +119,10 @@ class StatedFigures:
 
     def as_list(self) -> list[dict[str, Any]]:
         order = {"total": 0, "victims_share": 1, "perpetrator": 2}
-        return sorted(self.rows.values(), key=lambda r: (order.get(r["dimension"], 3 if r["dimension"].endswith("area_of_control") else 4)))
+        return sorted(
+            self.rows.values(),
+            key=lambda r: order.get(r["dimension"], 3 if r["dimension"].endswith("area_of_control") else 4),
+        )
 
 
 def _non_figure(sentence: str) -> bool:
@@ -104,7 +147,9 @@ class _Reader:
         self.table: tuple[str, list[str | None]] | None = None  # (what rows name, each column's measure)
         self.weak_totals: list[tuple[str, Any, int]] = []  # victims from sentences that do not name massacres
         self.title_civilians = False
-        self.prev_measure: str | None = None  # what the sentence before counted (in the same paragraph)  # a death-toll report's title gave the month's civilians killed
+        self.prev_measure: str | None = (
+            None  # what the sentence before counted (in the same paragraph)  # a death-toll report's title gave the month's civilians killed
+        )
 
     # -- context ----------------------------------------------------------------------------
     def _base_scope(self) -> str:
@@ -121,8 +166,12 @@ class _Reader:
     def _intro_context(self, sentence: str) -> Context:
         """What the items of the list this sentence opens count, whose, and for which period."""
         lower = sentence.lower()
-        ctx = Context(scope=self._scope_of(sentence), massacre_list=bool(_MASSACRE.search(sentence)),
-                      month_name=self.month_name, year=self.year)
+        ctx = Context(
+            scope=self._scope_of(sentence),
+            massacre_list=bool(_MASSACRE.search(sentence)),
+            month_name=self.month_name,
+            year=self.year,
+        )
         if re.search(r"governorates?|provinces?", lower):
             ctx.subject_kind = "governorate"
         elif re.search(r"areas? of control|control of|areas? under|controlled", lower):
@@ -160,10 +209,14 @@ class _Reader:
             return False
         kind, measures = self.table
         label = cells[0]
-        key = (vocab.governorate_key(label) if kind == "governorate" else vocab.perpetrator_key(label))
+        key = vocab.governorate_key(label) if kind == "governorate" else vocab.perpetrator_key(label)
         subject = ("total", "all") if re.match(r"^(?:the\s+)?total\b", label, re.I) else (kind, key) if key else None
         if subject is None:
-            self.warn(f"unknown_{kind}", f"the table names an unknown {'party' if kind == 'perpetrator' else kind}: {label!r}", b.line)
+            self.warn(
+                f"unknown_{kind}",
+                f"the table names an unknown {'party' if kind == 'perpetrator' else kind}: {label!r}",
+                b.line,
+            )
             return True
         for cell, measure in zip(cells[1:], measures):
             if not measure:
@@ -171,7 +224,9 @@ class _Reader:
             try:
                 value = to_int(re.sub(r"\s*%$", "", cell))
             except (ValueError, ImplausibleCount):
-                self.warn("unread_figure", f"a table cell the parser could not read: {cell!r} in {b.text[:200]!r}", b.line)
+                self.warn(
+                    "unread_figure", f"a table cell the parser could not read: {cell!r} in {b.text[:200]!r}", b.line
+                )
                 continue
             self.route(Figure(measure, value, subject, self._base_scope(), b.text), b.line, b.text, False)
         return True
@@ -180,23 +235,39 @@ class _Reader:
         text = b.text
         if "|" in text and self.table_row(b):
             return
-        if _HEADING.match(text) or (len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)):
+        if _HEADING.match(text) or (
+            len(text) < 90 and not re.search(r"[.:]$", text) and not re.search(r"\b\d{1,3}\b", text)
+        ):
             self._heading_scope(text)
             self.prev_measure = None  # a new section: what the last paragraph counted no longer carries
         is_item = bool(_LIST_ITEM.match(text) or _LABELLED.match(text)) or (
-            (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith("."))
-        if is_item and not _LIST_ITEM.match(text) and text.rstrip().endswith(":") and len(text) > 40 and _INTRO_WORDS.search(text):
+            (len(text) < 120 or len(re.findall(r"[:,\u2013-]\s*\d+\b", text)) >= 2) and not text.rstrip().endswith(".")
+        )
+        if (
+            is_item
+            and not _LIST_ITEM.match(text)
+            and text.rstrip().endswith(":")
+            and len(text) > 40
+            and _INTRO_WORDS.search(text)
+        ):
             is_item = False  # "71 civilians were killed ..., distributed as follows:" opens a list of its own
         inline = _INLINE_INTRO.match(text)
-        if inline and len(_ITEM_LIKE.findall(text[inline.end():])) >= 2:
+        if inline and len(_ITEM_LIKE.findall(text[inline.end() :])) >= 2:
             # "Massacres by governorate: Aleppo: 22 / Homs: 7": a list and its intro on one line
             self.list_ctx = self._intro_context(inline.group("intro"))
             self.sentence(text, b.line, keep_context=True)
             return
         parts = _RUN_ON.split(text) if is_item and self.list_ctx is not None else sentences(text)
-        if self.list_ctx is not None and not is_item and not (
-                len(_ITEM_LIKE.findall(parts[0])) >= 2 and not re.search(
-                    r"\b(?:were|was|is|are|documented|killed|responsible|perpetrated|committed|bringing)\b", parts[0])):
+        if (
+            self.list_ctx is not None
+            and not is_item
+            and not (
+                len(_ITEM_LIKE.findall(parts[0])) >= 2
+                and not re.search(
+                    r"\b(?:were|was|is|are|documented|killed|responsible|perpetrated|committed|bringing)\b", parts[0]
+                )
+            )
+        ):
             self.list_ctx = None  # prose again: the list is over
         for n, sentence in enumerate(parts):
             if n == 1:
@@ -206,18 +277,31 @@ class _Reader:
     def sentence(self, sentence: str, line: int, header: bool = False, keep_context: bool = False) -> None:
         # "SNHR documented 7 massacres. Government forces were responsible for 3 of them, Russian
         # forces committed 1": the next sentence's bare counts, given to parties, count the same.
-        carried = self.prev_measure if self.list_ctx is None and not header and vocab.perpetrator_spans(sentence) else None
-        if not header and not carried and self.list_ctx is None and not _LIST_INTRO.search(sentence) and not (
-                _ANY_COUNT.search(sentence) and holds_figure(sentence)):
+        carried = (
+            self.prev_measure if self.list_ctx is None and not header and vocab.perpetrator_spans(sentence) else None
+        )
+        if (
+            not header
+            and not carried
+            and self.list_ctx is None
+            and not _LIST_INTRO.search(sentence)
+            and not (_ANY_COUNT.search(sentence) and holds_figure(sentence))
+        ):
             # No count of anything the summary states, and no list opening: nothing to read (most of
             # an introduction; read_sentence would find no figure and flag no number in it either).
             return
         if _non_figure(sentence):
             return
-        ctx = self.list_ctx or Context(scope=self._base_scope(), attached_only=header, month_name=self.month_name,
-                                       # a subtitle's bare count ("... perpetrated 10 of them") counts what the title does
-                                       default_measure="massacres" if header and self.heading.title
-                                       and _MASSACRE.search(self.heading.title) else carried, year=self.year)
+        ctx = self.list_ctx or Context(
+            scope=self._base_scope(),
+            attached_only=header,
+            month_name=self.month_name,
+            # a subtitle's bare count ("... perpetrated 10 of them") counts what the title does
+            default_measure="massacres"
+            if header and self.heading.title and _MASSACRE.search(self.heading.title)
+            else carried,
+            year=self.year,
+        )
         try:
             reading = read_sentence(sentence, ctx)
         except ImplausibleCount as exc:
@@ -226,7 +310,9 @@ class _Reader:
         if self.list_ctx is not None and not reading.figures and not reading.unread and not _MASSACRE.search(sentence):
             if vocab.perpetrator_key(sentence) or vocab.governorate_key(sentence.strip(" -:")):
                 # "A. Government forces (army, ...):" with its count on the next line
-                self.list_ctx.pending_label = re.sub(r"^[\s\-\u2013\u2022*]*(?:[A-Ha-h]|[ivxIVX]{1,4})?[.\-)]?\s*", "", sentence).strip(" :")
+                self.list_ctx.pending_label = re.sub(
+                    r"^[\s\-\u2013\u2022*]*(?:[A-Ha-h]|[ivxIVX]{1,4})?[.\-)]?\s*", "", sentence
+                ).strip(" :")
                 return
         elif self.list_ctx is not None:
             self.list_ctx.pending_label = None
@@ -240,12 +326,22 @@ class _Reader:
         for fig in reading.figures:
             self.route(fig, line, sentence, header)
         for words in reading.unread:
-            self.warn("unread_figure", f"a number the parser could not read: {words[:160]!r} in {sentence[:200]!r}", line)
+            self.warn(
+                "unread_figure", f"a number the parser could not read: {words[:160]!r} in {sentence[:200]!r}", line
+            )
         for kind, label in reading.unknown:
             code = "unknown_perpetrator" if kind == "perpetrator" else "unknown_governorate"
-            self.warn(code, f"the summary names an unknown {'party' if kind == 'perpetrator' else 'governorate'}: {label!r}", line)
-        if not header and not keep_context and _LIST_INTRO.search(sentence) and (
-                sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I)):
+            self.warn(
+                code,
+                f"the summary names an unknown {'party' if kind == 'perpetrator' else 'governorate'}: {label!r}",
+                line,
+            )
+        if (
+            not header
+            and not keep_context
+            and _LIST_INTRO.search(sentence)
+            and (sentence.rstrip().endswith(":") or re.search(r"as follows", sentence, re.I))
+        ):
             self.list_ctx = self._intro_context(sentence)
 
     def route(self, fig: Figure, line: int, sentence: str, header: bool) -> None:
@@ -256,7 +352,12 @@ class _Reader:
             return
         if fig.scope == "other":
             return  # another month's figure, given for comparison: read, and not this report's
-        if header and self.heading.kind == "death_toll" and (dimension, key) == ("total", "all") and fig.measure != "massacres":
+        if (
+            header
+            and self.heading.kind == "death_toll"
+            and (dimension, key) == ("total", "all")
+            and fig.measure != "massacres"
+        ):
             # The title counts every civilian killed that month (and its children and women).
             if fig.measure == "killed" and not self.title_civilians:
                 self.report["civilians_killed"], self.title_civilians = value, True
@@ -277,8 +378,11 @@ class _Reader:
         if (dimension, key) == ("total", "all") and fig.measure == "massacres":
             self.totals.append((value, line, "title" if header else "summary"))
             return
-        unlinked = (fig.measure != "massacres" and not _MASSACRE.search(sentence)
-                    and not (self.list_ctx is not None and self.list_ctx.massacre_list))
+        unlinked = (
+            fig.measure != "massacres"
+            and not _MASSACRE.search(sentence)
+            and not (self.list_ctx is not None and self.list_ctx.massacre_list)
+        )
         if unlinked and self.heading.kind != "death_toll" and (dimension, key) == ("total", "all"):
             # Victims in a sentence that says nothing of massacres ("we recorded 24 civilians killed
             # in the three governorates"): the month's massacre victims only if no sentence about
@@ -298,7 +402,11 @@ class _Reader:
         clashes = self.stated.add(dimension, key, line, **{fig.measure: value})
         for measure, first, second in clashes:
             if not header:
-                self.warn("stated_twice", f"{dimension} {key}: {measure} stated as {first} and as {second}; the first is kept", line)
+                self.warn(
+                    "stated_twice",
+                    f"{dimension} {key}: {measure} stated as {first} and as {second}; the first is kept",
+                    line,
+                )
 
     def _ytd_period(self, sentence: str) -> tuple[str | None, str | None]:
         month = self.month
@@ -310,7 +418,7 @@ class _Reader:
             # "between the start of 2017 and October": the count runs to the end of September
             # (the next report's toll minus this one's equals that month's total).
             end = named - 1 if named > 1 else 12
-            return f"{y}-01/{y}-{end:02d}", sentence[m.start():]
+            return f"{y}-01/{y}-{end:02d}", sentence[m.start() :]
         if m := _HALF.search(sentence):
             y = int(m.group("year") or year)
             return (f"{y}-01/{y}-06" if m.group("which").lower() == "first" else f"{y}-07/{y}-12"), m.group(0)
@@ -361,15 +469,23 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
         reader.sentence(joined, heading.subtitle[0].line, header=True)
     reader.section_scope = header_scope
     report = reader.report
-    report.update(month=f"{heading.month[0]:04d}-{heading.month[1]:02d}" if heading.month else None,
-                  kind=heading.kind, title=heading.title, published=heading.published)
+    report.update(
+        month=f"{heading.month[0]:04d}-{heading.month[1]:02d}" if heading.month else None,
+        kind=heading.kind,
+        title=heading.title,
+        published=heading.published,
+    )
     title_totals = [t for t in reader.totals if t[2] == "title"]
     if body_totals:
         report["total_massacres"] = body_totals[0][0]
         reader.stated.add("total", "all", body_totals[0][1], massacres=body_totals[0][0])
         for value, line, _ in body_totals[1:]:
             if value != body_totals[0][0]:
-                warn("stated_twice", f"the month's total is stated as {body_totals[0][0]} and as {value}; the first is kept", line)
+                warn(
+                    "stated_twice",
+                    f"the month's total is stated as {body_totals[0][0]} and as {value}; the first is kept",
+                    line,
+                )
     elif title_totals:
         report["total_massacres"] = title_totals[0][0]
         reader.stated.add("total", "all", title_totals[0][1], massacres=title_totals[0][0])
@@ -383,10 +499,19 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
     report["victims_women"] = total_row.get("women")
     if body_totals and title_totals and title_totals[0][0] != body_totals[0][0]:
         party_sum = sum(r.get("massacres", 0) for (d, _), r in rows.items() if d == "perpetrator")
-        supports = ("the party list supports the summary's" if party_sum == body_totals[0][0]
-                    else "the party list supports the title's" if party_sum == title_totals[0][0] else "")
-        warn("title_disagrees", f"the title states {title_totals[0][0]} massacres, the summary {body_totals[0][0]}; "
-             f"the summary's is stored{'; ' + supports if supports else ''}", title_totals[0][1])
+        supports = (
+            "the party list supports the summary's"
+            if party_sum == body_totals[0][0]
+            else "the party list supports the title's"
+            if party_sum == title_totals[0][0]
+            else ""
+        )
+        warn(
+            "title_disagrees",
+            f"the title states {title_totals[0][0]} massacres, the summary {body_totals[0][0]}; "
+            f"the summary's is stored{'; ' + supports if supports else ''}",
+            title_totals[0][1],
+        )
     check_summary(report, reader.stated.as_list(), warn)
     return report, reader.stated.as_list()
 
@@ -401,8 +526,11 @@ def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Wa
     for dim, code in (("perpetrator", "perpetrator_sum_differs"), ("governorate", "governorate_sum_differs")):
         counts = [r["massacres"] for r in by_dim.get(dim, []) if "massacres" in r]
         if total is not None and counts and len(counts) == len(by_dim.get(dim, [])) and sum(counts) != total:
-            warn(code, f"the {dim} list adds up to {sum(counts)} massacres, the month's total is {total}",
-                 by_dim[dim][0].get("line"))
+            warn(
+                code,
+                f"the {dim} list adds up to {sum(counts)} massacres, the month's total is {total}",
+                by_dim[dim][0].get("line"),
+            )
     for dim, rows in by_dim.items():
         if not dim.endswith("area_of_control"):
             continue
@@ -410,25 +538,38 @@ def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Wa
         own = next((r.get("massacres") for r in by_dim.get("perpetrator", []) if r["key"] == party), None)
         counts = [r.get("massacres", 0) for r in rows]
         if own is not None and sum(counts) != own:
-            warn("area_sum_differs", f"the area-of-control list of {party} adds up to {sum(counts)}, its stated count is {own}",
-                 rows[0].get("line"))
+            warn(
+                "area_sum_differs",
+                f"the area-of-control list of {party} adds up to {sum(counts)}, its stated count is {own}",
+                rows[0].get("line"),
+            )
     for row in stated:
         killed, children, women = row.get("killed"), row.get("children"), row.get("women")
         if killed is not None and (children or 0) + (women or 0) > killed:
-            warn("victims_breakdown_exceeds",
-                 f"{row['dimension']} {row['key']}: children {children} + women {women} exceed the {killed} killed", row.get("line"))
+            warn(
+                "victims_breakdown_exceeds",
+                f"{row['dimension']} {row['key']}: children {children} + women {women} exceed the {killed} killed",
+                row.get("line"),
+            )
     share = next((r for r in stated if r["dimension"] == "victims_share" and r["key"] == "women_and_children"), None)
     victims = report.get("victims_total")
     if share and victims and report.get("victims_children") is not None and report.get("victims_women") is not None:
         computed = 100 * (report["victims_children"] + report["victims_women"]) / victims
         if abs(computed - share["percent"]) >= 2:
-            warn("percent_mismatch", f"{share['percent']}% of victims stated as women and children; the stated counts give "
-                 f"{computed:.1f}%", share.get("line"))
+            warn(
+                "percent_mismatch",
+                f"{share['percent']}% of victims stated as women and children; the stated counts give {computed:.1f}%",
+                share.get("line"),
+            )
     if total:
         for row in by_dim.get("perpetrator", []):
             if "percent" in row and "massacres" in row and abs(100 * row["massacres"] / total - row["percent"]) >= 2:
-                warn("percent_mismatch", f"perpetrator {row['key']}: {row['percent']}% stated, {row['massacres']} of {total} "
-                     f"massacres is {100 * row['massacres'] / total:.1f}%", row.get("line"))
+                warn(
+                    "percent_mismatch",
+                    f"perpetrator {row['key']}: {row['percent']}% stated, {row['massacres']} of {total} "
+                    f"massacres is {100 * row['massacres'] / total:.1f}%",
+                    row.get("line"),
+                )
 
 
 __all__ = ["parse_summary", "check_summary", "area_dimension", "StatedFigures", "REPORT_KEYS"]

@@ -1,5 +1,6 @@
 """Hand-made mappings from the reports' words to keys, kept in small reviewed CSV files
 (`vocab/*.csv`) beside this module so that a new spelling is a one-line review, not a code change."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,7 @@ def declared(name: str) -> tuple[dict[str, str], ...]:
     keys = [r["key"] for r in rows]
     if len(set(keys)) != len(keys):
         raise ValueError(f"vocab/{name}: a key is declared twice")
-    return tuple({k: v for k, v in r.items() if k != "pattern"}
-                 for r in sorted(rows, key=lambda r: int(r["order"])))
+    return tuple({k: v for k, v in r.items() if k != "pattern"} for r in sorted(rows, key=lambda r: int(r["order"])))
 
 
 def keys(name: str) -> tuple[str, ...]:
@@ -103,8 +103,9 @@ def governorate_spans(text: str) -> list[tuple[int, int, str]]:
     "Rural Damascus", "Al-Hassaka"), longest name first."""
     words = list(_PLACE_WORD.finditer(text))
     # joined[j]: word j and word j + 1 stand apart by spaces or hyphens only (one name may span them)
-    joined = [re.fullmatch(r"[\s\-]*", text[words[j].end(): words[j + 1].start()]) is not None
-              for j in range(len(words) - 1)]
+    joined = [
+        re.fullmatch(r"[\s\-]*", text[words[j].end() : words[j + 1].start()]) is not None for j in range(len(words) - 1)
+    ]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -112,10 +113,10 @@ def governorate_spans(text: str) -> list[tuple[int, int, str]]:
             i += 1  # a governorate's name is capitalised
             continue
         for width in (4, 3, 2, 1):
-            if i + width > len(words) or not all(joined[i: i + width - 1]):
+            if i + width > len(words) or not all(joined[i : i + width - 1]):
                 continue
             first, last = words[i], words[i + width - 1]
-            phrase = text[first.start(): last.end()]
+            phrase = text[first.start() : last.end()]
             if len(phrase) < 4:
                 continue
             key = governorate_key(phrase)

@@ -9,6 +9,7 @@ back in the review queue; it is never applied to a value nobody reviewed, and ne
 The dashboard reads the corrected values through one view (store/db.py, queries/corrected_*.sql).
 Writing corrections (a save from the Review page, a CSV import) is corrections_write.py's job.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,6 +37,7 @@ FIGURE_KEY = re.compile(r"[a-z_]+:[a-z0-9_]+", re.ASCII)
 class Field:
     """A field a reviewer can confirm or correct. `parsed_sql` gives the parsed value as text from
     a row aliased `i` (an incident) or `s` (a stated figure): the text stored in `parsed`."""
+
     name: str
     label: str
     kind: str  # count, key, text, date, point
@@ -48,28 +50,39 @@ def _count(name: str, label: str, nullable: bool, alias: str = "i") -> Field:
     return Field(name, label, "count", nullable, f"CAST({alias}.{name} AS VARCHAR)")
 
 
-INCIDENT_FIELDS: dict[str, Field] = {f.name: f for f in (
-    _count("killed", "Killed", False),
-    _count("children", "Children", True),
-    _count("women", "Women", True),
-    _count("fetuses", "Fetuses", True),
-    _count("wounded", "Wounded", True),
-    Field("perpetrator", "Perpetrator", "key", False, "i.perpetrator", vocab.PERPETRATORS),
-    Field("date", "Date", "date", False, "strftime(i.date, '%Y-%m-%d')"),
-    Field("governorate", "Governorate", "key", True, "i.governorate", vocab.GOVERNORATE_KEYS),
-    Field("place", "Place", "text", True, "i.place"),
-    Field("point", "Point on the map (lat,lon)", "point", True,
-          "CAST(i.point_lat AS VARCHAR) || ',' || CAST(i.point_lon AS VARCHAR)"),
-    Field("area_of_control", "Area of control", "key", True, "i.area_of_control", vocab.AREAS),
-    Field("weapon", "Weapon", "key", False, "i.weapon", vocab.WEAPONS),
-)}
+INCIDENT_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        _count("killed", "Killed", False),
+        _count("children", "Children", True),
+        _count("women", "Women", True),
+        _count("fetuses", "Fetuses", True),
+        _count("wounded", "Wounded", True),
+        Field("perpetrator", "Perpetrator", "key", False, "i.perpetrator", vocab.PERPETRATORS),
+        Field("date", "Date", "date", False, "strftime(i.date, '%Y-%m-%d')"),
+        Field("governorate", "Governorate", "key", True, "i.governorate", vocab.GOVERNORATE_KEYS),
+        Field("place", "Place", "text", True, "i.place"),
+        Field(
+            "point",
+            "Point on the map (lat,lon)",
+            "point",
+            True,
+            "CAST(i.point_lat AS VARCHAR) || ',' || CAST(i.point_lon AS VARCHAR)",
+        ),
+        Field("area_of_control", "Area of control", "key", True, "i.area_of_control", vocab.AREAS),
+        Field("weapon", "Weapon", "key", False, "i.weapon", vocab.WEAPONS),
+    )
+}
 # A stated figure's counts: the report's own claims, corrected where the source has a typo.
-FIGURE_FIELDS: dict[str, Field] = {f.name: f for f in (
-    _count("massacres", "Massacres", True, "s"),
-    _count("killed", "Killed", True, "s"),
-    _count("children", "Children", True, "s"),
-    _count("women", "Women", True, "s"),
-)}
+FIGURE_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        _count("massacres", "Massacres", True, "s"),
+        _count("killed", "Killed", True, "s"),
+        _count("children", "Children", True, "s"),
+        _count("women", "Women", True, "s"),
+    )
+}
 STATUSES = ("confirmed", "corrected")
 
 
@@ -106,7 +119,9 @@ def canonical(field: Field, raw: Any) -> str | None:
         except ValueError:
             day = None
         if day is None or not FIRST_DAY <= day <= LAST_DAY:
-            raise ValueError(f"{field.name} must be a date YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}, not {text[:40]!r}")
+            raise ValueError(
+                f"{field.name} must be a date YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}, not {text[:40]!r}"
+            )
         return day.isoformat()
     if field.kind == "point":
         parts = [p.strip() for p in text.split(",")]
@@ -114,8 +129,10 @@ def canonical(field: Field, raw: Any) -> str | None:
             raise ValueError(f"{field.name} must be 'lat,lon' in decimal degrees, not {text[:40]!r}")
         lat, lon = (round(float(p), 6) for p in parts)
         if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
-            raise ValueError(f"{field.name} {lat},{lon} is outside Syria's extent (lat {LAT_RANGE[0]:g}-"
-                             f"{LAT_RANGE[1]:g}, lon {LON_RANGE[0]:g}-{LON_RANGE[1]:g})")
+            raise ValueError(
+                f"{field.name} {lat},{lon} is outside Syria's extent (lat {LAT_RANGE[0]:g}-"
+                f"{LAT_RANGE[1]:g}, lon {LON_RANGE[0]:g}-{LON_RANGE[1]:g})"
+            )
         return f"{lat!r},{lon!r}"
     raise AssertionError(field.kind)
 
@@ -143,7 +160,8 @@ _REFRESH = (
     "WHERE c.seq IS NOT NULL AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], c.report_month))",
     "UPDATE corrections AS c SET stale = NOT EXISTS (SELECT 1 FROM stated_figures AS s "
     "WHERE s.report_month = c.report_month AND s.dimension || ':' || s.key = c.figure AND ("
-    + _parsed_case(FIGURE_FIELDS) + ") IS NOT DISTINCT FROM c.parsed) "
+    + _parsed_case(FIGURE_FIELDS)
+    + ") IS NOT DISTINCT FROM c.parsed) "
     "WHERE c.figure IS NOT NULL AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], c.report_month))",
 )
 
@@ -155,8 +173,9 @@ def refresh_stale(con: duckdb.DuckDBPyConnection, months: list[str] | None = Non
         con.execute(sql, [months, months])
 
 
-def parsed_values(con: duckdb.DuckDBPyConnection, month: str, seq: int | None, figure: str | None,
-                  table: str = "incidents") -> dict[str, str | None] | None:
+def parsed_values(
+    con: duckdb.DuckDBPyConnection, month: str, seq: int | None, figure: str | None, table: str = "incidents"
+) -> dict[str, str | None] | None:
     """The item's parsed values as text, by field; None when the item does not exist. `table`
     is the parsed incidents: 'incidents' in a database file, 'parsed_incidents' on the
     dashboard's connection (where 'incidents' is the corrected view)."""
@@ -165,13 +184,16 @@ def parsed_values(con: duckdb.DuckDBPyConnection, month: str, seq: int | None, f
     try:
         if seq is not None:
             cols = ", ".join(f"{f.parsed_sql} AS {f.name}" for f in fields.values())
-            row = cur.execute(f"SELECT {cols} FROM {table} AS i WHERE i.report_month = ? AND i.seq = ?",
-                              [month, seq]).fetchone()
+            row = cur.execute(
+                f"SELECT {cols} FROM {table} AS i WHERE i.report_month = ? AND i.seq = ?", [month, seq]
+            ).fetchone()
         else:
             fig_table = "parsed_stated_figures" if table == "parsed_incidents" else "stated_figures"
             cols = ", ".join(f"{f.parsed_sql} AS {f.name}" for f in fields.values())
-            row = cur.execute(f"SELECT {cols} FROM {fig_table} AS s WHERE s.report_month = ? "
-                              "AND s.dimension || ':' || s.key = ?", [month, figure]).fetchone()
+            row = cur.execute(
+                f"SELECT {cols} FROM {fig_table} AS s WHERE s.report_month = ? AND s.dimension || ':' || s.key = ?",
+                [month, figure],
+            ).fetchone()
     finally:
         cur.close()
     return None if row is None else dict(zip(fields, row))
@@ -184,8 +206,9 @@ WHERE report_month = ? AND seq IS NOT DISTINCT FROM ? AND figure IS NOT DISTINCT
 """
 
 
-def corrections_for(con: duckdb.DuckDBPyConnection, month: str, seq: int | None = None,
-                    figure: str | None = None) -> list[dict[str, Any]]:
+def corrections_for(
+    con: duckdb.DuckDBPyConnection, month: str, seq: int | None = None, figure: str | None = None
+) -> list[dict[str, Any]]:
     """The reviews of one incident (month, seq) or stated figure (month, figure='dimension:key'),
     one dict per field in the order of FIELDS: field, label, parsed, value, status ('confirmed' or
     'corrected'), reason, reviewer, at, stale (the parsed value has changed since: not applied).

@@ -7,6 +7,7 @@ saving at once are serialised by the lock, so both saves land; a save whose fiel
 reviewed meanwhile (its stored value is no longer the one the reviewer was shown) is refused
 with CorrectionConflict and nothing is written, never a silent overwrite.
 """
+
 from __future__ import annotations
 
 import csv
@@ -40,6 +41,7 @@ class CorrectionConflict(ReportError):
 @dataclass(frozen=True)
 class Row:
     """One review as written: the item, the field, the parsed value seen, the value given."""
+
     report_month: str
     seq: int | None
     figure: str | None
@@ -66,8 +68,16 @@ def _clean(text: Any, limit: int) -> str | None:
 
 # --- a save from the Review page ----------------------------------------------------------------
 
-def save(db_path: Path, month: str, seq: int, values: dict[str, Any], reviewer: str, reason: str | None,
-         shown: dict[str, str | None] | None = None) -> dict[str, str]:
+
+def save(
+    db_path: Path,
+    month: str,
+    seq: int,
+    values: dict[str, Any],
+    reviewer: str,
+    reason: str | None,
+    shown: dict[str, str | None] | None = None,
+) -> dict[str, str]:
     """Review one incident: each field in `values` is recorded as confirmed (the parsed value) or
     corrected (another value; `reason` required). `shown` is what the reviewer was shown for each
     field (the value in force then); when another save has changed one since, CorrectionConflict.
@@ -90,8 +100,9 @@ def save(db_path: Path, month: str, seq: int, values: dict[str, Any], reviewer: 
     def build_rows(con: duckdb.DuckDBPyConnection) -> list[Row]:
         parsed = spec.parsed_values(con, month, seq, None)
         if parsed is None:
-            raise ReportError(f"{month} incident {seq}", "no such incident in the database (rebuilt meanwhile?): "
-                                                         "nothing was written")
+            raise ReportError(
+                f"{month} incident {seq}", "no such incident in the database (rebuilt meanwhile?): nothing was written"
+            )
         if shown is not None:
             _check_shown(con, month, seq, shown, parsed)
         rows = []
@@ -100,18 +111,33 @@ def save(db_path: Path, month: str, seq: int, values: dict[str, Any], reviewer: 
             field = spec.INCIDENT_FIELDS[name]
             same = spec.same_value(field, value, parsed[name])
             if not same and why is None:
-                raise ReportError(f"{month} incident {seq}", f"{name} is corrected: give a reason (nothing was written)")
+                raise ReportError(
+                    f"{month} incident {seq}", f"{name} is corrected: give a reason (nothing was written)"
+                )
             outcome[name] = "confirmed" if same else "corrected"
-            rows.append(Row(month, seq, None, name, parsed[name], parsed[name] if same else value,
-                            outcome[name], None if same else why, at, who))
+            rows.append(
+                Row(
+                    month,
+                    seq,
+                    None,
+                    name,
+                    parsed[name],
+                    parsed[name] if same else value,
+                    outcome[name],
+                    None if same else why,
+                    at,
+                    who,
+                )
+            )
         return rows
 
     _write(db_path, build_rows, "correct", lambda con, rows: _source_of(con, db_path, month))
     return outcome
 
 
-def _check_shown(con: duckdb.DuckDBPyConnection, month: str, seq: int, shown: dict[str, str | None],
-                 parsed: dict[str, str | None]) -> None:
+def _check_shown(
+    con: duckdb.DuckDBPyConnection, month: str, seq: int, shown: dict[str, str | None], parsed: dict[str, str | None]
+) -> None:
     """Refuse when a field's value in force (its review's, else the parsed one) is no longer the
     one the reviewer was shown."""
     stored = {r["field"]: r for r in spec.corrections_for(con, month, seq)}
@@ -120,9 +146,11 @@ def _check_shown(con: duckdb.DuckDBPyConnection, month: str, seq: int, shown: di
         now = r["value"] if r is not None and not r["stale"] else parsed.get(name)
         if now != was:
             by = f" by {r['reviewer']}" if r is not None else ""
-            raise CorrectionConflict(f"{month} incident {seq}",
-                                     f"{name} was reviewed{by} meanwhile (it is now {now!r}, you were shown {was!r}): "
-                                     "nothing was written; look at it again")
+            raise CorrectionConflict(
+                f"{month} incident {seq}",
+                f"{name} was reviewed{by} meanwhile (it is now {now!r}, you were shown {was!r}): "
+                "nothing was written; look at it again",
+            )
 
 
 def _source_of(con: duckdb.DuckDBPyConnection, db_path: Path, month: str) -> tuple[str, str]:
@@ -136,10 +164,14 @@ def _source_of(con: duckdb.DuckDBPyConnection, db_path: Path, month: str) -> tup
 # --- the write itself ----------------------------------------------------------------------------
 
 # A new review of an item's field replaces the earlier one (the log keeps that it happened).
-_DELETE = ("DELETE FROM corrections AS c WHERE EXISTS (SELECT 1 FROM frame AS f WHERE f.report_month = c.report_month "
-           "AND f.seq IS NOT DISTINCT FROM c.seq AND f.figure IS NOT DISTINCT FROM c.figure AND f.field = c.field)")
-_INSERT = ("INSERT INTO corrections BY NAME SELECT report_month, seq, figure, field, parsed, value, status, reason, "
-           "\"at\", reviewer, false AS stale FROM frame")
+_DELETE = (
+    "DELETE FROM corrections AS c WHERE EXISTS (SELECT 1 FROM frame AS f WHERE f.report_month = c.report_month "
+    "AND f.seq IS NOT DISTINCT FROM c.seq AND f.figure IS NOT DISTINCT FROM c.figure AND f.field = c.field)"
+)
+_INSERT = (
+    "INSERT INTO corrections BY NAME SELECT report_month, seq, figure, field, parsed, value, status, reason, "
+    '"at", reviewer, false AS stale FROM frame'
+)
 # The corrected incidents that break the schema's own rules for incidents: what a set of
 # corrections must never produce, whichever fields they touch together.
 _BROKEN = """
@@ -163,14 +195,18 @@ def _write(db_path: Path, make_rows, action: str, log_source) -> list[Row]:
     with store._atomic_db(db_path, start_from_existing=True) as con:
         rows = make_rows(con)
         con.execute("BEGIN")
-        frame = pd.DataFrame({
-            "report_month": [r.report_month for r in rows],
-            "seq": pd.array([r.seq for r in rows], dtype="Int32"),
-            "figure": pd.array([r.figure for r in rows], dtype="string"),
-            **{c: pd.array([getattr(r, c) for r in rows], dtype="string")
-               for c in ("field", "parsed", "value", "status", "reason", "reviewer")},
-            "at": pd.to_datetime([r.at for r in rows]),
-        })
+        frame = pd.DataFrame(
+            {
+                "report_month": [r.report_month for r in rows],
+                "seq": pd.array([r.seq for r in rows], dtype="Int32"),
+                "figure": pd.array([r.figure for r in rows], dtype="string"),
+                **{
+                    c: pd.array([getattr(r, c) for r in rows], dtype="string")
+                    for c in ("field", "parsed", "value", "status", "reason", "reviewer")
+                },
+                "at": pd.to_datetime([r.at for r in rows]),
+            }
+        )
         con.register("frame", frame)
         con.execute(_DELETE)
         con.execute(_INSERT)
@@ -195,9 +231,13 @@ def _check_incidents(con: duckdb.DuckDBPyConnection, db_path: Path, rows: list[R
     if bad:
         month, seq, killed, children, women, fetuses = bad
         line = next((r.line for r in rows if r.report_month == month and r.seq == seq and r.line), None)
-        raise ReportError(_where(db_path, rows), f"{month} incident {seq} would have {killed} killed but "
-                          f"{children or 0} children, {women or 0} women and {fetuses or 0} fetuses: the parts "
-                          "cannot exceed the killed (nothing was written)", line)
+        raise ReportError(
+            _where(db_path, rows),
+            f"{month} incident {seq} would have {killed} killed but "
+            f"{children or 0} children, {women or 0} women and {fetuses or 0} fetuses: the parts "
+            "cannot exceed the killed (nothing was written)",
+            line,
+        )
 
 
 def _where(db_path: Path, rows: list[Row]) -> str:
@@ -213,16 +253,20 @@ def _log(con: duckdb.DuckDBPyConnection, rows: list[Row], action: str, source: t
     for month, _seq, _figure in {(r.report_month, r.seq, r.figure) for r in rows}:
         items[month] += 1
     for i, month in enumerate(sorted(items)):
-        con.execute("INSERT INTO " + store.LOG_TABLE + " (id, \"at\", action, file_name, sha256, report_month, "
-                    "incidents, warnings, replaced) VALUES (?, ?, ?, ?, ?, ?, ?, 0, false)",
-                    [first + i, at, action, store.base_name(file_name), sha, month, items[month]])
+        con.execute(
+            "INSERT INTO " + store.LOG_TABLE + ' (id, "at", action, file_name, sha256, report_month, '
+            "incidents, warnings, replaced) VALUES (?, ?, ?, ?, ?, ?, ?, 0, false)",
+            [first + i, at, action, store.base_name(file_name), sha, month, items[month]],
+        )
 
 
 # --- CSV export and import ----------------------------------------------------------------------
 
-_EXPORT = ("SELECT report_month, seq, figure, field, parsed, value, status, reason, reviewer, "
-           "strftime(\"at\", '%Y-%m-%dT%H:%M:%S') AS \"at\" FROM corrections "
-           "ORDER BY report_month, seq NULLS LAST, figure, field")
+_EXPORT = (
+    "SELECT report_month, seq, figure, field, parsed, value, status, reason, reviewer, "
+    'strftime("at", \'%Y-%m-%dT%H:%M:%S\') AS "at" FROM corrections '
+    "ORDER BY report_month, seq NULLS LAST, figure, field"
+)
 
 
 def export_csv(db_path: Path, out: Path) -> int:
@@ -233,7 +277,9 @@ def export_csv(db_path: Path, out: Path) -> int:
         raise ReportError(str(db_path), "no such database: build it first (massacres build)")
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'").fetchone()[0]
+        has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'").fetchone()[
+            0
+        ]
         rows = con.execute(_EXPORT).fetchall() if has else []
     finally:
         con.close()
@@ -292,8 +338,14 @@ def _row(cells: list[str], line: int) -> Row:
         raise ValueError(f"{len(cells)} cells where {len(CSV_COLUMNS)} columns are expected")
     c = {k: (v.strip() or None) for k, v in zip(CSV_COLUMNS, cells)}
     month = c["report_month"] or ""
-    if not (len(month) == 7 and month[:4].isascii() and month[:4].isdigit() and month[4] == "-"
-            and month[5:].isdigit() and 1 <= int(month[5:]) <= 12):
+    if not (
+        len(month) == 7
+        and month[:4].isascii()
+        and month[:4].isdigit()
+        and month[4] == "-"
+        and month[5:].isdigit()
+        and 1 <= int(month[5:]) <= 12
+    ):
         raise ValueError(f"report_month must be YYYY-MM, not {month[:20]!r}")
     seq = figure = None
     if c["seq"] is not None and c["figure"] is None:
@@ -331,8 +383,19 @@ def _row(cells: list[str], line: int) -> Row:
         raise ValueError(f"at must be a time YYYY-MM-DDTHH:MM:SS, not {c['at'][:30]!r}") from None
     if at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
-    return Row(month, seq, figure, field.name, parsed, parsed if c["status"] == "confirmed" else value,
-               c["status"], reason if c["status"] == "corrected" else reason, at, reviewer, line)
+    return Row(
+        month,
+        seq,
+        figure,
+        field.name,
+        parsed,
+        parsed if c["status"] == "confirmed" else value,
+        c["status"],
+        reason if c["status"] == "corrected" else reason,
+        at,
+        reviewer,
+        line,
+    )
 
 
 class _Rows(list):
@@ -355,16 +418,22 @@ def import_csv(db_path: Path, path: Path) -> tuple[int, int]:
         present = {(m, s) for m, s in con.execute("SELECT report_month, seq FROM incidents").fetchall()}
         for r in rows:
             if (r.report_month, r.seq) not in present:
-                raise ReportError(str(path), f"no incident {r.seq} in the {r.report_month} report of the database "
-                                             "(nothing was written)", r.line)
+                raise ReportError(
+                    str(path),
+                    f"no incident {r.seq} in the {r.report_month} report of the database (nothing was written)",
+                    r.line,
+                )
         return rows
 
     _write(db_path, checked, "import", lambda con, rows: (path.name, sha))
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         keys = [f"{r.report_month}#{r.seq}#{r.field}" for r in rows]
-        stale = con.execute("SELECT count(*) FROM corrections WHERE stale AND list_contains(?::VARCHAR[], "
-                            "report_month || '#' || seq || '#' || field)", [keys]).fetchone()[0]
+        stale = con.execute(
+            "SELECT count(*) FROM corrections WHERE stale AND list_contains(?::VARCHAR[], "
+            "report_month || '#' || seq || '#' || field)",
+            [keys],
+        ).fetchone()[0]
     finally:
         con.close()
     return len(rows), stale

@@ -1,5 +1,6 @@
 """Read-only access to the data for the dashboard: the DuckDB file, or a directory of
 Parquet files written by `massacres export --parquet` (one setting, MASSACRES_PARQUET)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,15 @@ import duckdb
 DB_ENV = "MASSACRES_DB"
 PARQUET_ENV = "MASSACRES_PARQUET"
 MANIFEST = "_manifest.json"  # rewritten by every export: its identity says the data changed
-REQUIRED_TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations",
-                   "search_terms", "search_postings")  # the search index (store/search_index.py)
+REQUIRED_TABLES = (
+    "reports",
+    "stated_figures",
+    "incidents",
+    "warnings",
+    "locations",
+    "search_terms",
+    "search_postings",
+)  # the search index (store/search_index.py)
 # Read when present: the log of writes, for a citation's build date (a Parquet export leaves it out).
 OPTIONAL_TABLES = ("ingest_log",)
 
@@ -56,19 +64,24 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
         con.execute("ATTACH " + _sql_string(str(path)) + " AS data (READ_ONLY)")
     except duckdb.Error as exc:
         con.close()
-        raise DataUnavailable(f"{path} is not a DuckDB database this app can read "
-                              f"({type(exc).__name__}: {str(exc).splitlines()[0][:160]})") from None
+        raise DataUnavailable(
+            f"{path} is not a DuckDB database this app can read "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0][:160]})"
+        ) from None
     _lock_down(con)
-    present = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()}
+    present = {
+        r[0]
+        for r in con.execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'data'").fetchall()
+    }
     for table in REQUIRED_TABLES + (CORRECTIONS,) + OPTIONAL_TABLES:
         if table in present:  # an older file lacks some: missing_tables() says which
             try:
                 con.execute("CREATE VIEW " + _view_name(table) + " AS SELECT * FROM data." + table)
             except duckdb.Error as exc:  # a view in the file that reads other files, say
                 con.close()
-                raise DataUnavailable(f"{path}: its {table} cannot be read ({type(exc).__name__}: "
-                                      f"{str(exc).splitlines()[0][:160]})") from None
+                raise DataUnavailable(
+                    f"{path}: its {table} cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})"
+                ) from None
     _apply_corrections(con, has_corrections=CORRECTIONS in present, has_incidents="incidents" in present)
     return con
 
@@ -100,8 +113,10 @@ def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, ha
         con.execute("CREATE TABLE applied_corrections AS " + queries.load("applied_corrections"))
         con.execute("CREATE VIEW incidents AS " + queries.load("corrected_incidents"))
     else:
-        con.execute("CREATE VIEW incidents AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
-                    "FROM parsed_incidents")
+        con.execute(
+            "CREATE VIEW incidents AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
+            "FROM parsed_incidents"
+        )
 
 
 def _lock_down(con: duckdb.DuckDBPyConnection, allowed: list[str] | None = None) -> None:
@@ -124,8 +139,10 @@ def read_manifest(directory: Path) -> dict:
         if not isinstance(files.get(CORRECTIONS, []), list):  # optional: exports before corrections lack it
             raise ValueError("its corrections are not a list of files")
     except FileNotFoundError:
-        raise DataUnavailable(f"{directory} holds no Parquet export ({MANIFEST} is missing): "
-                              "write one with `massacres export --parquet DIR`") from None
+        raise DataUnavailable(
+            f"{directory} holds no Parquet export ({MANIFEST} is missing): "
+            "write one with `massacres export --parquet DIR`"
+        ) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataUnavailable(f"{path} is not a manifest of this version ({exc}): export again") from None
     for name in (f for t in REQUIRED_TABLES + (CORRECTIONS,) for f in files.get(t) or []):
@@ -154,12 +171,26 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
         partitions = "year" if table == "reports" else "year, month"  # reports.month is its own column
         # A view definition cannot take parameters: the paths (the operator's setting and the
         # manifest's names, never a visitor's input) go in as quoted SQL string literals.
-        con.execute("CREATE VIEW " + _view_name(table) + " AS SELECT * EXCLUDE (" + partitions + ") FROM read_parquet("
-                    + files + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+        con.execute(
+            "CREATE VIEW "
+            + _view_name(table)
+            + " AS SELECT * EXCLUDE ("
+            + partitions
+            + ") FROM read_parquet("
+            + files
+            + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)"
+        )
     if manifest["files"].get(CORRECTIONS):  # an export made before corrections has none
-        files = "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][CORRECTIONS]) + "]"
-        con.execute("CREATE VIEW " + CORRECTIONS + " AS SELECT * EXCLUDE (year, month) FROM read_parquet("
-                    + files + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)")
+        files = (
+            "[" + ", ".join(_sql_string(_glob_escape(str(directory / f))) for f in manifest["files"][CORRECTIONS]) + "]"
+        )
+        con.execute(
+            "CREATE VIEW "
+            + CORRECTIONS
+            + " AS SELECT * EXCLUDE (year, month) FROM read_parquet("
+            + files
+            + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)"
+        )
     _check_counts(con, directory, manifest["rows"])
     _apply_corrections(con, has_corrections=bool(manifest["files"].get(CORRECTIONS)), has_incidents=True)
     return con
@@ -171,12 +202,16 @@ def _check_counts(con: duckdb.DuckDBPyConnection, directory: Path, rows: dict[st
             have = con.execute("SELECT count(*) FROM " + _view_name(table)).fetchone()[0]  # type: ignore[index]  # count(*) is one row
         except duckdb.Error as exc:
             con.close()
-            raise DataUnavailable(f"the Parquet export in {directory} cannot be read ({type(exc).__name__}: "
-                                  f"{str(exc).splitlines()[0][:160]}): export again") from None
+            raise DataUnavailable(
+                f"the Parquet export in {directory} cannot be read ({type(exc).__name__}: "
+                f"{str(exc).splitlines()[0][:160]}): export again"
+            ) from None
         if have != rows[table]:
             con.close()
-            raise DataUnavailable(f"the Parquet export in {directory} has {have} rows of {table} where its "
-                                  f"manifest says {rows[table]}: export again")
+            raise DataUnavailable(
+                f"the Parquet export in {directory} has {have} rows of {table} where its "
+                f"manifest says {rows[table]}: export again"
+            )
 
 
 def _glob_escape(path: str) -> str:
@@ -188,8 +223,7 @@ def _sql_string(text: str) -> str:
 
 
 # Columns the dashboard's queries need that older databases lack (added with the schema).
-REQUIRED_COLUMNS = {"incidents": ("point_lat", "point_lon", "precision", "iso_code", "matched_name",
-                                  "incident_month")}
+REQUIRED_COLUMNS = {"incidents": ("point_lat", "point_lon", "precision", "iso_code", "matched_name", "incident_month")}
 
 
 def missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -197,11 +231,12 @@ def missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     cur = con.cursor()
     try:
         have = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        columns = {(r[0], r[1]) for r in cur.execute(
-            "SELECT table_name, column_name FROM information_schema.columns").fetchall()}
+        columns = {
+            (r[0], r[1])
+            for r in cur.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
+        }
     finally:
         cur.close()
     missing = [t for t in REQUIRED_TABLES if t not in have]
-    missing += [f"{t}.{c}" for t, cols in REQUIRED_COLUMNS.items() if t in have
-                for c in cols if (t, c) not in columns]
+    missing += [f"{t}.{c}" for t, cols in REQUIRED_COLUMNS.items() if t in have for c in cols if (t, c) not in columns]
     return missing

@@ -18,6 +18,7 @@ every query that reads them (and of each other, dependencies first):
 One more file is not a CTE: queries/corrected_incidents.sql (over applied_corrections.sql) is
 what store/db.py makes the view `incidents`, the parsed rows with the reviewers' corrections.
 """
+
 from __future__ import annotations
 
 import re

@@ -23,6 +23,7 @@ begins one, for keys of 4 letters or more): a place match; or when the key of ea
 begins a word key of the incident's text: a text match. Place matches rank first
 (queries/search_matches.sql).
 """
+
 from __future__ import annotations
 
 import re
@@ -123,6 +124,7 @@ def _governorate_keys(gov: str) -> frozenset[str]:
 @lru_cache(maxsize=1)  # one geocoder per process, so the lookups above are remembered across writes
 def _coder() -> Any:
     from massacres.places.geocode import Geocoder  # the gazetteer loads only when indexing
+
     return Geocoder()
 
 
@@ -140,24 +142,32 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
         "CREATE OR REPLACE TEMP TABLE _search_tokens AS SELECT DISTINCT report_month, seq, token FROM ("
         " SELECT report_month, seq, unnest(regexp_split_to_array(lower(concat_ws(' ', paragraph, place, parent_place,"
         " site, perpetrator_text, perpetrator_note, replace(governorate, '_', ' '))), ?)) AS token FROM incidents"
-        + _MONTHS.format(col="report_month") + ") WHERE token <> ''", [_SQL_SPLIT, *m])
+        + _MONTHS.format(col="report_month")
+        + ") WHERE token <> ''",
+        [_SQL_SPLIT, *m],
+    )
     tokens = [r[0] for r in con.execute("SELECT DISTINCT token FROM _search_tokens").fetchall()]
-    token_keys = pd.DataFrame({"token": tokens, "term": [gazetteer.search_key(t) for t in tokens]},
-                              columns=["token", "term"])
+    token_keys = pd.DataFrame(
+        {"token": tokens, "term": [gazetteer.search_key(t) for t in tokens]}, columns=["token", "term"]
+    )
     # Places: each incident numbered by its combination of the columns that name places (the
     # same numbers for the same values, NULLs included), each combination looked up once.
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _search_places AS SELECT i.report_month, i.seq, dense_rank() OVER ("
         "ORDER BY i.governorate, i.governorate_in_text, i.place, i.parent_place, i.site, l.matched_id) AS combo, "
         "i.governorate, i.governorate_in_text, i.place, i.parent_place, i.site, l.matched_id "
-        "FROM incidents AS i LEFT JOIN locations AS l USING (report_month, seq)"
-        + _MONTHS.format(col="i.report_month"), m)
-    combos = con.execute("SELECT combo, any_value(governorate), any_value(governorate_in_text), any_value(place), "
-                         "any_value(parent_place), any_value(site), any_value(matched_id) FROM _search_places "
-                         "GROUP BY combo").fetchall()
+        "FROM incidents AS i LEFT JOIN locations AS l USING (report_month, seq)" + _MONTHS.format(col="i.report_month"),
+        m,
+    )
+    combos = con.execute(
+        "SELECT combo, any_value(governorate), any_value(governorate_in_text), any_value(place), "
+        "any_value(parent_place), any_value(site), any_value(matched_id) FROM _search_places "
+        "GROUP BY combo"
+    ).fetchall()
     coder = _coder() if combos else None
-    combo_keys = pd.DataFrame([(c[0], k) for c in combos for k in sorted(_place_keys(c[1:], coder))],
-                              columns=["combo", "term"])
+    combo_keys = pd.DataFrame(
+        [(c[0], k) for c in combos for k in sorted(_place_keys(c[1:], coder))], columns=["combo", "term"]
+    )
     con.register("_search_token_keys", token_keys)
     con.register("_search_combo_keys", combo_keys)
     try:
@@ -167,11 +177,15 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
             "JOIN _search_token_keys AS k USING (token) WHERE k.term <> '' "
             "UNION "
             "SELECT p.report_month, p.seq, 'place' AS kind, ck.term FROM _search_places AS p "
-            "JOIN _search_combo_keys AS ck ON ck.combo = p.combo")
-        con.execute("INSERT INTO search_terms SELECT DISTINCT report_month, kind, term, hash(kind, term) "
-                    "FROM _search_entries")
-        con.execute("INSERT INTO search_postings SELECT DISTINCT hash(kind, term) AS term_hash, report_month, seq "
-                    "FROM _search_entries ORDER BY term_hash, report_month, seq")
+            "JOIN _search_combo_keys AS ck ON ck.combo = p.combo"
+        )
+        con.execute(
+            "INSERT INTO search_terms SELECT DISTINCT report_month, kind, term, hash(kind, term) FROM _search_entries"
+        )
+        con.execute(
+            "INSERT INTO search_postings SELECT DISTINCT hash(kind, term) AS term_hash, report_month, seq "
+            "FROM _search_entries ORDER BY term_hash, report_month, seq"
+        )
     finally:
         for name in ("_search_token_keys", "_search_combo_keys"):
             con.unregister(name)

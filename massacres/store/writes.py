@@ -10,6 +10,7 @@ file, its hash, how many incidents and warnings, whether it replaced a month), i
 transaction of the same temporary file. The log is a record of writes, not data: it is not in
 TABLES, so checksums, month replacement and the Parquet export leave it alone.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -55,8 +56,14 @@ _STATED_COLUMNS = ("report_month", "dimension", "key", "massacres", "percent", "
 
 
 # Statements per table, spelled out once: table and column names are ours, values are parameters.
-_DELETE = {t: "DELETE FROM " + t + " WHERE " + ("month" if t == "reports" else "report_month")
-           + " IN (SELECT unnest(?::VARCHAR[]))" for t in TABLES}
+_DELETE = {
+    t: "DELETE FROM "
+    + t
+    + " WHERE "
+    + ("month" if t == "reports" else "report_month")
+    + " IN (SELECT unnest(?::VARCHAR[]))"
+    for t in TABLES
+}
 _INSERT = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM frame" for t in TABLES + (LOG_TABLE,)}
 _CHECKSUM = {t: "SELECT count(*) || ':' || coalesce(bit_xor(hash(t)), 0) FROM " + t + " AS t" for t in TABLES}
 
@@ -94,9 +101,14 @@ def _log_ddl(table: str = LOG_TABLE) -> str:
 def _upgrade_log(con: duckdb.DuckDBPyConnection) -> None:
     """A log made before corrections were logged refuses their actions (its CHECK lists fewer):
     it is made again from schema.sql with its rows (DuckDB cannot alter a CHECK)."""
-    checks = [r[0] for r in con.execute(
-        "SELECT expression FROM duckdb_constraints() WHERE table_name = ? AND constraint_type = 'CHECK' "
-        "AND contains(expression, 'upload')", [LOG_TABLE]).fetchall()]
+    checks = [
+        r[0]
+        for r in con.execute(
+            "SELECT expression FROM duckdb_constraints() WHERE table_name = ? AND constraint_type = 'CHECK' "
+            "AND contains(expression, 'upload')",
+            [LOG_TABLE],
+        ).fetchall()
+    ]
     if not checks or all("'import'" in c for c in checks):
         return
     con.execute("ALTER TABLE " + LOG_TABLE + " RENAME TO " + LOG_TABLE + "_old")
@@ -159,28 +171,40 @@ def check_target(db_path: Path) -> None:
     if not head:
         return  # an empty file holds nothing to lose
     if head[8:12] != DUCKDB_MAGIC:
-        raise ReportError(str(db_path), "exists and is not a DuckDB database: refusing to replace it "
-                                        "(give --db a new path or this project's database)")
+        raise ReportError(
+            str(db_path),
+            "exists and is not a DuckDB database: refusing to replace it "
+            "(give --db a new path or this project's database)",
+        )
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS target (READ_ONLY)")
-        tables = {r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'target'").fetchall()}
+        tables = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'target'"
+            ).fetchall()
+        }
     except duckdb.Error as exc:
-        raise ReportError(str(db_path), f"a DuckDB file that cannot be opened ({str(exc).splitlines()[0][:120]}): "
-                                        "refusing to replace it") from None
+        raise ReportError(
+            str(db_path),
+            f"a DuckDB file that cannot be opened ({str(exc).splitlines()[0][:120]}): refusing to replace it",
+        ) from None
     finally:
         con.close()
     if not {"reports", "incidents"} <= tables:
-        raise ReportError(str(db_path), "a DuckDB database of something else (no reports and incidents tables): "
-                                        "refusing to replace it")
+        raise ReportError(
+            str(db_path),
+            "a DuckDB database of something else (no reports and incidents tables): refusing to replace it",
+        )
 
 
 def remove_stale_copies(db_path: Path) -> list[Path]:
     """Delete the temporary copies (and their WAL files) of writes that died before replacing
     `db_path`. Call it holding the writer lock: then no live writer owns any of them."""
     stale = sorted(db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp")) + sorted(
-        db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp.wal"))
+        db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp.wal")
+    )
     for path in stale:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
@@ -226,38 +250,82 @@ def _atomic_copy(db_path: Path, start_from_existing: bool):
                 leftover.unlink()
 
 
-_LOCATION_COLUMNS = ("report_month", "seq", "lat", "lon", "precision", "method", "matched_name", "matched_id",
-                     "score", "iso_code", "point_governorate", "warnings", "warning_codes")
+_LOCATION_COLUMNS = (
+    "report_month",
+    "seq",
+    "lat",
+    "lon",
+    "precision",
+    "method",
+    "matched_name",
+    "matched_id",
+    "score",
+    "iso_code",
+    "point_governorate",
+    "warnings",
+    "warning_codes",
+)
 
 
 def _location_rows(month: str, p: ParsedReport) -> list[dict]:
     """The locations pipeline.locate gave the report's incidents (none for an unlocated report)."""
-    return [{"report_month": month, "seq": inc["seq"], **loc.as_dict()}
-            for inc, loc in zip(p.incidents, p.locations or []) if loc is not None]
+    return [
+        {"report_month": month, "seq": inc["seq"], **loc.as_dict()}
+        for inc, loc in zip(p.incidents, p.locations or [])
+        if loc is not None
+    ]
 
 
 def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     for p in reports:
         month = p.report["month"]
-        rows["reports"].append({
-            "month": month, "month_start": f"{month}-01", **{k: p.report.get(k) for k in (
-                "title", "published", "total_massacres", "victims_total", "victims_children", "victims_women",
-                "ytd_massacres", "ytd_period", "ytd_period_text", "civilians_killed")},
-            "kind": p.report.get("kind") or "monthly",
-            "details_complete": p.details_complete, "source_file": base_name(p.source),
-            "source_form": p.form, "sha256": p.sha256, "incident_count": len(p.incidents),
-        })
+        rows["reports"].append(
+            {
+                "month": month,
+                "month_start": f"{month}-01",
+                **{
+                    k: p.report.get(k)
+                    for k in (
+                        "title",
+                        "published",
+                        "total_massacres",
+                        "victims_total",
+                        "victims_children",
+                        "victims_women",
+                        "ytd_massacres",
+                        "ytd_period",
+                        "ytd_period_text",
+                        "civilians_killed",
+                    )
+                },
+                "kind": p.report.get("kind") or "monthly",
+                "details_complete": p.details_complete,
+                "source_file": base_name(p.source),
+                "source_form": p.form,
+                "sha256": p.sha256,
+                "incident_count": len(p.incidents),
+            }
+        )
         for s in p.stated:
             rows["stated_figures"].append({"report_month": month, **{c: s.get(c) for c in _STATED_COLUMNS[1:]}})
         for inc in p.incidents:
-            rows["incidents"].append({"report_month": month, **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]},
-                                      "incident_month": str(inc["date"])[:7]})
+            rows["incidents"].append(
+                {
+                    "report_month": month,
+                    **{c: inc.get(c) for c in _INCIDENT_COLUMNS[1:]},
+                    "incident_month": str(inc["date"])[:7],
+                }
+            )
         for n, w in enumerate(p.warnings, start=1):
-            rows["warnings"].append({"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}})
+            rows["warnings"].append(
+                {"report_month": month, "n": n, **{k: w.get(k) for k in ("code", "message", "line", "seq")}}
+            )
         rows["locations"].extend(_location_rows(month, p))
     columns = {
-        "reports": None, "stated_figures": _STATED_COLUMNS, "incidents": _INCIDENT_COLUMNS + ("incident_month",),
+        "reports": None,
+        "stated_figures": _STATED_COLUMNS,
+        "incidents": _INCIDENT_COLUMNS + ("incident_month",),
         "warnings": ("report_month", "n", "code", "message", "line", "seq"),
         "locations": _LOCATION_COLUMNS,
     }
@@ -267,15 +335,31 @@ def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
 def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str) -> pd.DataFrame:
     """One row per report about to be written; `replaced` asks the database before the delete."""
     months = [p.report["month"] for p in reports]
-    present = {r[0] for r in con.execute(
-        "SELECT month FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [months]).fetchall()}
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT month FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [months]
+        ).fetchall()
+    }
     first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + LOG_TABLE).fetchone()[0]
     at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    return pd.DataFrame([{
-        "id": first + i, "at": at, "action": action, "file_name": base_name(p.source), "sha256": p.sha256,
-        "report_month": p.report["month"], "incidents": len(p.incidents), "warnings": len(p.warnings),
-        "replaced": p.report["month"] in present,
-    } for i, p in enumerate(reports)], columns=_LOG_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "id": first + i,
+                "at": at,
+                "action": action,
+                "file_name": base_name(p.source),
+                "sha256": p.sha256,
+                "report_month": p.report["month"],
+                "incidents": len(p.incidents),
+                "warnings": len(p.warnings),
+                "replaced": p.report["month"] in present,
+            }
+            for i, p in enumerate(reports)
+        ],
+        columns=_LOG_COLUMNS,
+    )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str) -> None:
@@ -328,8 +412,9 @@ def _copy_table(con: duckdb.DuckDBPyConnection, old: Path, table: str) -> None:
     """The rows of `table` (ingest_log, corrections) in the database `old`, when it has one."""
     con.execute("ATTACH " + _sql_literal(str(old)) + " AS old (READ_ONLY)")
     try:
-        present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' "
-                              "AND table_name = ?", [table]).fetchone()[0]
+        present = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' AND table_name = ?", [table]
+        ).fetchone()[0]
         if present:
             con.execute("INSERT INTO " + table + " BY NAME SELECT * FROM old." + table)
     finally:
@@ -340,8 +425,13 @@ class MonthChanged(ReportError):
     """The stored month is no longer what the writer was shown: another write came first."""
 
 
-def ingest(db_path: Path, reports: list[ParsedReport], action: str = "ingest",
-           originals: dict[str, bytes] | None = None, expected: dict[str, str | None] | None = None) -> None:
+def ingest(
+    db_path: Path,
+    reports: list[ParsedReport],
+    action: str = "ingest",
+    originals: dict[str, bytes] | None = None,
+    expected: dict[str, str | None] | None = None,
+) -> None:
     """Add reports to the database; a report whose month is already there replaces it. Logged
     as `action` ('ingest' from the command line, 'upload' from the app).
 
@@ -367,16 +457,23 @@ def ingest(db_path: Path, reports: list[ParsedReport], action: str = "ingest",
 
 
 def _check_expected(con: duckdb.DuckDBPyConnection, db_path: Path, expected: dict[str, str | None]) -> None:
-    stored = dict(con.execute("SELECT month, sha256 FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))",
-                              [list(expected)]).fetchall())
+    stored = dict(
+        con.execute(
+            "SELECT month, sha256 FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [list(expected)]
+        ).fetchall()
+    )
     for month, sha in expected.items():
         if stored.get(month) != sha:
             now = f"holds a report with sha256 {stored[month][:16]}…" if month in stored else "no longer holds it"
-            raise MonthChanged(str(db_path), f"{month} was written by someone else meanwhile (the database now {now}): "
-                                             "nothing was written; review the changes again")
+            raise MonthChanged(
+                str(db_path),
+                f"{month} was written by someone else meanwhile (the database now {now}): "
+                "nothing was written; review the changes again",
+            )
 
 
 # --- the source files of accepted reports -------------------------------------------------------
+
 
 def sources_dir(db_path: Path) -> Path:
     """Where accepted reports' files are kept: `reports/` beside the database (data/reports/ for
@@ -402,8 +499,11 @@ def _keep_source(db_path: Path, p: ParsedReport, data: bytes | None, staged: lis
     name = base_name(p.source) or "report"
     if not name.lower().endswith(REPORT_SUFFIXES):  # `massacres build` reads only these
         name += ".pdf" if data[:5] == b"%PDF-" else ".txt"
-    same = [f for f in sorted(folder.iterdir()) if f.is_file() and not f.name.startswith(".")
-            and f.stat().st_size == len(data) and _sha256_file(f) == p.sha256]
+    same = [
+        f
+        for f in sorted(folder.iterdir())
+        if f.is_file() and not f.name.startswith(".") and f.stat().st_size == len(data) and _sha256_file(f) == p.sha256
+    ]
     if same:
         return dataclasses.replace(p, source=same[0].name)
     if (folder / name).exists() or any(final.name == name for _, final in staged):
@@ -441,7 +541,9 @@ def stored_reports(db_path: Path) -> dict[str, tuple[str, str]]:
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS stored (READ_ONLY)")
-        return {m: (f, h) for m, f, h in con.execute("SELECT month, source_file, sha256 FROM stored.reports").fetchall()}
+        return {
+            m: (f, h) for m, f, h in con.execute("SELECT month, source_file, sha256 FROM stored.reports").fetchall()
+        }
     finally:
         con.close()
 
@@ -453,8 +555,10 @@ def prefer_stored(db_path: Path, reports: list[ParsedReport]) -> list[ParsedRepo
     return sorted(reports, key=lambda p: stored.get(p.report["month"], (None, None))[1] == p.sha256)
 
 
-_GEOCODE_INPUT = ("SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
-                  "lat, lon, map_link_name FROM incidents ORDER BY report_month, seq")
+_GEOCODE_INPUT = (
+    "SELECT report_month, seq, governorate, governorate_in_text, place, place_type, parent_place, site, "
+    "lat, lon, map_link_name FROM incidents ORDER BY report_month, seq"
+)
 
 
 def incidents_to_locate(db_path: Path) -> list[dict]:
@@ -476,8 +580,10 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
         con.execute("DELETE FROM locations")
         if not frame.empty:
             con.register("frame", frame)
-            con.execute("INSERT INTO locations BY NAME SELECT f.* FROM frame AS f "
-                        "SEMI JOIN incidents AS i ON i.report_month = f.report_month AND i.seq = f.seq")
+            con.execute(
+                "INSERT INTO locations BY NAME SELECT f.* FROM frame AS f "
+                "SEMI JOIN incidents AS i ON i.report_month = f.report_month AND i.seq = f.seq"
+            )
             con.unregister("frame")
         copy_points(con)
         corrections.refresh_stale(con)  # a point confirmed or corrected by a reviewer may have moved
@@ -492,18 +598,21 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
 _PARTITIONED = {
     "incidents": "SELECT *, year(date) AS year, month(date) AS month FROM incidents",
     "locations": "SELECT l.*, year(i.date) AS year, month(i.date) AS month FROM locations AS l "
-                 "JOIN incidents AS i USING (report_month, seq)",
+    "JOIN incidents AS i USING (report_month, seq)",
     # reports has a month column of its own ("2017-09"): it is the month partition as it is.
     "reports": "SELECT *, year(month_start) AS year FROM reports",
     "stated_figures": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
-                      "CAST(right(report_month, 2) AS INTEGER) AS month FROM stated_figures",
+    "CAST(right(report_month, 2) AS INTEGER) AS month FROM stated_figures",
     "warnings": "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
-                "CAST(right(report_month, 2) AS INTEGER) AS month FROM warnings",
+    "CAST(right(report_month, 2) AS INTEGER) AS month FROM warnings",
     # The reviewers' corrections go with the data, so the app reading the export shows them too.
     CORRECTIONS_TABLE: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, "
-                       "CAST(right(report_month, 2) AS INTEGER) AS month FROM " + CORRECTIONS_TABLE,
-    **{t: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, CAST(right(report_month, 2) AS INTEGER) "
-          "AS month FROM " + t for t in search_index.TABLES},
+    "CAST(right(report_month, 2) AS INTEGER) AS month FROM " + CORRECTIONS_TABLE,
+    **{
+        t: "SELECT *, CAST(left(report_month, 4) AS INTEGER) AS year, CAST(right(report_month, 2) AS INTEGER) "
+        "AS month FROM " + t
+        for t in search_index.TABLES
+    },
 }
 
 
@@ -546,12 +655,17 @@ def _previous_export_files(directory: Path) -> set[str] | None:
         listed = json.loads(manifest.read_text(encoding="utf-8"))
         rows = listed["rows"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise ReportError(str(directory), f"the directory is not empty and holds no previous export ({MANIFEST}): "
-                                          "refusing to write into it; choose a new or empty directory") from None
+        raise ReportError(
+            str(directory),
+            f"the directory is not empty and holds no previous export ({MANIFEST}): "
+            "refusing to write into it; choose a new or empty directory",
+        ) from None
     if isinstance(listed.get("files"), dict):
         return {f for files in listed["files"].values() for f in files} | {MANIFEST}
     # An export made before the manifest listed its files wrote <table>/year=*/month=*/*.parquet.
-    return {str(p.relative_to(directory)) for t in rows for p in (directory / t).glob("year=*/**/*.parquet")} | {MANIFEST}
+    return {str(p.relative_to(directory)) for t in rows for p in (directory / t).glob("year=*/**/*.parquet")} | {
+        MANIFEST
+    }
 
 
 def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, list[str]]]:
