@@ -31,7 +31,11 @@ run: $(DB)
 /usr/bin/chromium:
 	apt-get update -qq && apt-get install -y -qq chromium
 
+# Lint, format and types first (seconds), then the tests.
 test: $(STAMP) /usr/bin/chromium
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 bench: $(STAMP)

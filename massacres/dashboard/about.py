@@ -66,7 +66,8 @@ def documented_columns(markdown: str) -> dict[str, set[str]]:
     table lists in the first cell of a row ("victims_total, victims_children, victims_women" lists three;
     a name in italics is derived by a query, not stored, and left out)."""
     out: dict[str, set[str]] = {}
-    table, lines = None, []
+    table: str | None = None
+    lines: list[str] = []
     for line in markdown.splitlines() + ["## end"]:
         m = _HEADING.match(line)
         if m or line.startswith("## "):

@@ -119,7 +119,7 @@ def excel_bytes(table: pa.Table, about: str, max_rows: int | None = None, total:
         risky_rows = set(pc.indices_nonzero(risky).to_pylist()) if risky is not None else set()
         for r, values in enumerate(zip(*(c.to_pylist() for c in batch.columns))):
             if r in risky_rows:
-                values = [_excel_safe(ws, v) if isinstance(v, str) else v for v in values]
+                values = tuple(_excel_safe(ws, v) if isinstance(v, str) else v for v in values)
             ws.append(values)
     notes = [about, "Source: SNHR monthly reports"]
     if total > max_rows:

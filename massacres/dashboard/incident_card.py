@@ -99,7 +99,9 @@ def _place(row: dict[str, Any]) -> str:
     if _present(row.get("parent_place")):
         parts.append(f"in {row['parent_place']}")
     gov = row.get("governorate")
-    parts.append(f"{theme.GOVERNORATES.get(gov, gov)} governorate" if _present(gov) else "no governorate named")
+    parts.append(
+        f"{theme.GOVERNORATES.get(str(gov), str(gov))} governorate" if _present(gov) else "no governorate named"
+    )
     text = ", ".join(parts)
     if _present(row.get("governorate_in_text")) and row.get("governorate_in_text") != gov:
         other = row["governorate_in_text"]
@@ -111,7 +113,7 @@ def _location(row: dict[str, Any]) -> str:
     precision = row.get("precision")
     if not _present(precision):
         return "not located: the report gives no map link and no governorate"
-    text = mapdeck.PRECISION_NOTES.get(precision, str(precision))
+    text = mapdeck.PRECISION_NOTES.get(str(precision), str(precision))
     text += f"; point {float(row['point_lat']):.5f}° N, {float(row['point_lon']):.5f}° E"
     if _present(row.get("matched_name")):
         text += f"; gazetteer name: {row['matched_name']}"
@@ -190,7 +192,7 @@ def fields(row: dict[str, Any], warnings: pd.DataFrame) -> list[tuple[str, str]]
         ("Site", str(site) if _present(site) else "– (the target is the place itself)"),
         ("Location", _location(row)),
         ("Victims", _victims(row)),
-        ("Weapon", theme.WEAPONS.get(weapon, str(weapon))),
+        ("Weapon", theme.WEAPONS.get(str(weapon), str(weapon))),
         ("Target", str(row.get("target")).replace("_", " ")),
         ("Area of control", _area(row)),
         ("Report", _report(row)),

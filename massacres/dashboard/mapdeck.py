@@ -362,7 +362,7 @@ def reachable(url: str, timeout: float = 2.0) -> bool:
 
 def is_phone(user_agent: str | None) -> bool:
     """A phone or small tablet by its user agent: browsers put "Mobi" in a mobile one (MDN's advice)."""
-    return bool(user_agent) and "Mobi" in user_agent
+    return user_agent is not None and "Mobi" in user_agent
 
 
 def _mercator_y(lat: float) -> float:

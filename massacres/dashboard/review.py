@@ -158,7 +158,7 @@ def _initial(now: dict[str, str | None]) -> dict[str, Any]:
             options = _options(field.keys, field.nullable)
             values[name] = v if v in options else options[0]
         elif field.kind == "date":
-            values[name] = dt.date.fromisoformat(v)
+            values[name] = dt.date.fromisoformat(str(v))  # an incident always has a date (NOT NULL)
         elif field.kind in ("text", "point"):
             values[name] = (v or "").replace(",", ", ")
     return values

@@ -63,7 +63,7 @@ def stated_share(reports: pd.DataFrame) -> Share:
             if own is not None and own != value:
                 note += f" Its own counts give {own}% (the Data quality page lists the difference)."
             return Share(value, False, note)
-    value = _counts_share([r for _, r in reports.iterrows()])
+    recomputed = _counts_share([r for _, r in reports.iterrows()])
     stated_ones = [
         f"{int(math.floor(float(r['victims_share_stated']) + 0.5))}% ({_month(r['month'])})"
         for _, r in reports.iterrows()
@@ -71,7 +71,7 @@ def stated_share(reports: pd.DataFrame) -> Share:
     ]
     note = "Recomputed from the reports' stated killed, children and women"
     note += f"; the reports themselves state {', '.join(stated_ones)}." if stated_ones else "; no report states it."
-    return Share(value, True, note)
+    return Share(recomputed, True, note)
 
 
 def _month(month: str) -> str:

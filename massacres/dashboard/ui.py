@@ -49,8 +49,8 @@ def _identity_now(path: Path) -> tuple[int, int]:
     try:
         return db.file_identity(path)
     except FileNotFoundError:
-        if db.parquet_dir() is not None:
-            db.read_manifest(db.parquet_dir())  # raises DataUnavailable saying what the folder lacks
+        if (folder := db.parquet_dir()) is not None:
+            db.read_manifest(folder)  # raises DataUnavailable saying what the folder lacks
         raise db.DataUnavailable(f"No database at {path}. Build it with `make build` (or `massacres build`).") from None
 
 
@@ -201,7 +201,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.multiselect(
         "Governorate",
         list(theme.GOVERNORATES),
-        format_func=theme.GOVERNORATES.get,
+        format_func=lambda k: theme.GOVERNORATES.get(k, k),
         key="w_governorates",
         on_change=_keep,
         args=("governorates",),
@@ -219,7 +219,7 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
     sb.multiselect(
         "Weapon",
         list(theme.WEAPONS),
-        format_func=theme.WEAPONS.get,
+        format_func=lambda k: theme.WEAPONS.get(k, k),
         key="w_weapons",
         on_change=_keep,
         args=("weapons",),

@@ -29,7 +29,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import pandas as pd
@@ -39,6 +39,7 @@ from massacres.errors import ReportError
 from massacres.reports import record
 from massacres.reports.parse import ParsedReport, parse_text
 from massacres.reports.sources import read_source
+from massacres.store import db
 from massacres.store import writes as store
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # 10 MB: a monthly report is well under 5 MB
@@ -301,7 +302,7 @@ def commit(
         [report],
         action="upload",
         originals=None if data is None else {parsed.sha256: data},
-        expected=None if expect_stored is ANY else {month: expect_stored},
+        expected=None if expect_stored is ANY else {month: cast("str | None", expect_stored)},
     )
 
 
@@ -313,10 +314,11 @@ def recent_writes(db_path: Path, limit: int = 20) -> pd.DataFrame:
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH " + _sql_literal(str(db_path)) + " AS stored (READ_ONLY)")
-        has_log = con.execute(
+        has_log = db.scalar(
+            con,
             "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'stored' AND table_name = ?",
             [store.LOG_TABLE],
-        ).fetchone()[0]
+        )
         if not has_log:
             return pd.DataFrame(columns=columns)
         return con.execute(

@@ -25,7 +25,7 @@ import pandas as pd
 
 from massacres.errors import ReportError
 from massacres.store import corrections as spec
-from massacres.store import queries
+from massacres.store import db, queries
 from massacres.store import writes as store
 
 CSV_COLUMNS = ("report_month", "seq", "figure", "field", "parsed", "value", "status", "reason", "reviewer", "at")
@@ -247,9 +247,9 @@ def _where(db_path: Path, rows: list[Row]) -> str:
 def _log(con: duckdb.DuckDBPyConnection, rows: list[Row], action: str, source: tuple[str, str]) -> None:
     """One ingest_log row per report month touched: `incidents` counts its items reviewed."""
     file_name, sha = source
-    first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + store.LOG_TABLE).fetchone()[0]
+    first = db.scalar(con, "SELECT coalesce(max(id), 0) + 1 FROM " + store.LOG_TABLE)
     at = _now()
-    items = Counter()
+    items: Counter[str] = Counter()
     for month, _seq, _figure in {(r.report_month, r.seq, r.figure) for r in rows}:
         items[month] += 1
     for i, month in enumerate(sorted(items)):
@@ -277,9 +277,7 @@ def export_csv(db_path: Path, out: Path) -> int:
         raise ReportError(str(db_path), "no such database: build it first (massacres build)")
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'").fetchone()[
-            0
-        ]
+        has = db.scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'")
         rows = con.execute(_EXPORT).fetchall() if has else []
     finally:
         con.close()
@@ -380,7 +378,7 @@ def _row(cells: list[str], line: int) -> Row:
     try:
         at = dt.datetime.fromisoformat(c["at"]) if c["at"] else _now()
     except ValueError:
-        raise ValueError(f"at must be a time YYYY-MM-DDTHH:MM:SS, not {c['at'][:30]!r}") from None
+        raise ValueError(f"at must be a time YYYY-MM-DDTHH:MM:SS, not {str(c['at'])[:30]!r}") from None
     if at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
     return Row(
@@ -429,11 +427,12 @@ def import_csv(db_path: Path, path: Path) -> tuple[int, int]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         keys = [f"{r.report_month}#{r.seq}#{r.field}" for r in rows]
-        stale = con.execute(
+        stale = db.scalar(
+            con,
             "SELECT count(*) FROM corrections WHERE stale AND list_contains(?::VARCHAR[], "
             "report_month || '#' || seq || '#' || field)",
             [keys],
-        ).fetchone()[0]
+        )
     finally:
         con.close()
     return len(rows), stale

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -23,6 +24,14 @@ REQUIRED_TABLES = (
 )  # the search index (store/search_index.py)
 # Read when present: the log of writes, for a citation's build date (a Parquet export leaves it out).
 OPTIONAL_TABLES = ("ingest_log",)
+
+
+def scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
+    """The one value of an aggregate query (count, max): such a query always returns one row."""
+    row = cur.execute(sql, params or []).fetchone()
+    if row is None:
+        raise RuntimeError(f"no row from an aggregate query: {sql[:60]}")
+    return row[0]
 
 
 def parquet_dir() -> Path | None:
@@ -107,7 +116,7 @@ def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, ha
         con.execute(queries.corrections_ddl())
     if not has_incidents:
         return
-    active = con.execute("SELECT count(*) FROM corrections WHERE seq IS NOT NULL AND NOT stale").fetchone()[0]
+    active = scalar(con, "SELECT count(*) FROM corrections WHERE seq IS NOT NULL AND NOT stale")
     if active:
         # Materialised once for this file (the connection is made again when the file changes).
         con.execute("CREATE TABLE applied_corrections AS " + queries.load("applied_corrections"))
@@ -199,7 +208,7 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
 def _check_counts(con: duckdb.DuckDBPyConnection, directory: Path, rows: dict[str, int]) -> None:
     for table in REQUIRED_TABLES:
         try:
-            have = con.execute("SELECT count(*) FROM " + _view_name(table)).fetchone()[0]  # type: ignore[index]  # count(*) is one row
+            have = scalar(con, "SELECT count(*) FROM " + _view_name(table))  # count(*) is one row
         except duckdb.Error as exc:
             con.close()
             raise DataUnavailable(

@@ -34,13 +34,13 @@ import pandas as pd
 from massacres.errors import ReportError
 from massacres.reports import record
 from massacres.reports.parse import ParsedReport
-from massacres.store import corrections, search_index
+from massacres.store import corrections, db, search_index
 from massacres.store.db import MANIFEST
 
 try:
     import fcntl
 except ImportError:  # not POSIX: writes are still atomic, only not serialised
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 DEFAULT_DB = Path("data/massacres.duckdb")
 TABLES = ("reports", "stated_figures", "incidents", "warnings", "locations")  # the data, per report month
@@ -341,7 +341,7 @@ def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], acti
             "SELECT month FROM reports WHERE month IN (SELECT unnest(?::VARCHAR[]))", [months]
         ).fetchall()
     }
-    first = con.execute("SELECT coalesce(max(id), 0) + 1 FROM " + LOG_TABLE).fetchone()[0]
+    first = db.scalar(con, "SELECT coalesce(max(id), 0) + 1 FROM " + LOG_TABLE)
     at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return pd.DataFrame(
         [
@@ -412,9 +412,11 @@ def _copy_table(con: duckdb.DuckDBPyConnection, old: Path, table: str) -> None:
     """The rows of `table` (ingest_log, corrections) in the database `old`, when it has one."""
     con.execute("ATTACH " + _sql_literal(str(old)) + " AS old (READ_ONLY)")
     try:
-        present = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' AND table_name = ?", [table]
-        ).fetchone()[0]
+        present = db.scalar(
+            con,
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'old' AND table_name = ?",
+            [table],
+        )
         if present:
             con.execute("INSERT INTO " + table + " BY NAME SELECT * FROM old." + table)
     finally:
@@ -679,7 +681,7 @@ def _write_parquet(db_path: Path, out: Path) -> tuple[dict[str, int], dict[str, 
                 continue
             target = _sql_literal(str(out / table))
             con.execute("COPY (" + select + ") TO " + target + " (FORMAT parquet, PARTITION_BY (year, month))")
-            counts[table] = con.execute(_COUNT[table]).fetchone()[0]
+            counts[table] = db.scalar(con, _COUNT[table])
             if counts[table] == 0:  # no partition, no file: one empty file keeps the table's columns
                 empty = out / table / _EMPTY_PARTITION
                 empty.parent.mkdir(parents=True)
@@ -732,6 +734,6 @@ def table_checksums(db_path: Path) -> dict[str, str]:
     ingest_log is left out: it grows with every write)."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        return {t: str(con.execute(_CHECKSUM[t]).fetchone()[0]) for t in TABLES}
+        return {t: str(db.scalar(con, _CHECKSUM[t])) for t in TABLES}
     finally:
         con.close()
