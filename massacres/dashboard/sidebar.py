@@ -4,6 +4,7 @@ a change), and a page's own settings kept beside them (url_choice, url_select)."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -21,6 +22,16 @@ _FILTER_KEYS = (
     "min_killed",
     "include_uncertain",
     "reviewed_only",
+)
+
+
+# The sidebar's lists, one row a filter: the session key, the label, the keys offered (in the
+# vocabulary's order), how a key reads, and what an empty choice means.
+_CHOICES: tuple[tuple[str, str, Any, Callable[[str], str], str], ...] = (
+    ("perpetrators", "Perpetrator", theme.PERPETRATORS, theme.perpetrator_label, "All parties"),
+    ("governorates", "Governorate", theme.GOVERNORATES, lambda k: theme.GOVERNORATES.get(k, k), "All governorates"),
+    ("areas", "Area of control", theme.AREAS, theme.area_label, "All areas"),
+    ("weapons", "Weapon", theme.WEAPONS, lambda k: theme.WEAPONS.get(k, k), "All weapons"),
 )
 
 
@@ -85,42 +96,16 @@ def sidebar() -> tuple[filters.Filters, filters.Filters]:
         args=("dates",),
         format="YYYY-MM-DD",
     )
-    sb.multiselect(
-        "Perpetrator",
-        list(theme.PERPETRATORS),
-        format_func=theme.perpetrator_label,
-        key="w_perpetrators",
-        on_change=_keep,
-        args=("perpetrators",),
-        placeholder="All parties",
-    )
-    sb.multiselect(
-        "Governorate",
-        list(theme.GOVERNORATES),
-        format_func=lambda k: theme.GOVERNORATES.get(k, k),
-        key="w_governorates",
-        on_change=_keep,
-        args=("governorates",),
-        placeholder="All governorates",
-    )
-    sb.multiselect(
-        "Area of control",
-        list(theme.AREAS),
-        format_func=theme.area_label,
-        key="w_areas",
-        on_change=_keep,
-        args=("areas",),
-        placeholder="All areas",
-    )
-    sb.multiselect(
-        "Weapon",
-        list(theme.WEAPONS),
-        format_func=lambda k: theme.WEAPONS.get(k, k),
-        key="w_weapons",
-        on_change=_keep,
-        args=("weapons",),
-        placeholder="All weapons",
-    )
+    for key, label, options, words, placeholder in _CHOICES:
+        sb.multiselect(
+            label,
+            list(options),
+            format_func=words,
+            key=f"w_{key}",
+            on_change=_keep,
+            args=(key,),
+            placeholder=placeholder,
+        )
     sb.number_input(
         "Minimum killed",
         min_value=0,
