@@ -8,6 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from massacres.dashboard import theme, ui
+from massacres.dashboard.frames import parties_in, with_categories
 from massacres.dashboard.wording import count_of
 
 current, default = ui.page("Victims")
@@ -25,21 +26,6 @@ PARTY_STYLE = dict(
     color_discrete_map=theme.perpetrator_colour_map(),
     pattern_shape_map=theme.perpetrator_pattern_map(),
 )
-
-
-def parties_in(df: pd.DataFrame) -> list[str]:
-    """The parties present, in the theme's order (every chart lists parties the same way)."""
-    present = set(df["party"])
-    return [p for p in theme.perpetrator_order() if p in present] + sorted(present - set(theme.perpetrator_order()))
-
-
-def with_categories(df: pd.DataFrame, group: str) -> pd.DataFrame:
-    """Category labels, and each category's share of its group's killed."""
-    df = df.copy()
-    df["victims"] = df["category"].map(lambda c: CATEGORIES[c][0])
-    total = df.groupby(group)["killed"].transform("sum")
-    df["share"] = (df["killed"] / total.where(total > 0)).fillna(0.0)
-    return df
 
 
 def composition(
