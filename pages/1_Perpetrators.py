@@ -10,10 +10,10 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres.dashboard import tables, theme, ui
-from massacres.dashboard.wording import breakdown, plural, short_month
+from massacres.dashboard import frames, tables, theme, ui
 from massacres.dashboard.wording import month_list as months_text
 from massacres.dashboard.wording import percent as pct
+from massacres.dashboard.wording import plural
 
 current, default = ui.page("Perpetrators")
 params = current.params()
@@ -88,14 +88,7 @@ if basis == "stated":
             f"{months_text(r['breakdown_unstated_months'])}."
         )
     massacres = massacres.dropna(subset=["massacres"])
-    massacres["label"] = [
-        ("≈" if len(c) else "")
-        + f"{int(n)} ({pct(p)})"
-        + (f" · not stated for {', '.join(short_month(m) for m in u)}" if len(u) else "")
-        for n, p, c, u in zip(
-            massacres["massacres"], massacres["percent"], massacres["converted_months"], massacres["unstated_months"]
-        )
-    ]
+    massacres["label"] = frames.massacre_labels(massacres)
     leader_basis = "most massacres in each report"
     leader_note = "The leader has the most massacres in the report's own figures; the share is of its massacres."
 else:
@@ -110,7 +103,7 @@ else:
     leaders = ui.query("leading_perpetrator_by_month_documented", params | {"perpetrators": None})
     massacres["percent"] = 100 * massacres["massacres"] / base["massacres"]
     victims["percent"] = 100 * victims["killed"] / base["killed"] if base["killed"] else None
-    massacres["label"] = [f"{int(n)} ({pct(p)})" for n, p in zip(massacres["massacres"], massacres["percent"])]
+    massacres["label"] = frames.massacre_labels(massacres)
     reports = ui.query("massacres_by_report", params)
     for _, r in reports[~reports["details_complete"]].iterrows():
         notes.append(
@@ -126,15 +119,7 @@ else:
     leader_note = "The leader has the most incidents in the month (incident date); the share is of its incidents."
 
 victims = victims.dropna(subset=["killed"])
-victims["label"] = [
-    f"{int(k)} ({pct(p)}) · {breakdown(c, w)}"
-    for k, p, c, w in zip(victims["killed"], victims["percent"], victims["children"], victims["women"])
-]
-if "no_breakdown" in victims:  # documented: incidents without a breakdown leave children and women unknown
-    victims["label"] += [
-        f"; {plural(n, 'incident', 'incidents')} without breakdown" if n and pd.notna(c) else ""
-        for n, c in zip(victims["no_breakdown"], victims["children"])
-    ]
+victims["label"] = frames.victim_labels(victims)
 
 st.subheader(BASES[basis])
 for col, (key, label) in zip(

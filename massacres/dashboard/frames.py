@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from massacres.dashboard import theme
+from massacres.dashboard import theme, wording
 
 
 def parties_in(df: pd.DataFrame) -> list[str]:
@@ -24,3 +24,32 @@ def with_categories(df: pd.DataFrame, group: str) -> pd.DataFrame:
     total = df.groupby(group)["killed"].transform("sum")
     df["share"] = (df["killed"] / total.where(total > 0)).fillna(0.0)
     return df
+
+
+def massacre_labels(df: pd.DataFrame) -> list[str]:
+    """A bar's label on the Perpetrators page: '18 (42%)'; '≈16 (42%)' when the count was derived
+    from a stated percentage (`converted_months`), and the months the report states nothing for
+    the party (`unstated_months`) when there are some. Both columns are optional (documented basis)."""
+    converted = df["converted_months"] if "converted_months" in df else [()] * len(df)
+    unstated = df["unstated_months"] if "unstated_months" in df else [()] * len(df)
+    return [
+        ("≈" if len(c) else "")
+        + f"{int(n)} ({wording.percent(p)})"
+        + (f" · not stated for {', '.join(wording.short_month(m) for m in u)}" if len(u) else "")
+        for n, p, c, u in zip(df["massacres"], df["percent"], converted, unstated)
+    ]
+
+
+def victim_labels(df: pd.DataFrame) -> list[str]:
+    """A victims bar's label: '152 (22%) · 46 children, 29 women'; on the documented basis, how many
+    of the party's incidents give no breakdown (their children and women are unknown, not zero)."""
+    labels = [
+        f"{int(k)} ({wording.percent(p)}) · {wording.breakdown(c, w)}"
+        for k, p, c, w in zip(df["killed"], df["percent"], df["children"], df["women"])
+    ]
+    if "no_breakdown" in df:
+        labels = [
+            label + (f"; {wording.plural(n, 'incident', 'incidents')} without breakdown" if n and pd.notna(c) else "")
+            for label, n, c in zip(labels, df["no_breakdown"], df["children"])
+        ]
+    return labels
