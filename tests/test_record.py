@@ -58,3 +58,15 @@ def test_the_downloads_carry_every_exported_field_the_search_query_gives(built_d
     assert {"lat", "lon", "location_precision", "attribution_note", "party", "source_file"} <= set(table.column_names)
     assert "point_lat" not in table.column_names and "perpetrator_note" not in table.column_names
     assert queries.parameters("incidents_by_search") >= {"search", "limit", "offset"}
+
+
+def test_the_report_record_is_declared_once():
+    from massacres.reports.parse import REPORT_FIELDS
+    from massacres.reports.summary import REPORT_KEYS
+
+    assert record.report_summary() == REPORT_KEYS and record.report_json() == REPORT_FIELDS
+    assert record.report_compared() == upload.REPORT_FIGURES
+    # The store's reports table holds every field of the record.
+    assert set(f.name for f in record.REPORT) <= set(_schema_columns("reports"))
+    # details_complete comes from the details, ytd_period_text is the period as written (not in --json).
+    assert "details_complete" not in REPORT_KEYS and "ytd_period_text" not in REPORT_FIELDS

@@ -49,17 +49,7 @@ _NAME_CHARS = re.compile(r"[^\w.()+,' -]+")
 # What identifies an incident across two versions of a report, and what is compared.
 MATCH_KEY = ("date", "place")
 COMPARED_FIELDS = record.compared()
-REPORT_FIGURES = (
-    "title",
-    "published",
-    "total_massacres",
-    "victims_total",
-    "victims_children",
-    "victims_women",
-    "ytd_massacres",
-    "ytd_period",
-    "details_complete",
-)
+REPORT_FIGURES = record.report_compared()  # record.py
 STATED_MEASURES = ("massacres", "percent", "killed", "children", "women")
 
 
@@ -261,7 +251,12 @@ def diff(db_path: Path, parsed: ParsedReport) -> Diff:
 
 
 def _figure_changes(report: dict, stored_stated: list[dict], parsed: ParsedReport) -> list[FigureChange]:
-    after_report = {**parsed.report, "details_complete": parsed.details_complete}
+    # As the store writes it: a report whose kind is not read is stored as a monthly one.
+    after_report = {
+        **parsed.report,
+        "kind": parsed.report.get("kind") or "monthly",
+        "details_complete": parsed.details_complete,
+    }
     out = [
         FigureChange(f"report {name}", _norm(report.get(name)), _norm(after_report.get(name)))
         for name in REPORT_FIGURES

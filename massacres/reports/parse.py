@@ -29,20 +29,7 @@ from massacres.reports.sources import read_source
 from massacres.reports.summary import parse_summary
 
 INCIDENT_FIELDS = record.parsed()  # an incident's fields as the parser gives them (record.py)
-REPORT_FIELDS = (
-    "month",
-    "kind",
-    "title",
-    "published",
-    "total_massacres",
-    "victims_total",
-    "victims_children",
-    "victims_women",
-    "ytd_massacres",
-    "ytd_period",
-    "details_complete",
-    "civilians_killed",
-)
+REPORT_FIELDS = record.report_json()  # the report object of `parse --json` (record.py)
 # The heading that opens the details: "III. Details of September's Incidents", "Most Notable
 # Massacres in October", "B. Massacres", "Massacres documented in May in detail".
 _SECTION_NUMBER = r"(?:(?:[IVX]{1,4}|[A-H]|\d{1,2}|First|Second|Third|Fourth|Fifth|Sixth|Seventh)\s*[.\-):]\s*)?"

@@ -125,3 +125,44 @@ def exported() -> tuple[str, ...]:
     if set(EXPORT_ORDER) != own | set(EXPORT_EXTRA):
         raise ValueError("record.EXPORT_ORDER does not list exactly the exported fields")
     return EXPORT_ORDER
+
+
+class ReportField(NamedTuple):
+    name: str
+    summary: bool = True  # read from the report's summary (summary.py fills it; the store writes it)
+    json: bool = True  # in `massacres parse --json`'s report object
+    compared: bool = True  # an upload shows a change in it against the month stored
+
+
+# The report record: one row of `reports` (the store adds month_start, source_file, source_form,
+# sha256 and incident_count, which are about the file, not the report's words).
+REPORT: tuple[ReportField, ...] = (
+    ReportField("month", compared=False),  # the key an upload is matched by
+    ReportField("kind"),
+    ReportField("title"),
+    ReportField("published"),
+    ReportField("total_massacres"),
+    ReportField("victims_total"),
+    ReportField("victims_children"),
+    ReportField("victims_women"),
+    ReportField("ytd_massacres"),
+    ReportField("ytd_period"),
+    ReportField("ytd_period_text", json=False, compared=False),  # the period as written, beside ytd_period
+    ReportField("details_complete", summary=False),  # from the details, not the summary
+    ReportField("civilians_killed"),
+)
+
+
+def report_summary() -> tuple[str, ...]:
+    """The report fields the summary reader fills."""
+    return tuple(f.name for f in REPORT if f.summary)
+
+
+def report_json() -> tuple[str, ...]:
+    """The report object of `massacres parse --json`."""
+    return tuple(f.name for f in REPORT if f.json)
+
+
+def report_compared() -> tuple[str, ...]:
+    """The report's figures an upload compares with the month stored."""
+    return tuple(f.name for f in REPORT if f.compared)

@@ -14,27 +14,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from massacres.reports import vocab
+from massacres.reports import record, vocab
 from massacres.reports.figures import Context, Figure, area_dimension, holds_figure, read_sentence, sentence_scope
 from massacres.reports.layout import MONTH_RX, MONTHS, Block
 from massacres.reports.numbers import NUMBER, SMALL_COUNT_WORDS, ImplausibleCount, to_int
 from massacres.reports.report_month import Heading, read_heading
 
 Warn = Callable[..., None]
-REPORT_KEYS = (
-    "month",
-    "kind",
-    "title",
-    "published",
-    "total_massacres",
-    "victims_total",
-    "victims_children",
-    "victims_women",
-    "ytd_massacres",
-    "ytd_period",
-    "ytd_period_text",
-    "civilians_killed",
-)
+REPORT_KEYS = record.report_summary()  # the report fields the summary fills (record.py)
 
 # Sentences end at a full stop; a list of "Name N" pairs can also run into the next sentence
 # with no stop when a PDF line break was its only end ("..., Hasakah 1 In those massacres, ...").

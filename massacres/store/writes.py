@@ -284,21 +284,7 @@ def _frames(reports: list[ParsedReport]) -> dict[str, pd.DataFrame]:
             {
                 "month": month,
                 "month_start": f"{month}-01",
-                **{
-                    k: p.report.get(k)
-                    for k in (
-                        "title",
-                        "published",
-                        "total_massacres",
-                        "victims_total",
-                        "victims_children",
-                        "victims_women",
-                        "ytd_massacres",
-                        "ytd_period",
-                        "ytd_period_text",
-                        "civilians_killed",
-                    )
-                },
+                **{k: p.report.get(k) for k in record.report_summary() if k not in ("month", "kind")},
                 "kind": p.report.get("kind") or "monthly",
                 "details_complete": p.details_complete,
                 "source_file": base_name(p.source),
