@@ -428,6 +428,8 @@ def incidents_by_search(d: Data, p: Params) -> pd.DataFrame:
     )
     f["source_file"] = f["report_month"].map(d.reports.set_index("month")["source_file"])
     f["incident_id"] = f["report_month"] + "-" + f["seq"].astype(str)
+    # A generated corpus has no reviewers' corrections: the corrected view's column is NULL throughout.
+    f["corrected"] = pd.Series([None] * len(f), index=f.index, dtype="object")
     return f
 
 
