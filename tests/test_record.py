@@ -15,7 +15,11 @@ def _schema_columns(table: str) -> list[str]:
     con = duckdb.connect()
     try:
         con.execute(schema_sql())
-        return [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]  # a fixed table name, not input
+        rows = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+        return [r[0] for r in rows]
     finally:
         con.close()
 
