@@ -224,13 +224,10 @@ def _p95(xs: list[float]) -> float:
 
 
 def _arrow_ms(con: duckdb.DuckDBPyConnection, case: Case, repeat: int) -> float:
-    """The same SQL fetched as an Arrow table: the engine's time without the DataFrame conversion."""
-    wanted = queries.parameters(case.query)
-    given = {k: v for k, v in case.params.items() if k in wanted}
-    sql = queries.prepare(case.query)
+    """The same query fetched as an Arrow table: the engine's time without the DataFrame conversion."""
     cur = con.cursor()
     try:
-        times, _ = _time(lambda: cur.sql(sql, params=given).to_arrow_table(), max(3, repeat // 3))
+        times, _ = _time(lambda: queries.execute(cur, case.query, case.params).to_arrow_table(), max(3, repeat // 3))
     finally:
         cur.close()
     return _median(times)

@@ -6,10 +6,13 @@
 -- what the reader typed; NULL for both matches nothing. A shared CTE (store/queries.py): the
 -- search queries read it as `search_matches`.
 --
--- How: the keys are looked up in search_terms (each month's distinct keys: a small table), and
--- their few distinct hashes in search_postings, which is sorted by term_hash: DuckDB pushes the
--- hashes into the scan and reads only their row groups. The postings found are joined back to
--- their month's terms, so that two keys sharing a hash cannot be confused.
+-- How: the keys are looked up in search_terms (each month's distinct keys, in key order: the zone
+-- maps skip all but the row groups of the prefix), and the hashes found in search_postings, which
+-- is sorted by term_hash; the hashes keep the order of the keys' first bytes, so the range DuckDB
+-- pushes from the matched terms into the postings' scan reads only their neighbouring row groups.
+-- The postings found are joined back to their month's terms: within a month a hash names one key
+-- (store/search_index.resolve_collisions), so the match is exact. store/queries.run computes this part
+-- first and gives the queries its rows as a table, so that DuckDB knows how few they are.
 WITH place_terms AS (
     SELECT report_month, term_hash
     FROM search_terms
@@ -22,6 +25,10 @@ word_terms AS (
     JOIN (SELECT unnest($search_words) AS word, generate_subscripts($search_words, 1) AS i) AS w
       ON starts_with(t.term, w.word)
     WHERE t.kind = 'word'
+      -- the keys from the first word to the last one's end (U+10FFFF sorts after every letter):
+      -- one range the zone maps can use, where the join alone reads every key
+      AND t.term >= list_min($search_words)
+      AND t.term < list_max($search_words) || chr(1114111)
 ),
 place_hits AS (
     SELECT p.report_month, p.seq

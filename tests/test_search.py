@@ -224,3 +224,96 @@ def test_the_search_reads_the_index_from_a_parquet_export(built_db, tmp_path):
         assert set(zip(rows["report_month"], rows["seq"])) == BOKAMAL
     finally:
         con.close()
+
+
+# ----------------------------------------------------------------------------- the term hash
+
+
+def _hashes(keys: list[tuple[str, str]]) -> list[int]:
+    con = duckdb.connect()
+    try:
+        return [
+            con.execute("SELECT " + search_index.hash_sql() + " FROM (SELECT ? AS kind, ? AS term)", key).fetchone()[0]
+            for key in keys
+        ]
+    finally:
+        con.close()
+
+
+def test_term_hashes_keep_the_order_of_the_keys_first_letters():
+    # The postings are sorted by hash: the keys a prefix matches must lie together.
+    keys = ["deir", "talba", "talbaza", "talbiseh", "talbisah", "zabadani", "بوكمال", "حمص", "ta"]
+    hashes = _hashes([("place", k) for k in keys])
+    # the top 24 bits are the first three bytes of UTF-8, written out by hand (ب U+0628 = D8 A8,
+    # ح U+062D = D8 AD, م U+0645 = D9 85, و U+0648 = D9 88; "ta" is padded with a zero byte)
+    prefixes = [h >> search_index.DIGEST_BITS for h in hashes]
+    assert prefixes == [0x646569, 0x74616C, 0x74616C, 0x74616C, 0x74616C, 0x7A6162, 0xD8A8D9, 0xD8ADD9, 0x746100]
+    tal = [h for k, h in zip(keys, hashes) if k.startswith("tal")]
+    others = [h for k, h in zip(keys, hashes) if not k.startswith("tal")]
+    assert not any(min(tal) <= h <= max(tal) for h in others)
+    # The same key names different things as a place and as a word.
+    assert _hashes([("place", "talba")]) != _hashes([("word", "talba")])
+
+
+def test_keys_whose_hashes_collide_are_told_apart():
+    sch = 0x736368 << 1  # 'sch', with one bit of digest: four keys that begin alike
+    base = {("word", "school"): sch, ("word", "schools"): sch, ("word", "schul"): sch + 1, ("place", "schul"): sch}
+    got = search_index.resolve_collisions(base)
+    # in key order: ('place','schul') keeps sch, ('word','school') takes sch + 1, ('word','schools')
+    # the next free one, sch + 2, and ('word','schul') finds its own sch + 1 taken: sch + 3
+    assert got == {
+        ("place", "schul"): sch,
+        ("word", "school"): sch + 1,
+        ("word", "schools"): sch + 2,
+        ("word", "schul"): sch + 3,
+    }
+    assert search_index.resolve_collisions(dict(reversed(list(base.items())))) == got  # repeatable
+
+
+def test_the_search_is_exact_when_hashes_collide(reports_dir, tmp_path, monkeypatch):
+    # A build where most keys of a month collide (2 bits of digest): every search example still
+    # finds exactly its incidents, because a month's hash names one key.
+    from massacres.cli import main
+
+    monkeypatch.setattr(search_index, "DIGEST_BITS", 2)
+    path = tmp_path / "colliding.duckdb"
+    assert main(["build", "--reports", str(reports_dir), "--db", str(path)]) == 0
+    raw = duckdb.connect(str(path), read_only=True)
+    try:
+        keys = raw.execute("SELECT DISTINCT kind, term, term_hash FROM search_terms").fetchall()
+        per_month = raw.execute(
+            "SELECT count(*) FROM search_terms GROUP BY report_month, term_hash HAVING count(*) > 1"
+        ).fetchall()
+    finally:
+        raw.close()
+    assert per_month == []
+    # the build did meet keys whose hashes collide, and gave them the next free hash
+    base = _hashes([(kind, term) for kind, term, _ in keys])
+    assert sum(h != b for (_, _, h), b in zip(keys, base)) > 10
+    con = db.connect_readonly(path)
+    try:
+        for text, expected in SEARCH_EXAMPLES:
+            rows, count = _search(con, text)
+            assert set(zip(rows["report_month"], rows["seq"])) == expected, text
+            assert int(count["incidents"].iloc[0]) == len(expected), text
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("text", [None, "school", "Abu Kamal", "البوكمال", "school same", "%"])
+@pytest.mark.parametrize("name", ["incidents_by_search", "incidents_count_by_search"])
+def test_the_matches_computed_first_give_the_one_statements_answer(con, name, text):
+    # queries.run computes search_matches on its own and hands its rows to the query; the same
+    # question asked as one statement (every shared part inlined) must give the same rows.
+    params = ALL_DATES.params() | search_index.params(text) | {"limit": 1000, "offset": 0, "sort": "killed"}
+    assert queries._plan(name)[0] == ("search_matches",)
+    one = con.cursor()
+    try:
+        sql = queries.prepare(name)
+        inlined = one.execute(sql, {k: v for k, v in params.items() if k in queries.parameters_in(sql)}).df()
+    finally:
+        one.close()
+    run = queries.run(con, name, params)
+    if name == "incidents_by_search":
+        assert (len(run) == 0) == (text == "%")  # '%' has no letter to match
+    assert run.equals(inlined)

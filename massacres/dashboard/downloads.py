@@ -50,13 +50,11 @@ def excel_max_rows() -> int:
 def rows(con: duckdb.DuckDBPyConnection, params: dict[str, Any], limit: int | None = None) -> pa.Table:
     """Every incident the filters and the search select (the first `limit`, when given), in date
     order, with every export column."""
-    wanted = queries.parameters(QUERY)
     # The search's keys and the order, from the search text when the caller gives only that.
     params = search_index.params(params.get("search")) | {"sort": "date"} | params
-    given = {k: v for k, v in (params | {"limit": limit, "offset": 0}).items() if k in wanted}
     cur = con.cursor()
     try:
-        table = cur.sql(queries.prepare(QUERY), params=given).to_arrow_table()
+        table = queries.execute(cur, QUERY, params | {"limit": limit, "offset": 0}).to_arrow_table()
     finally:
         cur.close()
     # The party's label beside its key: mapped once per distinct key, not per row.

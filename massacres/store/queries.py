@@ -14,6 +14,8 @@ every query that reads them (and of each other, dependencies first):
 - `compared_figures` (the same module): every stated figure the details can be compared
   with, beside its documented value, and whether they differ.
 - `review_items` (queries/review_items.sql): the review queue's items and their status.
+- `search_matches` (queries/search_matches.sql): the incidents a search text matches, and how.
+  `run` computes it first, on its own, and gives the query its rows as a table (COMPUTED_FIRST).
 
 One more file is not a CTE: queries/corrected_incidents.sql (over applied_corrections.sql) is
 what store/db.py makes the view `incidents`, the parsed rows with the reviewers' corrections.
@@ -48,6 +50,13 @@ SHARED: dict[str, str | Callable[[], str]] = {
     "review_items": "review_items",
     "search_matches": SEARCH_MATCHES,
 }
+# Shared parts `run` computes on their own and hands to the query as a table of rows. DuckDB
+# cannot estimate how few incidents a search matches: inlined, it built its join on the million
+# filtered incidents instead of the few thousand matches (40 of a search's 90 ms at 1M incidents).
+# Such a part has no rows when every parameter it takes is NULL (no search text: no match), and
+# then its empty table is given without running it (3 of the 10 ms a count without search took).
+COMPUTED_FIRST = (SEARCH_MATCHES,)
+_EMPTY: dict[str, Any] = {}  # part -> its empty table (an Arrow table), kept from its first run
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -74,21 +83,23 @@ def _body(sql: str) -> str:
 
 @cache
 def prepare(name: str) -> str:
-    """The SQL to run for `name`, with each shared CTE it reads (`filtered`, `month_axis`) in front."""
+    """The SQL for `name`, with each shared CTE it reads (`filtered`, `month_axis`) in front: one
+    statement that answers the question on its own (`run` computes COMPUTED_FIRST parts apart)."""
     return with_shared(_body(load(name)), name)
 
 
-def with_shared(sql: str, name: str | None = None) -> str:
+@cache
+def _plan(name: str) -> tuple[tuple[str, ...], str]:
+    """The COMPUTED_FIRST parts `name` reads, and its SQL with every other shared CTE in front."""
+    body = _body(load(name))
+    first = tuple(p for p in COMPUTED_FIRST if p != name and p in _needed(body, name))
+    return first, with_shared(body, name, skip=first)
+
+
+def with_shared(sql: str, name: str | None = None, skip: tuple[str, ...] = ()) -> str:
     """`sql` with each shared CTE it reads in front; `name` is the file it came from, so that a
-    shared part is not put in front of itself."""
-    needed: set[str] = set()
-    frontier = [sql]
-    while frontier:  # the shared parts `sql` reads, and those they read in turn
-        text = frontier.pop()
-        for cte, source in SHARED.items():
-            if cte not in needed and source != name and re.search(rf"\b{cte}\b", text):
-                needed.add(cte)
-                frontier.append(_shared_body(cte))
+    shared part is not put in front of itself; the parts in `skip` are left for the caller to give."""
+    needed = _needed(sql, name, skip)
     ctes = [f"{cte} AS (\n{_shared_body(cte)}\n)" for cte in SHARED if cte in needed]
     if not ctes:
         return sql
@@ -96,6 +107,19 @@ def with_shared(sql: str, name: str | None = None) -> str:
     if re.match(r"(?i)with\s", sql):
         return f"{front},\n{sql[4:].lstrip()}"
     return f"{front}\n{sql}"
+
+
+def _needed(sql: str, name: str | None, skip: tuple[str, ...] = ()) -> set[str]:
+    """The shared parts `sql` reads, and those they read in turn (none of `skip`, nor `name`)."""
+    needed: set[str] = set()
+    frontier = [sql]
+    while frontier:
+        text = frontier.pop()
+        for cte, source in SHARED.items():
+            if cte not in needed and cte not in skip and source != name and re.search(rf"\b{cte}\b", text):
+                needed.add(cte)
+                frontier.append(_shared_body(cte))
+    return needed
 
 
 def _shared_body(cte: str) -> str:
@@ -115,13 +139,34 @@ def parameters_in(sql: str) -> set[str]:
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """Run a named query on its own cursor (connections are shared across Streamlit's threads).
     Only the parameters the query names are passed; a missing one is an error."""
+    cur = con.cursor()
+    try:
+        return execute(cur, name, params).df()
+    finally:
+        cur.close()
+
+
+def execute(cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> duckdb.DuckDBPyRelation:
+    """A named query on `cur` (a cursor of its caller's own), as a relation to fetch with `.df()`
+    or `.to_arrow_table()`. The COMPUTED_FIRST parts it reads are run first, each with its
+    own parameters, and registered on `cur` under their CTE's name, so the query reads their rows."""
     wanted = parameters(name)
     given = {k: v for k, v in (params or {}).items() if k in wanted}
     missing = wanted - set(given)
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
-    cur = con.cursor()
-    try:
-        return cur.execute(prepare(name), given).df()
-    finally:
-        cur.close()
+    first, sql = _plan(name)
+    for part in first:
+        part_sql = prepare(part)
+        part_params = {k: v for k, v in given.items() if k in parameters_in(part_sql)}
+        nothing = all(v is None for v in part_params.values())
+        if nothing and part in _EMPTY:
+            rows = _EMPTY[part]
+        else:
+            rows = cur.sql(part_sql, params=part_params).to_arrow_table()
+            if nothing:
+                if rows.num_rows:
+                    raise AssertionError(f"{part} has rows when its parameters are all NULL")
+                _EMPTY[part] = rows
+        cur.register(part, rows)
+    return cur.sql(sql, params={k: v for k, v in given.items() if k in parameters_in(sql)})

@@ -171,8 +171,8 @@ CREATE TABLE search_terms (
     report_month  VARCHAR NOT NULL,
     kind          VARCHAR NOT NULL CHECK (kind IN ('place', 'word')),
     term          VARCHAR NOT NULL CHECK (term <> ''),   -- gazetteer.search_key of the spelling or word
-    term_hash     UBIGINT NOT NULL                       -- hash(kind, term), as search_postings holds it
-);
+    term_hash     UBIGINT NOT NULL                       -- the key's first 3 bytes, then a hash (search_index.hash_sql)
+);                                                       -- written in (kind, term) order: a prefix is a range
 
 -- Which incidents hold each key; sorted by term_hash when built, so a search reads a few row groups.
 CREATE TABLE search_postings (

@@ -6,9 +6,16 @@ Two tables (massacres/store/schema.sql), rebuilt for the months of every write i
 transaction (store/writes.py), so the index can never disagree with the incidents:
 
   search_terms     (report_month, kind, term, term_hash): each distinct key of a month, of kind
-                   'place' (a spelling of a place the incident names) or 'word' (a word of its text)
-  search_postings  (term_hash, report_month, seq): which incidents hold it, sorted by term_hash,
-                   so that DuckDB's zone maps skip every row group but a term's own
+                   'place' (a spelling of a place the incident names) or 'word' (a word of its text),
+                   written in (kind, term) order, so that DuckDB's zone maps turn a prefix into a
+                   read of the one or two row groups that hold it
+  search_postings  (term_hash, report_month, seq): which incidents hold it, sorted by term_hash
+
+The term hash keeps the order of the terms' first bytes (`term_hash`): the keys a prefix matches
+("talba" -> "talbaza", "talbiseh"...) have neighbouring hashes, so their postings lie in a few
+neighbouring row groups, and the range DuckDB pushes from the matched terms into the postings' scan
+skips the rest (a plain hash scatters them over the whole table: half of it was read). Within a
+month a hash names one key, so a posting joined back to its month's terms is exact.
 
 A place is the incident's place, its parent place, the places its site names (capitalised names,
 "al Bokamal city") and its governorate. Each gets the key of the name as the report writes it,
@@ -35,6 +42,7 @@ import duckdb
 import pandas as pd
 
 from massacres.places import gazetteer
+from massacres.store import db
 
 TABLES = ("search_terms", "search_postings")
 # What a word is made of: letters, combining marks, digits and the apostrophes names are written
@@ -44,6 +52,22 @@ _SQL_SPLIT = r"[^\p{L}\p{M}\p{N}" + _APOSTROPHES + r"]+"
 # Names inside a site: a capitalised word run, with its article ("al Bokamal", "al Masriya Circle").
 _NAMES_IN_SITE = re.compile(r"(?:\b(?:al|el|ash|as|ad|ar|az)\s)?\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 MIN_PREFIX = 4  # a place key this long matches the keys it begins ("Deir" -> Deir ez-Zor)
+# The term hash: the key's first PREFIX_BYTES bytes of UTF-8 (which order it), then the top
+# DIGEST_BITS of DuckDB's hash of kind and key (which tell apart the keys that begin alike). 3
+# bytes: three Latin letters, enough to keep a prefix's postings together; 40 bits: two keys of a
+# write that begin alike share a hash about once in 10^8 builds, and are then told apart by
+# resolve_collisions().
+PREFIX_BYTES, DIGEST_BITS = 3, 40
+
+
+def hash_sql() -> str:
+    """The term hash (UBIGINT) of the row's `kind` and `term`, as SQL."""
+    hex_digits = 2 * PREFIX_BYTES
+    return (
+        # parenthesised: SQL gives << | >> one precedence, left to right
+        f"(CAST('0x' || rpad(left(hex(term), {hex_digits}), {hex_digits}, '0') AS UBIGINT) << {DIGEST_BITS}) "
+        f"| (hash(kind, term) >> {64 - DIGEST_BITS})"
+    )
 
 
 def words(text: str) -> list[str]:
@@ -70,6 +94,22 @@ def params(search: str | None) -> dict[str, Any]:
     place = gazetteer.search_key(text)
     keys = list(dict.fromkeys(k for k in (gazetteer.search_key(w) for w in words(text)) if k))
     return {"search": text, "search_place": place or None, "search_words": keys or None}
+
+
+def resolve_collisions(hashes: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    """The hashes of a write's distinct (kind, key)s, each unique: a key whose hash another key
+    already took (in key order, so a build is repeatable) gets the next free one up. A write
+    re-indexes whole months, so every key of its months is here: within each of them a hash
+    names one key."""
+    taken: set[int] = set()
+    out: dict[tuple[str, str], int] = {}
+    for key in sorted(hashes):
+        h = hashes[key]
+        while h in taken:  # the next hash up: beside its prefix's, so the order barely moves
+            h = (h + 1) % (1 << 64)
+        taken.add(h)
+        out[key] = h
+    return out
 
 
 def _place_keys(combo: tuple, coder: Any) -> frozenset[str]:
@@ -147,9 +187,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
         [_SQL_SPLIT, *m],
     )
     tokens = [r[0] for r in con.execute("SELECT DISTINCT token FROM _search_tokens").fetchall()]
-    token_keys = pd.DataFrame(
-        {"token": tokens, "term": [gazetteer.search_key(t) for t in tokens]}, columns=["token", "term"]
-    )
+    token_terms = {t: gazetteer.search_key(t) for t in tokens}
     # Places: each incident numbered by its combination of the columns that name places (the
     # same numbers for the same values, NULLs included), each combination looked up once.
     con.execute(
@@ -165,6 +203,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
         "GROUP BY combo"
     ).fetchall()
     coder = _coder() if combos else None
+    token_keys = pd.DataFrame([(t, k) for t, k in token_terms.items() if k], columns=["token", "term"])
     combo_keys = pd.DataFrame(
         [(c[0], k) for c in combos for k in sorted(_place_keys(c[1:], coder))], columns=["combo", "term"]
     )
@@ -172,18 +211,28 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
     con.register("_search_combo_keys", combo_keys)
     try:
         con.execute(
+            "CREATE OR REPLACE TEMP TABLE _search_hashes AS SELECT kind, term, " + hash_sql() + " AS term_hash "
+            "FROM (SELECT DISTINCT 'word' AS kind, term FROM _search_token_keys "
+            "UNION SELECT DISTINCT 'place' AS kind, term FROM _search_combo_keys)"
+        )
+        if db.scalar(con, "SELECT count(*) - count(DISTINCT term_hash) FROM _search_hashes"):
+            _resolve_in_table(con)
+        con.execute(
             "CREATE OR REPLACE TEMP TABLE _search_entries AS "
-            "SELECT DISTINCT t.report_month, t.seq, 'word' AS kind, k.term FROM _search_tokens AS t "
-            "JOIN _search_token_keys AS k USING (token) WHERE k.term <> '' "
+            "SELECT DISTINCT t.report_month, t.seq, 'word' AS kind, k.term, h.term_hash FROM _search_tokens AS t "
+            "JOIN _search_token_keys AS k USING (token) JOIN _search_hashes AS h ON h.kind = 'word' AND h.term = k.term "
             "UNION "
-            "SELECT p.report_month, p.seq, 'place' AS kind, ck.term FROM _search_places AS p "
-            "JOIN _search_combo_keys AS ck ON ck.combo = p.combo"
+            "SELECT p.report_month, p.seq, 'place' AS kind, ck.term, h.term_hash FROM _search_places AS p "
+            "JOIN _search_combo_keys AS ck ON ck.combo = p.combo "
+            "JOIN _search_hashes AS h ON h.kind = 'place' AND h.term = ck.term"
+        )
+        # In (kind, term) order: a prefix is then a range of the table (the zone maps skip the rest).
+        con.execute(
+            "INSERT INTO search_terms SELECT DISTINCT report_month, kind, term, term_hash FROM _search_entries "
+            "ORDER BY kind, term, report_month"
         )
         con.execute(
-            "INSERT INTO search_terms SELECT DISTINCT report_month, kind, term, hash(kind, term) FROM _search_entries"
-        )
-        con.execute(
-            "INSERT INTO search_postings SELECT DISTINCT hash(kind, term) AS term_hash, report_month, seq "
+            "INSERT INTO search_postings SELECT DISTINCT term_hash, report_month, seq "
             "FROM _search_entries ORDER BY term_hash, report_month, seq"
         )
     finally:
@@ -192,3 +241,18 @@ def rebuild(con: duckdb.DuckDBPyConnection, months: list[str] | None = None) -> 
         con.execute("DROP TABLE IF EXISTS _search_places")
         con.execute("DROP TABLE IF EXISTS _search_tokens")
         con.execute("DROP TABLE IF EXISTS _search_entries")
+        con.execute("DROP TABLE IF EXISTS _search_hashes")
+
+
+def _resolve_in_table(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the keys of _search_hashes that share a hash a hash each (resolve_collisions)."""
+    rows = con.execute("SELECT kind, term, term_hash FROM _search_hashes").fetchall()
+    unique = resolve_collisions({(kind, term): h for kind, term, h in rows})
+    frame = pd.DataFrame(
+        [(kind, term, h) for (kind, term), h in unique.items()], columns=["kind", "term", "term_hash"]
+    ).astype({"term_hash": "uint64"})
+    con.register("_search_resolved", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _search_hashes AS SELECT * FROM _search_resolved")
+    finally:
+        con.unregister("_search_resolved")
