@@ -54,9 +54,10 @@ _NAMES_IN_SITE = re.compile(r"(?:\b(?:al|el|ash|as|ad|ar|az)\s)?\b[A-Z][\w'-]*(?
 MIN_PREFIX = 4  # a place key this long matches the keys it begins ("Deir" -> Deir ez-Zor)
 # The term hash: the key's first PREFIX_BYTES bytes of UTF-8 (which order it), then the top
 # DIGEST_BITS of DuckDB's hash of kind and key (which tell apart the keys that begin alike). 3
-# bytes: three Latin letters, enough to keep a prefix's postings together; 40 bits: two keys of a
-# write that begin alike share a hash about once in 10^8 builds, and are then told apart by
-# resolve_collisions().
+# bytes: three Latin letters, enough to keep a prefix's postings together; 40 bits: the chance
+# that two keys of a write share a hash is the pairs that begin alike over 2^40 (3 in a billion
+# for the bundled reports, 4 in 10 million for 100,000 generated incidents), and resolve_collisions() then
+# tells them apart.
 PREFIX_BYTES, DIGEST_BITS = 3, 40
 
 
