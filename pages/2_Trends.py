@@ -11,7 +11,7 @@ import streamlit as st
 from massacres.dashboard import heatmap, palette, theme, ui
 from massacres.dashboard.summary_text import month_ranges
 from massacres.dashboard.wording import axis_tick as tick
-from massacres.dashboard.wording import month_list, short_month
+from massacres.dashboard.wording import month_list, month_ticks, short_month, values_fit
 from massacres.dashboard.wording import plot_values as values
 
 current, default = ui.page("Trends")
@@ -83,13 +83,11 @@ if not partial.empty:
     )
 
 
-# Over two years of months the labels would overrun each other: name only the months a report
-# covers (the gaps between them stay visible as empty space).
-shown_ticks = (
-    list(range(len(axis)))
-    if len(axis) <= 24
-    else [i for i, r in enumerate(months["has_report"]) if r] or list(range(0, len(axis), 12))
-)
+# Over two years of months the names would overrun each other: wording.month_ticks picks the ones
+# an axis names (the months a report covers, or quarters, years...), and the values over the bars
+# and in the heatmap's cells are printed only while they fit (the hover and the table keep them).
+shown_ticks = month_ticks(months["month"].tolist(), months["has_report"].tolist())
+labelled = values_fit(len(axis))
 
 
 def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
@@ -118,8 +116,8 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                 x=list(range(len(axis))),
                 y=totals,
                 name="Total (documented)",
-                mode="lines+markers+text",
-                text=["" if v is None else str(v) for v in totals],
+                mode="lines+markers+text" if labelled else "lines+markers",
+                text=["" if v is None else str(v) for v in totals] if labelled else None,
                 textposition="top center",
                 line=dict(color=palette.BASES["documented"].colour, width=2),
                 marker=dict(size=7, color=palette.BASES["documented"].colour),
@@ -133,10 +131,10 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                 go.Scatter(
                     x=[i + 0.4 for i in range(len(axis))],
                     y=said,
-                    mode="markers+text",
+                    mode="markers+text" if labelled else "markers",
                     name="Stated by the report (all parties)",
                     textposition="middle right",
-                    text=["" if v is None else f"{v} stated" for v in said],
+                    text=["" if v is None else f"{v} stated" for v in said] if labelled else None,
                     textfont=dict(color=palette.MUTED_TEXT),
                     marker=dict(
                         symbol=palette.BASES["stated"].fill,
@@ -207,8 +205,8 @@ def cumulative_figure():  # built once per view (ui.chart)
             x=axis,
             y=cum,
             name="Documented, accumulated within the year",
-            mode="lines+markers+text",
-            text=["" if v is None else str(v) for v in cum],
+            mode="lines+markers+text" if labelled else "lines+markers",
+            text=["" if v is None else str(v) for v in cum] if labelled else None,
             textposition="top left",
             line=dict(color=palette.BASES["documented"].colour, width=2),
             connectgaps=False,
@@ -221,8 +219,8 @@ def cumulative_figure():  # built once per view (ui.chart)
                 x=axis,
                 y=ytd,
                 name="Stated by the reports, since January",
-                mode="markers+text",
-                text=["" if v is None else str(v) for v in ytd],
+                mode="markers+text" if labelled else "markers",
+                text=["" if v is None else str(v) for v in ytd] if labelled else None,
                 textposition="middle right",
                 marker=dict(
                     symbol=palette.BASES["stated"].fill,
@@ -304,8 +302,8 @@ def heatmap_figure():  # built once per view (ui.chart)
             colorscale=palette.COUNT_SCALE,
             zmin=0,
             zmax=max([v for row in z for v in row if v is not None] + [1]),
-            text=[[c.text if c.kind == "count" else "" for c in row] for row in shown],
-            texttemplate="%{text}",
+            text=[[c.text if c.kind == "count" else "" for c in row] for row in shown] if labelled else None,
+            texttemplate="%{text}" if labelled else None,
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             xgap=2,
@@ -322,8 +320,8 @@ def heatmap_figure():  # built once per view (ui.chart)
             showscale=False,
             xgap=2,
             ygap=2,
-            text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown],
-            texttemplate="%{text}",
+            text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown] if labelled else None,
+            texttemplate="%{text}" if labelled else None,
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             name="No report",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from massacres.dashboard import theme, ui
 from massacres.dashboard.frames import parties_in, with_categories
-from massacres.dashboard.wording import count_of
+from massacres.dashboard.wording import count_of, month_ticks, short_month
 
 current, default = ui.page("Victims")
 params = current.params()
@@ -79,8 +79,13 @@ def composition(
             )
             if horizontal:
                 fig.update_yaxes(autorange="reversed")
-            else:
-                fig.update_xaxes(dtick="M1", tickformat="%b %Y")
+            else:  # the months an axis can name (wording.month_ticks), not one a month over years
+                months = sorted(pd.Timestamp(m) for m in df[position].unique())
+                keys = [m.strftime("%Y-%m") for m in months]
+                named = month_ticks(keys)
+                fig.update_xaxes(
+                    tickmode="array", tickvals=[months[i] for i in named], ticktext=[short_month(keys[i]) for i in named]
+                )
             if measure == "share":
                 shares_axis = dict(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
                 if horizontal:

@@ -79,3 +79,43 @@ def test_plot_values_keep_gaps_and_integers() -> None:
 
 def test_markdown_characters_are_taken_literally() -> None:
     assert wording.md_escape("*bold* [x](y) 1. #") == r"\*bold\* \[x\]\(y\) 1\. \#"
+
+
+def _months(first: str, n: int) -> list[str]:
+    return [p.strftime("%Y-%m") for p in pd.period_range(first, periods=n, freq="M")]
+
+
+def test_month_ticks_name_every_month_up_to_two_years() -> None:
+    assert wording.month_ticks(_months("2017-09", 2)) == [0, 1]
+    assert wording.month_ticks(_months("2016-01", 24)) == list(range(24))
+
+
+def test_month_ticks_over_years_name_the_report_months_when_they_fit() -> None:
+    # Mar 2014 - Dec 2019 (70 months) with five reports: the five report months are named.
+    months = _months("2014-03", 70)
+    has_report = [m in {"2014-03", "2015-06", "2016-01", "2018-09", "2019-12"} for m in months]
+    assert [months[i] for i in wording.month_ticks(months, has_report)] == [
+        "2014-03",
+        "2015-06",
+        "2016-01",
+        "2018-09",
+        "2019-12",
+    ]
+
+
+def test_month_ticks_over_years_fall_back_to_calendar_steps() -> None:
+    # 36 months from Sep 2017, every one with a report: quarters (Oct, Jan, Apr, Jul) give 12 names.
+    months = _months("2017-09", 36)
+    named = [months[i] for i in wording.month_ticks(months, [True] * 36)]
+    assert named[:4] == ["2017-10", "2018-01", "2018-04", "2018-07"] and len(named) == 12
+    # Mar 2011 - Dec 2025 (178 months): quarters would be 59 names, half-years 30, years 15 Januaries.
+    months = _months("2011-03", 178)
+    named = [months[i] for i in wording.month_ticks(months, [True] * 178)]
+    assert named == [f"{y}-01" for y in range(2012, 2026)] and len(named) == 14
+    # Fifty years would take the 5-year step: 1980, 1985 ... 2025 Januaries.
+    months = _months("1980-01", 600)
+    assert [months[i] for i in wording.month_ticks(months)] == [f"{y}-01" for y in range(1980, 2030, 5)]
+
+
+def test_values_fit_three_years_of_months() -> None:
+    assert wording.values_fit(36) and not wording.values_fit(37)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -36,6 +36,38 @@ def month_list(months: Iterable[str]) -> str:
 def axis_tick(month: str, has_report: bool, summary_only: bool = False) -> str:
     """A monthly chart's tick: the month, and why its bar may be missing or partial."""
     return short_month(month) + ("<br>(summary only)" if summary_only else "" if has_report else "<br>(no report)")
+
+
+# What a chart's width holds before its labels overrun each other (and, in the browser, before
+# plotly spends seconds measuring thousands of them: 180 months of heatmap cells took 5 s to draw).
+MAX_MONTH_NAMES = 24  # month names along an axis
+MAX_VALUE_LABELS = 36  # value labels side by side: a month's total over its bar, a heatmap cell's count
+_TICK_STEPS = (3, 6, 12, 24, 60, 120)  # quarters, half-years, years, then every 2, 5, 10 years
+
+
+def month_ticks(months: Sequence[str], has_report: Sequence[bool] | None = None) -> list[int]:
+    """The positions of the months ('YYYY-MM') an axis names. Up to 24 months, every one; beyond,
+    the months a report covers when they are no more than 24 (the gaps between them stay visible
+    as empty space); else the calendar's quarters, half-years, years (every January)... the first
+    step that fits."""
+    n = len(months)
+    if n <= MAX_MONTH_NAMES:
+        return list(range(n))
+    if has_report is not None:
+        covered = [i for i, r in enumerate(has_report) if r]
+        if covered and len(covered) <= MAX_MONTH_NAMES:
+            return covered
+    picked: list[int] = []
+    for step in _TICK_STEPS:
+        picked = [i for i, m in enumerate(months) if (int(m[:4]) * 12 + int(m[5:7]) - 1) % step == 0]
+        if len(picked) <= MAX_MONTH_NAMES:
+            break
+    return picked
+
+
+def values_fit(n: int) -> bool:
+    """Whether `n` value labels side by side stay readable (else the hover and the table carry them)."""
+    return n <= MAX_VALUE_LABELS
 
 
 def plural(n: Any, one: str, many: str) -> str:
