@@ -84,7 +84,9 @@ def composition(
                 keys = [m.strftime("%Y-%m") for m in months]
                 named = month_ticks(keys)
                 fig.update_xaxes(
-                    tickmode="array", tickvals=[months[i] for i in named], ticktext=[short_month(keys[i]) for i in named]
+                    tickmode="array",
+                    tickvals=[months[i] for i in named],
+                    ticktext=[short_month(keys[i]) for i in named],
                 )
             if measure == "share":
                 shares_axis = dict(tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1])
