@@ -408,14 +408,20 @@ incomplete_months = partial["month"].tolist()
 marked = ""
 heatmap_footnote = footnote
 if incomplete_months:
-    marked = f"; hatched, {heatmap.INCOMPLETE_MARK}: the {month_list(incomplete_months)} " + (
+    # The cells print their counts (and the * of a month detailed in part) only while they fit: the
+    # words then say what the cells show, and never promise a mark that is not drawn.
+    mark = f", {heatmap.INCOMPLETE_MARK}" if labelled else ""
+    marked = f"; hatched{mark}: the {month_list(incomplete_months)} " + (
         heatmap.INCOMPLETE_NOTE
         if len(incomplete_months) == 1
         else heatmap.INCOMPLETE_NOTE.replace("report details", "reports detail")
     )
     said = (
-        f"In the heatmap, {month_list(incomplete_months)} counts (marked {heatmap.INCOMPLETE_MARK}) are at least "
-        f"that many, and a hatched 0{heatmap.INCOMPLETE_MARK} is not a known zero: the "
+        f"In the heatmap, {month_list(incomplete_months)} counts "
+        + (f"(marked {heatmap.INCOMPLETE_MARK}) " if labelled else "")
+        + "are at least that many"
+        + ("" if labelled else " (the cells are too narrow here to print counts; their hover says so)")
+        + f", and a hatched {'0' + heatmap.INCOMPLETE_MARK if labelled else 'cell'} is not a known zero: the "
         f"report{'s detail' if len(incomplete_months) > 1 else ' details'} only the most notable massacres."
     )
     st.caption(said.replace("*", "\\*"))  # Markdown would read a bare * as emphasis

@@ -130,3 +130,23 @@ def test_data_quality_marks_summary_only_reports(series_db):
             )
         else:
             assert row["Details"] in ("every massacre", "most notable only")
+
+
+def test_over_six_years_no_value_label_is_drawn_and_no_mark_promised(series_db):
+    # Feb 2013 - May 2019 is 76 months: a bar's total or a cell's count could not be read beside 75
+    # others (wording.values_fit: at most 36), so none is printed; the hover and the table keep them.
+    at = run_page("trends")
+    assert not at.exception
+    fig = _figure(at, "Massacres per month by perpetrator")
+    total = next(t for t in fig["data"] if t["name"] == "Total (documented)")
+    assert total["mode"] == "lines+markers" and "text" not in total
+    heat = _figure(at, "Massacres per governorate and month")
+    assert all("texttemplate" not in t for t in heat["data"] if t["type"] == "heatmap")
+    # Named months: the six report months fit on the axis (at most 24).
+    ticks = fig["layout"]["xaxis"]["ticktext"]
+    assert len(ticks) == 6 and ticks[0].startswith("Feb 2013")
+    # The July 2015 report details only the most notable massacres: its counts are lower bounds, and
+    # the page says so without speaking of a * the cells do not show.
+    captions = [c.value for c in at.caption]
+    assert not [c for c in captions if "marked" in c]
+    assert [c for c in captions if "July 2015" in c and "too narrow here to print counts" in c]
