@@ -13,22 +13,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from massacres.reports import vocab
-from massacres.reports.layout import MONTHS, WEEKDAYS, is_incident_start
+from massacres.reports import dates, vocab
+from massacres.reports.layout import is_incident_start
 from massacres.reports.numbers import NUMBER, ImplausibleCount, to_int
 
-_OPENING = re.compile(
-    rf"^(?:On )?(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+"
-    rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\s*,?\s*",
-    re.I,
-)
-# A date elsewhere in the paragraph: "... on May 8, 2016.", "On 8 May, 2016, ...", "Sunday 8 May 2016".
-_DATE_ANYWHERE = re.compile(
-    rf"(?:\b(?:on\s+)?(?:(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+)?"
-    rf"(?:(?:the\s+)?(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>{'|'.join(MONTHS)})"
-    rf"|(?P<month2>{'|'.join(MONTHS)})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>(?:19|20)\d\d))\b\s*,?\s*",
-    re.I,
-)
 _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})\b")
 _VICTIM_NOUN = (
     r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
@@ -411,31 +399,25 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
 
 def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
     """(date, weekday as written, part of day, the paragraph without its date)."""
-    opening_m = _OPENING.match(paragraph)
-    if opening_m:
-        month, day, year = opening_m.group("month"), opening_m.group("day"), opening_m.group("year")
-        weekday, part, body = opening_m.group("weekday"), opening_m.group("part"), paragraph[opening_m.end() :]
-    else:
-        opening_m = _DATE_ANYWHERE.search(paragraph)
-        if not opening_m:
-            raise IncidentParseError("no date")
-        month, day, year = (
-            opening_m.group("month1") or opening_m.group("month2"),
-            opening_m.group("day1") or opening_m.group("day2"),
-            opening_m.group("year"),
-        )
-        weekday, part = opening_m.group("weekday"), opening_m.group("part")
-        # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
-        body = (
-            paragraph[: opening_m.start()].rstrip(" ,")
-            + (" " if opening_m.start() else "")
-            + paragraph[opening_m.end() :]
-        ).strip()
     try:
-        date = dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
-    except ValueError as exc:
+        found = dates.opening_date(paragraph)
+        if found:
+            return found.date, found.weekday, found.part, paragraph[found.end :]
+        found = dates.first_date(paragraph)
+    except dates.ImpossibleDate as exc:
         raise IncidentParseError(f"impossible date: {exc}") from None
-    return date, weekday, part, body
+    if not found:
+        raise IncidentParseError("no date")
+    # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
+    body = (paragraph[: found.start].rstrip(" ,") + (" " if found.start else "") + paragraph[found.end :]).strip()
+    return found.date, found.weekday, found.part, body
+
+
+def _dated(text: str) -> bool:
+    try:
+        return dates.first_date(text) is not None
+    except dates.ImpossibleDate:
+        return True  # a date no calendar holds is still a date: the parse says what is wrong with it
 
 
 def looks_like_incident(text: str) -> bool:
@@ -444,7 +426,7 @@ def looks_like_incident(text: str) -> bool:
         return True
     if len(text) <= 80 or not _KILLING_HINT.search(text):
         return False  # cheap tests first: most paragraphs of a report are no incident
-    return bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
+    return _dated(text) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
 def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:

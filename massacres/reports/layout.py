@@ -11,6 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+# The date words live with the date grammar; re-exported for the modules that read them here.
+from massacres.reports.dates import MONTH_RX as MONTH_RX
+from massacres.reports.dates import MONTHS as MONTHS
+from massacres.reports.dates import WEEKDAYS as WEEKDAYS
+from massacres.reports.dates import opens_with_date
+
 _QUOTES = str.maketrans(
     {
         "\u2019": "'",
@@ -42,23 +48,6 @@ def _is_footer(line: str) -> bool:
 
 
 _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_RX = "|".join(MONTHS)  # a month's name, for patterns
-_INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 # A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
 _BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")
 _BEFORE_DATE = re.compile(
@@ -66,9 +55,16 @@ _BEFORE_DATE = re.compile(
 )
 _NUMBERED_LINE = re.compile(r"^\d{1,2}[.)-]\s+[A-Z]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
-# In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
-# inside a paragraph is the date activists confirmed it.
-_OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
+# In wrapped text only a bare weekday opening starts an incident ("Wednesday, 13 August 2014,",
+# "Monday, May 4, 2015,"); "On Saturday, July 13, ..." inside a paragraph is the date activists
+# confirmed it.
+_WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAYS})\b", re.I)
+
+
+def _opening_line(line: str) -> bool:
+    return bool(_WEEKDAY_FIRST.match(line)) and opens_with_date(line)
+
+
 _LIST_ITEM = re.compile(
     r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)"
 )
@@ -319,7 +315,7 @@ def split_blocks(text: str) -> Layout:
                 )
             ):  # "Russian forces: 186 civilians, ..." or "2. ISIS: 2 massacres" after a short line
                 new_block = True
-            elif _OPENING_LINE.match(stripped) and not _BEFORE_DATE.search(prev_text):
+            elif _opening_line(stripped) and not _BEFORE_DATE.search(prev_text):
                 # A full opening date starts an incident even after a caption with no period;
                 # only a line ending in "On", "since", ... carries a date mid-sentence.
                 new_block = True
@@ -347,4 +343,5 @@ def split_blocks(text: str) -> Layout:
 
 
 def is_incident_start(text: str) -> bool:
-    return bool(_INCIDENT_START.match(text))
+    """The paragraph opens with a date, in any of the series' forms (dates.py)."""
+    return opens_with_date(text)

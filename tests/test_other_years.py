@@ -1,0 +1,106 @@
+"""Wordings of other years' reports that the blind5 round (tests/fixtures/blind5/) found misread,
+as tables of input -> expected written by hand from the words, grouped by where the input comes
+from: an incident's date, its victims, its place, who did it, its weapon and target; the
+summary's figures; the layout of PDF text and web copies; the details section."""
+
+from __future__ import annotations
+
+import pytest
+
+from massacres.reports import dates
+from massacres.reports.incident import looks_like_incident
+from massacres.reports.parse import parse_text
+
+# ------------------------------------------------------------------ an incident's date
+# (text the paragraph opens with -> ISO date, weekday as written, part of the day)
+OPENING_DATES = [
+    # the 2017 samples' form, unchanged
+    ("Monday, September 11, 2017, fixed-wing warplanes", ("2017-09-11", "Monday", None)),
+    ("Tuesday morning, October 31, 2017, Syrian regime", ("2017-10-31", "Tuesday", "morning")),
+    # day first, with and without commas (2014-2016 web posts)
+    ("Wednesday, 13 August 2014, government forces", ("2014-08-13", "Wednesday", None)),
+    ("On Tuesday 26 August, 2014, ISIS fighters", ("2014-08-26", "Tuesday", None)),
+    ("Wednesday 13 July 2016, Syrian regime warplanes", ("2016-07-13", "Wednesday", None)),
+    # ordinals
+    ("On the 15th of July, 2016, warplanes", ("2016-07-15", None, None)),
+    ("On Sunday, July 3rd, 2016, Syrian regime helicopters", ("2016-07-03", "Sunday", None)),
+    # a night over two days: the date is the first day's
+    ("On the night between 9 and 10 August 2014, government", ("2014-08-09", None, "night")),
+    ("On the night between November 7 and 8, 2015, Syrian", ("2015-11-07", None, "night")),
+    ("On the night of July 9 - 10, 2016, Syrian regime", ("2016-07-09", None, "night")),
+    ("On the night of March 16-17, 2018, Syrian regime", ("2018-03-16", None, "night")),
+    ("Between Saturday 13 and Sunday 14 February 2016, ISIS", ("2016-02-13", "Saturday", None)),
+    # digits, day first as in the Arabic originals; the weekday settles the order
+    ("Saturday 2/8/2014, government helicopters", ("2014-08-02", "Saturday", None)),
+    ("Tuesday 2/9/2014, government helicopters", ("2014-09-02", "Tuesday", None)),
+    ("Sunday 2/9/2014, government helicopters", ("2014-02-09", "Sunday", None)),
+    ("On 25/8/2014, government helicopters", ("2014-08-25", None, None)),
+    ("On 8/25/2014, government helicopters", ("2014-08-25", None, None)),
+    ("On 25-8-2014, government helicopters", ("2014-08-25", None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_DATES)
+def test_the_date_an_incident_opens_with(text: str, expected: tuple) -> None:
+    found = dates.opening_date(text)
+    assert found is not None
+    assert (found.date.isoformat(), found.weekday, found.part) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces killed 12 civilians in Douma city.",  # no date
+        "SNHR documented 64 massacres in August 2014",  # a month, no day
+        "Security Council resolution 2254 of 2015",
+        "The agreement of 3/2016 ...",  # a month written in digits
+    ],
+)
+def test_no_opening_date_where_none_stands(text: str) -> None:
+    assert dates.opening_date(text) is None
+
+
+def test_a_date_no_calendar_holds_is_an_error_not_a_guess() -> None:
+    with pytest.raises(dates.ImpossibleDate):
+        dates.opening_date("Monday, 30/2/2015, government helicopters")
+
+
+# (a paragraph's date told at its end -> ISO date)
+LATER_DATES = [
+    ("... which resulted in the death of 14 individuals, on Sunday, May 3, 2015.", "2015-05-03"),
+    ("... killing 6 persons (4 children and 2 women) on 26 May 2015. About 10 others", "2015-05-26"),
+    ("... which led to the death of 9 persons, on Monday, 11 May, 2015.", "2015-05-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LATER_DATES)
+def test_a_date_told_at_the_end(text: str, expected: str) -> None:
+    found = dates.first_date(text)
+    assert found is not None and found.date.isoformat() == expected
+
+
+# ------------------------------------------------------------------ the details section
+_DETAILS = (
+    "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"
+    "SNHR documented in August 2014 the perpetration of 3 massacres at least.\n\n"
+    "Details of the massacres:\n\n"
+    "{heading}\n\n"
+    "Aleppo governorate\n\n"
+    "Saturday, August 2, 2014, government helicopters dropped two barrel bombs on the popular market in al Shaar "
+    "neighborhood in Aleppo city, killing forty-two civilians, including nine children and six women.\n\n"
+    "Wednesday, 20 August 2014, government warplanes fired missiles at the residential buildings in Douma city, "
+    "causing a massacre whose victims SNHR team is still documenting as of this writing.\n\n"
+    "Conclusions and recommendations:\n\nThe Security Council must act.\n"
+)
+
+
+def test_a_dated_paragraph_with_no_count_is_warned_with_its_line_not_dropped() -> None:
+    parsed = parse_text(_DETAILS.format(heading="First: Massacres committed by Government forces"), "details.txt")
+    unparsed = [w for w in parsed.warnings if w["code"] == "unparsed_incident"]
+    assert [w["line"] for w in unparsed] == [13]
+
+
+def test_a_day_first_opening_reads_as_an_incident() -> None:
+    assert looks_like_incident(
+        "Wednesday, 20 August 2014, government warplanes fired missiles at Douma city, causing a massacre."
+    )
