@@ -94,6 +94,20 @@ _DETAILS = (
 )
 
 
+@pytest.mark.parametrize(
+    ("heading", "party"),
+    [
+        ("First: Massacres committed by Government forces", "syrian_regime"),
+        ("Third: Massacres committed by Kurdish Self-Management forces", "kurdish_forces"),  # 60 characters
+        ("Second - ISIS", "isis"),
+        ("A. Syrian regime forces", "syrian_regime"),
+    ],
+)
+def test_ordinal_party_headings(heading: str, party: str) -> None:
+    parsed = parse_text(_DETAILS.format(heading=heading), "details.txt")
+    assert [(i["date"], i["perpetrator"], i["killed"]) for i in parsed.incidents] == [("2014-08-02", party, 42)]
+
+
 def test_a_dated_paragraph_with_no_count_is_warned_with_its_line_not_dropped() -> None:
     parsed = parse_text(_DETAILS.format(heading="First: Massacres committed by Government forces"), "details.txt")
     unparsed = [w for w in parsed.warnings if w["code"] == "unparsed_incident"]

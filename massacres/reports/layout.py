@@ -69,7 +69,23 @@ _LIST_ITEM = re.compile(
     r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)"
 )
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
-LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])(?:\.|\)|\s?-)\s*(?P<title>[A-Z].{0,110})$")  # "A. X", "A) X", "A- X"
+LETTER_HEADING = re.compile(
+    r"""
+    ^(?P<letter>[A-H])(?:\.|\)|\s?-)                                # "A. X", "A) X", "A- X"
+    \s*(?P<title>[A-Z].{0,110})$
+    |
+    ^(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth)  # "First: Massacres committed by X",
+    \s*[:.\-\u2013]\s*(?P<title2>[A-Z].{0,110})$                      #   "Second - ISIS" (2014's reports)
+    """,
+    re.X,
+)
+
+
+def heading_title(m: re.Match[str]) -> str:
+    """The words of a lettered or ordinal section heading after its letter or ordinal."""
+    return m.group("title") or m.group("title2")
+
+
 GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
 
 
