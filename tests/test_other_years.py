@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from massacres.reports import dates
-from massacres.reports.incident import looks_like_incident
+from massacres.reports.incident import looks_like_incident, parse_incident
 from massacres.reports.parse import parse_text
 
 # ------------------------------------------------------------------ an incident's date
@@ -77,6 +77,42 @@ LATER_DATES = [
 def test_a_date_told_at_the_end(text: str, expected: str) -> None:
     found = dates.first_date(text)
     assert found is not None and found.date.isoformat() == expected
+
+
+# ------------------------------------------------------------------ an incident's victims
+# (what follows the attack in a paragraph -> killed, children, women, fetuses, lower bound)
+_OPENING = "Sunday, May 3, 2015, government helicopters dropped barrel bombs on Ariha city, "
+VICTIMS = [
+    # the 2017 samples' form, unchanged
+    (
+        "which resulted in the killing of 12 civilians (six children, two fetuses, and four women).",
+        (12, 6, 4, 2, False),
+    ),
+    # a colon introduces the breakdown, whatever its first item
+    ("which killed 11 persons: five children, a woman and her fetus, and four men.", (11, 5, 1, 1, False)),
+    # a woman named with an adjective
+    ("killing nine civilians, including three children and a pregnant woman and her fetus.", (9, 3, 1, 1, False)),
+    ("killing 5 civilians, including an elderly woman.", (5, 0, 1, 0, False)),
+    # a later sentence raises the toll: the later, the massacre's; the breakdown stays the first
+    (
+        "which led to the death of 9 persons, including four children. The death toll rose to at least 12 "
+        "after three of the wounded died later.",
+        (12, 4, 0, 0, True),
+    ),
+    ("killing 7 civilians. The number of victims rose to 10 the next morning.", (10, None, None, None, False)),
+    # a count that does not rise is no new toll
+    (
+        "killing 7 civilians, while about 20 others were wounded; the toll reached 7 by evening.",
+        (7, None, None, None, False),
+    ),
+]
+
+
+@pytest.mark.parametrize(("clause", "expected"), VICTIMS)
+def test_the_victims_of_an_incident(clause: str, expected: tuple) -> None:
+    rec = parse_incident(_OPENING + clause)[0]
+    got = (rec["killed"], rec["children"], rec["women"], rec["fetuses"], rec["killed_is_lower_bound"])
+    assert got == expected
 
 
 # ------------------------------------------------------------------ the details section

@@ -31,6 +31,17 @@ _KILLED = re.compile(
     rf"(?P<adj>(?:female |male |newborn |young |elderly |old )?)(?P<noun>{_VICTIM_NOUN})\b",
     re.I,
 )
+# A later sentence that raises the toll of the same massacre.
+_TOLL_ROSE = re.compile(
+    rf"""
+    \b(?:toll|number\s+of\s+(?:the\s+)?(?:victims|dead))\b   # "The death toll", "the number of victims"
+    [^.]{{0,40}}?                                               # "of the massacre", "later"
+    \b(?:rose|risen|increased|climbed|reached)\s+to\s+         # "rose to"
+    (?P<lb>no\s+less\s+than\s+|at\s+least\s+)?               # a lower bound
+    (?P<num>{NUMBER})                                           # the new toll
+    """,
+    re.I | re.X,
+)
 _KILLED_PASSIVE = re.compile(
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b"
     rf"(?P<mid>(?:\s*,[^,.]{{0,120}},|\s*\([^)]{{0,120}}\)|\s+(?:at least|at once|in total))?)\s+(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)",
@@ -42,7 +53,7 @@ _PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slau
 _BREAKDOWN_ITEM = re.compile(
     # "and a teacher, a woman": a victim named by a role, then as a woman
     rf"\s*(?:,\s*)?(?:and\s+)?(?:an?\s+(?!child|woman|man|mother|father|wife|girl|boy|infant|baby)[a-z]+,\s+(?=an?\s))?"
-    rf"(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn|pregnant|elderly|young|old)\s+)?"
     rf"(?P<noun>children|child|kids|minors|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|females|wife|"
     rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
@@ -199,6 +210,20 @@ def _breakdown(text: str) -> dict[str, int] | None:
     return found[0] if found else None
 
 
+# The victims listed right after their count, with no "including":
+_LISTED_VICTIMS = re.compile(
+    r"""
+    ^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*  # "five members of one family"
+    (?:
+        ,\s*(?P<kin>(?:an?|one|his|her|their)\s+                     # after a comma only a person named by
+            (?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)  #   kin: "five civilians, a mother and ..."
+      | :\s*(?P<listed>[^.;()]*)                                      # a colon introduces any list:
+    )                                                                 #   "11 persons: five children, a woman ..."
+    """,
+    re.I | re.X,
+)
+
+
 def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, str]:
     """Breakdown of the killed: from '(a and b)' right after the count, or 'including ...'."""
     noun = killed_noun.lower()
@@ -212,15 +237,7 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
             r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I
         )
     ]
-    # "five civilians, a mother and her four children"; "five members of one family: a man, his wife and ..."
-    spans += [
-        (m.start(), m.group("rest"))
-        for m in re.finditer(
-            r"^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
-            sentence,
-            re.I,
-        )
-    ]
+    spans += [(m.start(), m.group("kin") or m.group("listed")) for m in _LISTED_VICTIMS.finditer(sentence)]
     if re.match(r"^[^.;()]{0,20}?,?\s*all\s+(?:of\s+them\s+)?(?:adult\s+)?(?:men|males)\b", sentence, re.I):
         return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "five civilians, all of them men"
     # "16 civilians, 9 of whom were children"
@@ -368,6 +385,12 @@ def _counts(after_head: str) -> dict[str, Any]:
     rec["killed_is_lower_bound"] = bool(killed_m.group("lb") and killed_m.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
+    risen = _TOLL_ROSE.search(after_head, killed_m.end())
+    if risen and killed is not None and to_int(risen.group("num")) >= killed:
+        # "... killing 9 persons, including four children. The death toll rose to at least 12 after
+        # three of the wounded died": the later toll is the massacre's; the breakdown stays the first.
+        rec["killed"] = to_int(risen.group("num"))
+        rec["killed_is_lower_bound"] = bool(risen.group("lb")) or bool(_LOWER_BOUND_NOTE.search(after_head))
     wounded_m = _find_wounded(after)
     if wounded_m:
         num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
