@@ -115,6 +115,61 @@ def test_the_victims_of_an_incident(clause: str, expected: tuple) -> None:
     assert got == expected
 
 
+# ------------------------------------------------------------------ an incident's place
+# (the paragraph -> place, type, site)
+PLACES = [
+    # the type word before the name
+    (
+        "On the night of July 9 - 10, 2016, Syrian regime artillery shelled the town of Hreitan, northern suburbs "
+        "of Aleppo, killing 7 civilians.",
+        ("Hreitan", "town", None),
+    ),
+    (
+        "Monday, May 4, 2015, government warplanes bombed the city of Ariha, killing 7 civilians.",
+        ("Ariha", "city", None),
+    ),
+    # a place told beside another: "X town, north of Y city"
+    (
+        "On the 15th of July, 2016, warplanes believed to be Russian bombed the vegetable market in Ma'arat Misrin "
+        "town, north of Idlib city, killing 14 civilians.",
+        ("Ma'arat Misrin", "town", "the vegetable market"),
+    ),
+    (
+        "Monday, May 4, 2015, government warplanes bombed a farm, 5 km east of Saraqeb city, killing 7 civilians.",
+        ("Saraqeb", "city", "a farm"),
+    ),
+    # the 2017 samples: "located to the south of" inside a site is no place beside another
+    (
+        "Saturday, September 2, 2017, fixed-wing international coalition forces warplanes fired a number of missiles "
+        "at a residential building that is adjacent to al Khalil Institute that is located to the south of al Na'im "
+        "Circle in the middle of Raqqa city, which resulted in the killing of 13 civilians, including one woman.",
+        (
+            "Raqqa",
+            "city",
+            "a residential building that is adjacent to al Khalil Institute that is located to the south of al "
+            "Na'im Circle",
+        ),
+    ),
+    # "executed N persons ... in X": the victims are not the site
+    (
+        "On Tuesday 26 August, 2014, ISIS fighters executed twenty one civilians from al Sha'etat tribe in Ghranij "
+        "town, eastern countryside of Deir Al Zour, by shooting them.",
+        ("Ghranij", "town", None),
+    ),
+    (
+        "Monday, November 16, 2015, ISIS executed 8 persons by shooting them in al Mayadin city, eastern suburbs of "
+        "Deir Ez-Zour governorate.",
+        ("al Mayadin", "city", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), PLACES)
+def test_the_place_of_an_incident(paragraph: str, expected: tuple) -> None:
+    rec = parse_incident(paragraph)[0]
+    assert (rec["place"], rec["place_type"], rec["site"]) == expected
+
+
 # ------------------------------------------------------------------ the details section
 _DETAILS = (
     "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"

@@ -92,6 +92,15 @@ _VERB = re.compile(
     re.I,
 )
 _DIRECT_OBJECT_VERBS = {"bombed", "shelled", "raided", "targeted", "stormed", "attacked", "struck", "hit", "executed"}
+# The object of "executed" / "shot" is the victims, not where: "executed 8 persons ... in X city".
+_VICTIMS_OBJECT = re.compile(
+    rf"""
+    ^\s*(?:{NUMBER}|an?)\s+                # a count: "twenty one", "8", "a"
+    (?:[a-z-]+\s+)?                         # an adjective: "young", "civilian"
+    (?:{_VICTIM_NOUN})\b                    # the victims: "civilians", "persons", "men"
+    """,
+    re.I | re.X,
+)
 _PREPOSITION = re.compile(r"\b(?:in front of|at|on|inside|in|near|into|towards?)\s+", re.I)
 _PARTICLE = r"(?:al|el|ash|as|ad|ar|az|at|an|ath|ez|es|ed|en|bin|ibn|bani|wa|um|umm|abu)"
 _WORD = r"(?:[A-Z0-9][\w'-]*|\"[^\"]{1,60}\")"
@@ -105,9 +114,23 @@ _PARENT = re.compile(
     re.I,
 )
 _REGION = re.compile(
-    r",?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
-    r"(?:suburbs|countryside|outskirts|rural\s+area)\s+of\b",
-    re.I,
+    r"""
+    ,?\s*(?:in\s+)?(?:the\s+)?
+    (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?     # "eastern suburbs of", "the outskirts of"
+    (?:suburbs|countryside|outskirts|rural\s+area)\s+of\b
+    |
+    ,\s*(?:\d+\s*(?:km|kilomet(?:er|re)s?)\s+)?                        # ", north of Idlib city", ", 12 km east
+    (?:north|south|east|west)(?:-?(?:east|west))?\s+of\b               #   of X": a place beside another
+    """,
+    re.I | re.X,
+)
+# "the town of Hreitan": the type word before the name, read as "Hreitan town".
+_TYPE_FIRST = re.compile(
+    rf"""
+    \b(?:the\s+)?(?P<type>{_SETTLEMENT})   # "the town", "the village"
+    \s+of\s+(?P<name>{_NAME})              # "of Hreitan"
+    """,
+    re.X,
 )
 _SITE_TAIL = re.compile(
     r"[\s,]*(?:\b(?:in|at|near|of|inside|within|on)\s+)?(?:the\s+(?:middle|center|centre|heart|outskirts)\s+of\s+)?"
@@ -266,7 +289,7 @@ def _settlement_in(text: str) -> bool:
 def _place(location: str) -> dict[str, Any]:
     """Place, its type, parent place and site from the words naming where the attack hit."""
     out: dict[str, Any] = {"place": None, "place_type": None, "parent_place": None, "site": None}
-    text = location
+    text = _TYPE_FIRST.sub(r"\g<name> \g<type>", location)
     parent_name = parent_type = None
     parent_m = _PARENT.search(text)
     if parent_m:
@@ -328,7 +351,7 @@ def _location_text(head: str, verb: re.Match[str] | None = None) -> str:
         return head
     v = verb or verbs[-1]
     rest = head[v.end() :]
-    if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
+    if v.group("verb").lower() in _DIRECT_OBJECT_VERBS and not _VICTIMS_OBJECT.match(rest):
         return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
     prep_m = _PREPOSITION.search(rest)
     return rest[prep_m.end() :].strip() if prep_m else rest.strip()
