@@ -170,6 +170,51 @@ def test_the_place_of_an_incident(paragraph: str, expected: tuple) -> None:
     assert (rec["place"], rec["place_type"], rec["site"]) == expected
 
 
+# ------------------------------------------------------------------ who did it
+# (the paragraph -> perpetrator_note; None: the paragraph does not doubt who did it)
+_KILLING = ", which resulted in the killing of 6 civilians."
+NOTES = [
+    (
+        "Friday, November 20, 2015, fixed-wing warplanes believed to be Russian fired missiles at Tal Rif'at town",
+        "believed to be Russian",
+    ),
+    ("Friday, November 20, 2015, warplanes thought to be Turkish bombed Jandairis town", "thought to be Turkish"),
+    (
+        "Tuesday, July 26, 2016, Syrian or Russian warplanes (we could not determine which) fired missiles at Tafas city",
+        "Syrian or Russian; we could not determine which",
+    ),
+    (
+        "Tuesday, March 20, 2018, a rocket whose source we could not identify hit the popular market in Jaramana city",
+        "whose source we could not identify",
+    ),
+    # the 2017 samples' forms, unchanged
+    (
+        "Wednesday, October 4, 2017, fixed-wing warplanes we believe were Russian fired missiles at al Ashara city",
+        "we believe were Russian",
+    ),
+    # a doubt about the count is no doubt about who did it
+    (
+        "Monday, May 4, 2015, government warplanes bombed Ariha city (we could not determine the exact number of victims)",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), NOTES)
+def test_who_did_it_as_the_paragraph_qualifies_it(head: str, expected: str | None) -> None:
+    rec = parse_incident(head + _KILLING)[0]
+    assert (rec["perpetrator_note"], rec["attribution_uncertain"]) == (expected, expected is not None)
+
+
+def test_a_sentence_saying_the_group_is_unknown_is_the_note() -> None:
+    rec = parse_incident(
+        "Monday, October 2, 2017, two IEDs exploded in the building of al Midan Police Station in al Midan "
+        "neighborhood, southern Damascus city, which resulted in the killing of 17 individuals. We haven't been able "
+        "to identify the group behind the bombing as of this writing."
+    )[0]
+    assert rec["perpetrator_note"] == "We haven't been able to identify the group behind the bombing as of this writing"
+
+
 # ------------------------------------------------------------------ the details section
 _DETAILS = (
     "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"

@@ -367,8 +367,12 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _notes(paragraph: str) -> list[str]:
     first_seen: dict[str, int] = {}
+    taken: list[tuple[int, int]] = []  # words an earlier row matched: a later row's match over them is the same doubt
     for rx in vocab.attribution_patterns():
         for m in rx.finditer(paragraph):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
             start = m.start()
             if paragraph[m.end() : m.end() + 1] in (
                 ".",
