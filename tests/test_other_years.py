@@ -215,6 +215,33 @@ def test_a_sentence_saying_the_group_is_unknown_is_the_note() -> None:
     assert rec["perpetrator_note"] == "We haven't been able to identify the group behind the bombing as of this writing"
 
 
+# ------------------------------------------------------------------ weapon and target
+WEAPONS_AND_TARGETS = [
+    # a rocket with no launcher named is ground-launched, as a missile is
+    (
+        "Sunday, June 30, 2019, armed opposition factions fired rockets at al Wadihi village",
+        ("surface_to_surface_rocket", "populated_area"),
+    ),
+    (
+        "Tuesday, March 20, 2018, a rocket whose source we could not identify hit the popular market in Jaramana city",
+        ("surface_to_surface_rocket", "market"),
+    ),
+    # a rocket from a helicopter is the helicopter's
+    (
+        "Sunday, June 30, 2019, government helicopters fired rockets at al Wadihi village",
+        ("rotary_wing_barrel_bomb", "populated_area"),
+    ),
+    # a minibus is a vehicle
+    ("Saturday, November 28, 2015, an explosive device exploded in a minibus in Jaramana city", ("ied", "vehicle")),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), WEAPONS_AND_TARGETS)
+def test_weapon_and_target(head: str, expected: tuple) -> None:
+    rec = parse_incident(head + _KILLING)[0]
+    assert (rec["weapon"], rec["target"]) == expected
+
+
 # ------------------------------------------------------------------ the details section
 _DETAILS = (
     "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"
