@@ -9,6 +9,7 @@ import pytest
 
 from massacres.reports import dates
 from massacres.reports.incident import looks_like_incident, parse_incident
+from massacres.reports.layout import split_blocks
 from massacres.reports.parse import parse_text
 
 # ------------------------------------------------------------------ an incident's date
@@ -240,6 +241,58 @@ WEAPONS_AND_TARGETS = [
 def test_weapon_and_target(head: str, expected: tuple) -> None:
     rec = parse_incident(head + _KILLING)[0]
     assert (rec["weapon"], rec["target"]) == expected
+
+
+# ------------------------------------------------------------------ the summary's figures
+def _stated(text: str) -> dict:
+    parsed = parse_text(text, "summary.txt")
+    return {
+        (r["dimension"], r["key"]): {k: v for k, v in r.items() if k not in ("dimension", "key", "line")}
+        for r in parsed.stated
+    }
+
+
+def test_a_per_party_table_laid_out_with_spaces_is_read_row_by_row() -> None:
+    text = (
+        "No Fewer than 23 Massacres in Syria in November 2015\n\n"
+        "SNHR documented in November 2015 no fewer than 23 massacres.\n\n"
+        "Perpetrator party            Massacres    Victims    Children    Women\n"
+        "Syrian regime forces         11           132        31          20\n"
+        "Russian forces               8            97         26          14\n"
+        "ISIS                         4            33         4           2\n"
+        "Total                        23           262        61          36\n\n"
+        "Details of the massacres are in the full report.\n"
+    )
+    stated = _stated(text)
+    assert stated[("perpetrator", "syrian_regime")] == {"massacres": 11, "killed": 132, "children": 31, "women": 20}
+    assert stated[("perpetrator", "russia")] == {"massacres": 8, "killed": 97, "children": 26, "women": 14}
+    assert stated[("perpetrator", "isis")] == {"massacres": 4, "killed": 33, "children": 4, "women": 2}
+    assert stated[("total", "all")] == {"massacres": 23, "killed": 262, "children": 61, "women": 36}
+
+
+def test_a_web_copy_of_a_table_with_tabs_is_read_too() -> None:
+    text = (
+        "No Fewer than 12 Massacres in Syria in November 2015\n\n"
+        "SNHR documented in November 2015 no fewer than 12 massacres.\n\n"
+        "Governorate\tMassacres\tVictims\n"
+        "Idlib\t7\t70\n"
+        "Aleppo\t5\t48\n"
+    )
+    stated = _stated(text)
+    assert stated[("governorate", "idlib")] == {"massacres": 7, "killed": 70}
+    assert stated[("governorate", "aleppo")] == {"massacres": 5, "killed": 48}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "of the incident.  The  town  was  under  the  control  of",  # justified text: words, no numbers
+        "Syrian regime forces  committed  11",  # one number: a sentence, not a row
+    ],
+)
+def test_no_table_where_none_stands(line: str) -> None:
+    blocks = split_blocks(f"Title line\n\n{line}\n").blocks
+    assert "|" not in blocks[-1].text
 
 
 # ------------------------------------------------------------------ the details section

@@ -246,12 +246,49 @@ def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
     return _SPACED_HYPHEN.sub(join, line)
 
 
+# A table laid out as text (PDF text keeps its columns apart with runs of spaces, a web copy with
+# tabs): cells split at a tab or at two spaces or more.
+_CELL_GAP = re.compile(r"\t+\s*|\s{2,}")
+_NUMBER_CELL = re.compile(
+    r"""
+    ^(?:\d{1,3}(?:,\d{3})+|\d+)   # a count, with thousands commas or not
+    (?:\s?%)?$                    # or a share
+    |^[-\u2013\u2014]$             # a dash: nothing in that cell
+    """,
+    re.X,
+)
+
+
+def _table_rows(lines: list[str]) -> dict[int, str]:
+    """Line number -> the row as "label | cell | cell" for each line of a table: a label and two
+    numbers or more in cells of their own, and the header line right above such rows (its cells
+    as many). A sentence never splits so: justified text's double spaces leave words, not numbers."""
+    cells = [
+        [c for c in _CELL_GAP.split(ln.strip()) if c] if "\t" in ln or "  " in ln.strip() else [ln.strip()]
+        for ln in lines
+    ]
+    rows: dict[int, str] = {}
+    for i, row in enumerate(cells):
+        if len(row) >= 3 and re.search(r"[A-Za-z]", row[0]) and all(_NUMBER_CELL.match(c) for c in row[1:]):
+            rows[i + 1] = " | ".join(row)
+            above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+            if (
+                above is not None
+                and above + 1 not in rows
+                and len(cells[above]) == len(row)
+                and not any(re.search(r"\d", c) for c in cells[above])
+            ):
+                rows[above + 1] = " | ".join(cells[above])
+    return rows
+
+
 def split_blocks(text: str) -> Layout:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     form = detect_form(lines)
     vocabulary = _vocabulary(lines)
     lines = [_join_spaced_hyphens(ln, vocabulary) if "- " in ln else ln for ln in lines]
     full_width = _full_width(lines)
+    table = _table_rows(lines)
     blocks: list[Block] = []
     urls_by_page: dict[int, list[tuple[int, str]]] = {}
     page = 0
@@ -311,6 +348,10 @@ def split_blocks(text: str) -> Layout:
             # A page starts after its predecessor's link block or with a leading space.
             page += 1
         prev_url = False
+        if idx in table:
+            flush()  # a table row is a block of its own, its cells kept apart
+            blocks.append(Block(table[idx], idx, idx, page, page))
+            continue
         new_block = form == "web" or not current or _is_heading(stripped)
         if not new_block and form == "pdf_text":
             prev_text = current[-1].rstrip()
