@@ -295,6 +295,37 @@ def test_no_table_where_none_stands(line: str) -> None:
     assert "|" not in blocks[-1].text
 
 
+# ------------------------------------------------------------------ layout: PDF text and web copies
+def test_a_page_footer_naming_the_organisation_is_dropped_inside_a_paragraph() -> None:
+    text = (
+        "Thursday, November 12, 2015, Syrian regime forces artillery fired a number of shells at Kafr\n"
+        "Zita city, northern suburbs of Hamah governorate, which resulted in the killing of 6 civil-\n"
+        "ians, including 4 children, while about 10 others were wounded. The city was under the\n"
+        "                                                                                            3\n"
+        "SNHR \u2013 Syrian Network for Human Rights                              www.sn4hr.org\n"
+        " control of armed opposition factions at the time of the incident.\n"
+    )
+    paragraph = split_blocks(text).blocks[0].text
+    assert paragraph.endswith(
+        "The city was under the control of armed opposition factions at the time of the incident."
+    )
+
+
+def test_a_pdf_title_ends_with_its_month_and_year() -> None:
+    text = (
+        " No Fewer than Twenty-Three Massacres in Syria in November 2015\n"
+        "Russian Forces Committed Eight of Them\n\n"
+        "SNHR documented in November 2015 no fewer than 24 massacres. Syrian regime forces perpe-\n"
+        "trated eleven of them, Russian forces eight, ISIS two, and one massacre each was perpetrat-\n"
+        "ed by the international coalition forces and by unidentified groups.\n"
+    )
+    texts = [b.text for b in split_blocks(text).blocks]
+    assert texts[:2] == [
+        "No Fewer than Twenty-Three Massacres in Syria in November 2015",
+        "Russian Forces Committed Eight of Them",
+    ]
+
+
 # ------------------------------------------------------------------ the details section
 _DETAILS = (
     "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"

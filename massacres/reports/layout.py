@@ -32,9 +32,20 @@ _QUOTES = str.maketrans(
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
-# code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
+# code, a page number, the organisation's name ("info@sn4hr.org   www.sn4hr.org   M150203",
+# "SNHR – Syrian Network for Human Rights   www.sn4hr.org"). Dropped wherever it falls.
 _FOOTER_TOKEN = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z]{2,6}|\d{1,3}|page|of|[|\u2022-]"
+    r"""
+    [\w.+-]+@[\w-]+(?:\.[\w-]+)+          # an e-mail address
+    |(?:https?://|www\.)\S+               # the site
+    |[A-Z][A-Z0-9-]*\d[A-Z0-9-]*           # a document code: M150203, R190701
+    |[A-Z]{2,6}                           # SNHR
+    |\d{1,3}                              # a page number
+    |page|of                              # "page 3 of 12"
+    |Syrian|Network|for|Human|Rights       # the organisation's name
+    |[|\u2022\u2013\u2014-]                 # separators
+    """,
+    re.X,
 )
 
 
@@ -246,6 +257,10 @@ def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
     return _SPACED_HYPHEN.sub(join, line)
 
 
+# The end of a report's title: the month it covers, or the year ("... in November 2015").
+_TITLE_END = re.compile(rf"\b(?:(?:{MONTH_RX})\s+)?(?:19|20)\d\d$", re.I)
+
+
 # A table laid out as text (PDF text keeps its columns apart with runs of spaces, a web copy with
 # tabs): cells split at a tab or at two spaces or more.
 _CELL_GAP = re.compile(r"\t+\s*|\s{2,}")
@@ -320,7 +335,7 @@ def split_blocks(text: str) -> Layout:
             page += 1  # it opens a page, and says nothing of its own
             prev_url = False
             continue
-        if "@" in raw and _is_footer(raw):
+        if ("@" in raw or "www." in raw) and _is_footer(raw):
             continue  # a page footer inside a paragraph: the paragraph goes on past it
         if (
             form == "pdf_text"
@@ -383,6 +398,8 @@ def split_blocks(text: str) -> Layout:
                 or (len(current) == 1 and _is_short_heading(prev_text))
             ):
                 new_block = True
+            elif not blocks and _TITLE_END.search(prev_text) and stripped[:1].isupper():
+                new_block = True  # the title ends with its month and year; the subtitle is a block of its own
             elif len(prev_text) < 0.6 * full_width and stripped[:1].isupper() and not prev_text.endswith(("-", ",")):
                 # A line that stops well short of the wrap width ended its paragraph, punctuated or
                 # not ("Aleppo 11, Idlib 9, ..., Hasakah 1" before "In those massacres, ...").
