@@ -326,6 +326,18 @@ def test_a_pdf_title_ends_with_its_month_and_year() -> None:
     ]
 
 
+def test_site_navigation_above_the_title_is_not_the_title() -> None:
+    text = (
+        "Home | About Us | Reports | Contact Us\n"
+        "Syrian Network for Human Rights\n\n"
+        "At Least 64 Massacres Perpetrated in Syria During August 2014\n\n"
+        "SNHR documented in August 2014 the perpetration of 64 massacres at least.\n"
+    )
+    assert (
+        parse_text(text, "web.txt").report["title"] == "At Least 64 Massacres Perpetrated in Syria During August 2014"
+    )
+
+
 # ------------------------------------------------------------------ the details section
 _DETAILS = (
     "At Least 3 Massacres Perpetrated in Syria During August 2014\n\n"
