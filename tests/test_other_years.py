@@ -295,6 +295,25 @@ def test_no_table_where_none_stands(line: str) -> None:
     assert "|" not in blocks[-1].text
 
 
+VICTIMS_SHARES = [
+    # "i.e. N % of the victims" after a breakdown naming both: the share the two make up
+    (
+        "68 civilians were killed in those massacres, including twenty children and eleven women, i.e. 46 % of the victims.",
+        ("women_and_children", 46),
+    ),
+    # the forms read before, unchanged
+    ("This means that 53% of all victims were women and children.", ("women_and_children", 53)),
+    ("68 civilians were killed in those massacres, including 20 children, i.e. 29% of the victims.", ("children", 29)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VICTIMS_SHARES)
+def test_a_share_of_the_victims(sentence: str, expected: tuple) -> None:
+    text = f"Not Less than Seven Massacres Documented in July 2016\n\nSNHR documented in July 2016 no less than 7 massacres.\n\n{sentence}\n"
+    shares = {k[1]: v["percent"] for k, v in _stated(text).items() if k[0] == "victims_share"}
+    assert shares == {expected[0]: expected[1]}
+
+
 # ------------------------------------------------------------------ layout: PDF text and web copies
 def test_a_page_footer_naming_the_organisation_is_dropped_inside_a_paragraph() -> None:
     text = (
