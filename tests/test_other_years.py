@@ -314,6 +314,37 @@ def test_a_share_of_the_victims(sentence: str, expected: tuple) -> None:
     assert shares == {expected[0]: expected[1]}
 
 
+_JOINT_LIST = (
+    "Not Less than Seven Massacres Documented in July 2016\n\n"
+    "SNHR documented in July 2016 no less than 7 massacres.\n\n"
+    "Massacres distribution according to the main parties:\n\n{items}\n\n"
+    "Details of the massacres are in the full report.\n"
+)
+JOINT_ITEMS = [
+    # a joint item of its own: the parties and it add up to the total
+    (
+        "Syrian regime forces: 3 massacres\nRussian forces: 2 massacres\nSyrian/Russian warplanes: 1 massacre\nISIS: 1 massacre",
+        False,
+    ),
+    # the joint figure is the two parties together: the parties add up to the total
+    (
+        "The Syrian-Russian alliance forces: 5 massacres\nSyrian regime forces: 3 massacres\nRussian forces: 2 massacres\nISIS: 2 massacres",
+        False,
+    ),
+    # neither: the list is off, and says so
+    (
+        "Syrian regime forces: 3 massacres\nRussian forces: 2 massacres\nSyrian/Russian warplanes: 3 massacres\nISIS: 1 massacre",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("items", "warned"), JOINT_ITEMS)
+def test_a_joint_figure_in_the_party_list(items: str, warned: bool) -> None:
+    parsed = parse_text(_JOINT_LIST.format(items=items), "joint.txt")
+    assert ("perpetrator_sum_differs" in {w["code"] for w in parsed.warnings}) == warned
+
+
 # ------------------------------------------------------------------ layout: PDF text and web copies
 def test_a_page_footer_naming_the_organisation_is_dropped_inside_a_paragraph() -> None:
     text = (
