@@ -15,7 +15,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VARIANTS = FIXTURES / "variants"
 # Two corpora: variants/ was written beside the parser; heldout/ was written blind to it and to
 # variants/, to stand in for the real reports the project does not have.
-CORPORA = ("variants", "heldout", "blind2", "blind3", "blind4", "pdf")  # pdf/: PDF files, read through the PDF path
+# pdf/: PDF files, read through the PDF path
+CORPORA = ("variants", "heldout", "blind2", "blind3", "blind4", "blind5", "pdf")
 FILES = sorted(f"{c}/{p.stem}" for c in CORPORA for p in (FIXTURES / c).iterdir() if p.suffix in (".txt", ".pdf"))
 
 

@@ -571,6 +571,17 @@ def _measure_of(masked: str, tokens: list[_Token], i: int, sentence_measure: str
     return measure
 
 
+# A share "of the victims" that names no group of its own after it.
+_SHARE_OF_ALL_VICTIMS = re.compile(
+    r"""
+    ^\s*(?:%|per\s?cent)?                             # the sign, when the token did not take it
+    \s*of\s+(?:all\s+)?(?:the\s+)?(?:victims|dead)\b  # "of the victims"
+    (?![^.;]{0,30}\b(?:were|are)\s+(?:children|women))  # not "... were children"
+    """,
+    re.I | re.X,
+)
+
+
 def _percent_subject(masked: str, tok: _Token, subject: tuple[str, str] | None) -> tuple[str, str] | None:
     """Whose a percentage is: a share of the victims, or the subject found for it; None when it is
     a share no stated dimension holds (a party's share of the victims)."""
@@ -581,6 +592,15 @@ def _percent_subject(masked: str, tok: _Token, subject: tuple[str, str] | None) 
     ):
         return ("victims_share", "women_and_children")  # "(46% of the victims were women and children)"
     if subject is None and _WOMEN_AND_CHILDREN.search(masked):
+        return ("victims_share", "women_and_children")
+    if (
+        subject is None
+        and _SHARE_OF_ALL_VICTIMS.match(masked[tok.end :])
+        and re.search(r"\bchildren\b", masked[: tok.start], re.I)
+        and re.search(r"\bwomen\b", masked[: tok.start], re.I)
+    ):
+        # "including twenty children and eleven women, i.e. 46 % of the victims": the share the
+        # breakdown before it makes up, both its groups
         return ("victims_share", "women_and_children")
     if subject is None and _VICTIM_WORDS.search(masked) and re.search(r"\bchildren\b", masked, re.I):
         return ("victims_share", "children")

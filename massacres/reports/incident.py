@@ -13,22 +13,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from massacres.reports import vocab
-from massacres.reports.layout import MONTHS, WEEKDAYS, is_incident_start
+from massacres.reports import dates, vocab
+from massacres.reports.layout import is_incident_start
 from massacres.reports.numbers import NUMBER, ImplausibleCount, to_int
 
-_OPENING = re.compile(
-    rf"^(?:On )?(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+"
-    rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\s*,?\s*",
-    re.I,
-)
-# A date elsewhere in the paragraph: "... on May 8, 2016.", "On 8 May, 2016, ...", "Sunday 8 May 2016".
-_DATE_ANYWHERE = re.compile(
-    rf"(?:\b(?:on\s+)?(?:(?P<weekday>{WEEKDAYS})(?:\s+(?P<part>dawn|morning|noon|afternoon|evening|night|midnight))?,?\s+)?"
-    rf"(?:(?:the\s+)?(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>{'|'.join(MONTHS)})"
-    rf"|(?P<month2>{'|'.join(MONTHS)})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>(?:19|20)\d\d))\b\s*,?\s*",
-    re.I,
-)
 _TIME = re.compile(r"\b(?:around|at|about|approximately)\s+(?P<hm>\d{1,2}:\d{2})\b")
 _VICTIM_NOUN = (
     r"civilians?|individuals?|people|persons?|children|child|women|woman|men|"
@@ -43,6 +31,17 @@ _KILLED = re.compile(
     rf"(?P<adj>(?:female |male |newborn |young |elderly |old )?)(?P<noun>{_VICTIM_NOUN})\b",
     re.I,
 )
+# A later sentence that raises the toll of the same massacre.
+_TOLL_ROSE = re.compile(
+    rf"""
+    \b(?:toll|number\s+of\s+(?:the\s+)?(?:victims|dead))\b   # "The death toll", "the number of victims"
+    [^.]{{0,40}}?                                               # "of the massacre", "later"
+    \b(?:rose|risen|increased|climbed|reached)\s+to\s+         # "rose to"
+    (?P<lb>no\s+less\s+than\s+|at\s+least\s+)?               # a lower bound
+    (?P<num>{NUMBER})                                           # the new toll
+    """,
+    re.I | re.X,
+)
 _KILLED_PASSIVE = re.compile(
     rf"(?P<lb>no less than |at least |more than )?(?P<num>{NUMBER}|an?)\s+(?P<adj>(?:female |male |newborn )?)(?P<noun>{_VICTIM_NOUN})\b"
     rf"(?P<mid>(?:\s*,[^,.]{{0,120}},|\s*\([^)]{{0,120}}\)|\s+(?:at least|at once|in total))?)\s+(?:were|was)\s+(?:all\s+)?(?:killed|executed|slaughtered|shot dead)",
@@ -54,7 +53,7 @@ _PASSIVE_VERB = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:killed|executed|slau
 _BREAKDOWN_ITEM = re.compile(
     # "and a teacher, a woman": a victim named by a role, then as a woman
     rf"\s*(?:,\s*)?(?:and\s+)?(?:an?\s+(?!child|woman|man|mother|father|wife|girl|boy|infant|baby)[a-z]+,\s+(?=an?\s))?"
-    rf"(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn)\s+)?"
+    rf"(?:(?:her|his|their)\s+)?(?:(?P<num>{NUMBER}|an?)\s+)?(?:(?:of whom|of them|of (?:her|his|their))\s+)?(?:(?:were|was)\s+)?(?:(?:female|male|newborn|pregnant|elderly|young|old)\s+)?"
     rf"(?P<noun>children|child|kids|minors|infants?|babies|baby|girls?|boys?|fetuses|fetus|foetuses|foetus|women|woman|females|wife|"
     rf"their parents|parents|their mother|mother|their father|father|grandfather|grandmother|husband|men|man|youths?|elderly)\b"
     rf"(?P<tail>\s+of\s+the\s+[\w' ]+?(?=,| and|$|\))|\s*\(adult female\))?",
@@ -93,6 +92,15 @@ _VERB = re.compile(
     re.I,
 )
 _DIRECT_OBJECT_VERBS = {"bombed", "shelled", "raided", "targeted", "stormed", "attacked", "struck", "hit", "executed"}
+# The object of "executed" / "shot" is the victims, not where: "executed 8 persons ... in X city".
+_VICTIMS_OBJECT = re.compile(
+    rf"""
+    ^\s*(?:{NUMBER}|an?)\s+                # a count: "twenty one", "8", "a"
+    (?:[a-z-]+\s+)?                         # an adjective: "young", "civilian"
+    (?:{_VICTIM_NOUN})\b                    # the victims: "civilians", "persons", "men"
+    """,
+    re.I | re.X,
+)
 _PREPOSITION = re.compile(r"\b(?:in front of|at|on|inside|in|near|into|towards?)\s+", re.I)
 _PARTICLE = r"(?:al|el|ash|as|ad|ar|az|at|an|ath|ez|es|ed|en|bin|ibn|bani|wa|um|umm|abu)"
 _WORD = r"(?:[A-Z0-9][\w'-]*|\"[^\"]{1,60}\")"
@@ -106,9 +114,23 @@ _PARENT = re.compile(
     re.I,
 )
 _REGION = re.compile(
-    r",?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
-    r"(?:suburbs|countryside|outskirts|rural\s+area)\s+of\b",
-    re.I,
+    r"""
+    ,?\s*(?:in\s+)?(?:the\s+)?
+    (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?     # "eastern suburbs of", "the outskirts of"
+    (?:suburbs|countryside|outskirts|rural\s+area)\s+of\b
+    |
+    ,\s*(?:\d+\s*(?:km|kilomet(?:er|re)s?)\s+)?                        # ", north of Idlib city", ", 12 km east
+    (?:north|south|east|west)(?:-?(?:east|west))?\s+of\b               #   of X": a place beside another
+    """,
+    re.I | re.X,
+)
+# "the town of Hreitan": the type word before the name, read as "Hreitan town".
+_TYPE_FIRST = re.compile(
+    rf"""
+    \b(?:the\s+)?(?P<type>{_SETTLEMENT})   # "the town", "the village"
+    \s+of\s+(?P<name>{_NAME})              # "of Hreitan"
+    """,
+    re.X,
 )
 _SITE_TAIL = re.compile(
     r"[\s,]*(?:\b(?:in|at|near|of|inside|within|on)\s+)?(?:the\s+(?:middle|center|centre|heart|outskirts)\s+of\s+)?"
@@ -211,6 +233,20 @@ def _breakdown(text: str) -> dict[str, int] | None:
     return found[0] if found else None
 
 
+# The victims listed right after their count, with no "including":
+_LISTED_VICTIMS = re.compile(
+    r"""
+    ^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*  # "five members of one family"
+    (?:
+        ,\s*(?P<kin>(?:an?|one|his|her|their)\s+                     # after a comma only a person named by
+            (?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)  #   kin: "five civilians, a mother and ..."
+      | :\s*(?P<listed>[^.;()]*)                                      # a colon introduces any list:
+    )                                                                 #   "11 persons: five children, a woman ..."
+    """,
+    re.I | re.X,
+)
+
+
 def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, str]:
     """Breakdown of the killed: from '(a and b)' right after the count, or 'including ...'."""
     noun = killed_noun.lower()
@@ -224,15 +260,7 @@ def _victims(after_kill: str, killed_noun: str) -> tuple[dict[str, int] | None, 
             r"\b(?:including|among(?:st)?\s+(?:them|whom)|of\s+whom)\s+(?P<rest>[^.;()]*)", sentence, re.I
         )
     ]
-    # "five civilians, a mother and her four children"; "five members of one family: a man, his wife and ..."
-    spans += [
-        (m.start(), m.group("rest"))
-        for m in re.finditer(
-            r"^\s*(?:(?:from|of)\s+(?:one|the\s+same|a\s+single)\s+family)?\s*[,:]\s*(?P<rest>(?:an?|one|his|her|their)\s+(?:mother|father|man|woman|wife|husband|child)\b[^.;()]*)",
-            sentence,
-            re.I,
-        )
-    ]
+    spans += [(m.start(), m.group("kin") or m.group("listed")) for m in _LISTED_VICTIMS.finditer(sentence)]
     if re.match(r"^[^.;()]{0,20}?,?\s*all\s+(?:of\s+them\s+)?(?:adult\s+)?(?:men|males)\b", sentence, re.I):
         return {"children": 0, "women": 0, "fetuses": 0}, sentence  # "five civilians, all of them men"
     # "16 civilians, 9 of whom were children"
@@ -261,7 +289,7 @@ def _settlement_in(text: str) -> bool:
 def _place(location: str) -> dict[str, Any]:
     """Place, its type, parent place and site from the words naming where the attack hit."""
     out: dict[str, Any] = {"place": None, "place_type": None, "parent_place": None, "site": None}
-    text = location
+    text = _TYPE_FIRST.sub(r"\g<name> \g<type>", location)
     parent_name = parent_type = None
     parent_m = _PARENT.search(text)
     if parent_m:
@@ -323,7 +351,7 @@ def _location_text(head: str, verb: re.Match[str] | None = None) -> str:
         return head
     v = verb or verbs[-1]
     rest = head[v.end() :]
-    if v.group("verb").lower() in _DIRECT_OBJECT_VERBS:
+    if v.group("verb").lower() in _DIRECT_OBJECT_VERBS and not _VICTIMS_OBJECT.match(rest):
         return re.sub(r"^\s*(?:at|on)\s+", "", rest).strip()
     prep_m = _PREPOSITION.search(rest)
     return rest[prep_m.end() :].strip() if prep_m else rest.strip()
@@ -339,8 +367,12 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _notes(paragraph: str) -> list[str]:
     first_seen: dict[str, int] = {}
+    taken: list[tuple[int, int]] = []  # words an earlier row matched: a later row's match over them is the same doubt
     for rx in vocab.attribution_patterns():
         for m in rx.finditer(paragraph):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
             start = m.start()
             if paragraph[m.end() : m.end() + 1] in (
                 ".",
@@ -380,6 +412,12 @@ def _counts(after_head: str) -> dict[str, Any]:
     rec["killed_is_lower_bound"] = bool(killed_m.group("lb") and killed_m.group("lb").strip() != "more than") or bool(
         _LOWER_BOUND_NOTE.search(after_head)
     )
+    risen = _TOLL_ROSE.search(after_head, killed_m.end())
+    if risen and killed is not None and to_int(risen.group("num")) >= killed:
+        # "... killing 9 persons, including four children. The death toll rose to at least 12 after
+        # three of the wounded died": the later toll is the massacre's; the breakdown stays the first.
+        rec["killed"] = to_int(risen.group("num"))
+        rec["killed_is_lower_bound"] = bool(risen.group("lb")) or bool(_LOWER_BOUND_NOTE.search(after_head))
     wounded_m = _find_wounded(after)
     if wounded_m:
         num = wounded_m.group("num") or wounded_m.group("num2") or wounded_m.group("num3") or wounded_m.group("num4")
@@ -411,31 +449,25 @@ def parse_incident(paragraph: str) -> list[dict[str, Any]]:
 
 def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
     """(date, weekday as written, part of day, the paragraph without its date)."""
-    opening_m = _OPENING.match(paragraph)
-    if opening_m:
-        month, day, year = opening_m.group("month"), opening_m.group("day"), opening_m.group("year")
-        weekday, part, body = opening_m.group("weekday"), opening_m.group("part"), paragraph[opening_m.end() :]
-    else:
-        opening_m = _DATE_ANYWHERE.search(paragraph)
-        if not opening_m:
-            raise IncidentParseError("no date")
-        month, day, year = (
-            opening_m.group("month1") or opening_m.group("month2"),
-            opening_m.group("day1") or opening_m.group("day2"),
-            opening_m.group("year"),
-        )
-        weekday, part = opening_m.group("weekday"), opening_m.group("part")
-        # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
-        body = (
-            paragraph[: opening_m.start()].rstrip(" ,")
-            + (" " if opening_m.start() else "")
-            + paragraph[opening_m.end() :]
-        ).strip()
     try:
-        date = dt.date(int(year), MONTHS.index(month.capitalize()) + 1, int(day))
-    except ValueError as exc:
+        found = dates.opening_date(paragraph)
+        if found:
+            return found.date, found.weekday, found.part, paragraph[found.end :]
+        found = dates.first_date(paragraph)
+    except dates.ImpossibleDate as exc:
         raise IncidentParseError(f"impossible date: {exc}") from None
-    return date, weekday, part, body
+    if not found:
+        raise IncidentParseError("no date")
+    # The paragraph reads on as if the date were not there: "... killing 14 people, on May 8, 2016."
+    body = (paragraph[: found.start].rstrip(" ,") + (" " if found.start else "") + paragraph[found.end :]).strip()
+    return found.date, found.weekday, found.part, body
+
+
+def _dated(text: str) -> bool:
+    try:
+        return dates.first_date(text) is not None
+    except dates.ImpossibleDate:
+        return True  # a date no calendar holds is still a date: the parse says what is wrong with it
 
 
 def looks_like_incident(text: str) -> bool:
@@ -444,7 +476,7 @@ def looks_like_incident(text: str) -> bool:
         return True
     if len(text) <= 80 or not _KILLING_HINT.search(text):
         return False  # cheap tests first: most paragraphs of a report are no incident
-    return bool(_DATE_ANYWHERE.search(text)) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
+    return _dated(text) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
 def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:

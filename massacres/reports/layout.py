@@ -11,6 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+# The date words live with the date grammar; re-exported for the modules that read them here.
+from massacres.reports.dates import MONTH_RX as MONTH_RX
+from massacres.reports.dates import MONTHS as MONTHS
+from massacres.reports.dates import WEEKDAYS as WEEKDAYS
+from massacres.reports.dates import opens_with_date
+
 _QUOTES = str.maketrans(
     {
         "\u2019": "'",
@@ -26,9 +32,20 @@ _QUOTES = str.maketrans(
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A page footer left inside the text by PDF extraction: an e-mail address, the site, a document
-# code, a page number ("info@sn4hr.org   www.sn4hr.org   M150203"). Dropped wherever it falls.
+# code, a page number, the organisation's name ("info@sn4hr.org   www.sn4hr.org   M150203",
+# "SNHR – Syrian Network for Human Rights   www.sn4hr.org"). Dropped wherever it falls.
 _FOOTER_TOKEN = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[A-Z][A-Z0-9-]*\d[A-Z0-9-]*|[A-Z]{2,6}|\d{1,3}|page|of|[|\u2022-]"
+    r"""
+    [\w.+-]+@[\w-]+(?:\.[\w-]+)+          # an e-mail address
+    |(?:https?://|www\.)\S+               # the site
+    |[A-Z][A-Z0-9-]*\d[A-Z0-9-]*           # a document code: M150203, R190701
+    |[A-Z]{2,6}                           # SNHR
+    |\d{1,3}                              # a page number
+    |page|of                              # "page 3 of 12"
+    |Syrian|Network|for|Human|Rights       # the organisation's name
+    |[|\u2022\u2013\u2014-]                 # separators
+    """,
+    re.X,
 )
 
 
@@ -42,23 +59,6 @@ def _is_footer(line: str) -> bool:
 
 
 _TERMINAL = re.compile(r"""[.!?:"')\]]$""")
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_RX = "|".join(MONTHS)  # a month's name, for patterns
-_INCIDENT_START = re.compile(rf"^(?:On )?(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
 # A dash opens a list item; an en dash before a lower-case word continues a name ("X – al Y").
 _BULLET = re.compile(r"^(?:[-\u2022*]\s+\S|[\u2013\u2014]\s+[A-Z0-9])")
 _BEFORE_DATE = re.compile(
@@ -66,14 +66,37 @@ _BEFORE_DATE = re.compile(
 )
 _NUMBERED_LINE = re.compile(r"^\d{1,2}[.)-]\s+[A-Z]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w' -]{2,60}:\s+\S")
-# In wrapped text only a bare weekday opening starts an incident; "On Saturday, July 13, ..."
-# inside a paragraph is the date activists confirmed it.
-_OPENING_LINE = re.compile(rf"^(?:{WEEKDAYS})\b[^,]{{0,20}},\s*(?:{'|'.join(MONTHS)})\s+\d", re.I)
+# In wrapped text only a bare weekday opening starts an incident ("Wednesday, 13 August 2014,",
+# "Monday, May 4, 2015,"); "On Saturday, July 13, ..." inside a paragraph is the date activists
+# confirmed it.
+_WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAYS})\b", re.I)
+
+
+def _opening_line(line: str) -> bool:
+    return bool(_WEEKDAY_FIRST.match(line)) and opens_with_date(line)
+
+
 _LIST_ITEM = re.compile(
     r"^(?:[-\u2022*]\s+|[\u2013\u2014]\s+[A-Z0-9]|\d{1,2}\.\s+|[A-H]\.\s*\S|[A-H][-)]\s*\S|[ivx]{1,4}[-.)]\s*\S)"
 )
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\.\s*(?P<title>\S.{0,100})$")
-LETTER_HEADING = re.compile(r"^(?P<letter>[A-H])(?:\.|\)|\s?-)\s*(?P<title>[A-Z].{0,110})$")  # "A. X", "A) X", "A- X"
+LETTER_HEADING = re.compile(
+    r"""
+    ^(?P<letter>[A-H])(?:\.|\)|\s?-)                                # "A. X", "A) X", "A- X"
+    \s*(?P<title>[A-Z].{0,110})$
+    |
+    ^(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth)  # "First: Massacres committed by X",
+    \s*[:.\-\u2013]\s*(?P<title2>[A-Z].{0,110})$                      #   "Second - ISIS" (2014's reports)
+    """,
+    re.X,
+)
+
+
+def heading_title(m: re.Match[str]) -> str:
+    """The words of a lettered or ordinal section heading after its letter or ordinal."""
+    return m.group("title") or m.group("title2")
+
+
 GOVERNORATE_HEADING = re.compile(r"^(?P<name>[A-Z][\w' -]{1,40}?)\s+(?:governorate|province)$", re.I)
 
 
@@ -234,12 +257,53 @@ def _join_spaced_hyphens(line: str, vocabulary: set[str]) -> str:
     return _SPACED_HYPHEN.sub(join, line)
 
 
+# The end of a report's title: the month it covers, or the year ("... in November 2015").
+_TITLE_END = re.compile(rf"\b(?:(?:{MONTH_RX})\s+)?(?:19|20)\d\d$", re.I)
+
+
+# A table laid out as text (PDF text keeps its columns apart with runs of spaces, a web copy with
+# tabs): cells split at a tab or at two spaces or more.
+_CELL_GAP = re.compile(r"\t+\s*|\s{2,}")
+_NUMBER_CELL = re.compile(
+    r"""
+    ^(?:\d{1,3}(?:,\d{3})+|\d+)   # a count, with thousands commas or not
+    (?:\s?%)?$                    # or a share
+    |^[-\u2013\u2014]$             # a dash: nothing in that cell
+    """,
+    re.X,
+)
+
+
+def _table_rows(lines: list[str]) -> dict[int, str]:
+    """Line number -> the row as "label | cell | cell" for each line of a table: a label and two
+    numbers or more in cells of their own, and the header line right above such rows (its cells
+    as many). A sentence never splits so: justified text's double spaces leave words, not numbers."""
+    cells = [
+        [c for c in _CELL_GAP.split(ln.strip()) if c] if "\t" in ln or "  " in ln.strip() else [ln.strip()]
+        for ln in lines
+    ]
+    rows: dict[int, str] = {}
+    for i, row in enumerate(cells):
+        if len(row) >= 3 and re.search(r"[A-Za-z]", row[0]) and all(_NUMBER_CELL.match(c) for c in row[1:]):
+            rows[i + 1] = " | ".join(row)
+            above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+            if (
+                above is not None
+                and above + 1 not in rows
+                and len(cells[above]) == len(row)
+                and not any(re.search(r"\d", c) for c in cells[above])
+            ):
+                rows[above + 1] = " | ".join(cells[above])
+    return rows
+
+
 def split_blocks(text: str) -> Layout:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     form = detect_form(lines)
     vocabulary = _vocabulary(lines)
     lines = [_join_spaced_hyphens(ln, vocabulary) if "- " in ln else ln for ln in lines]
     full_width = _full_width(lines)
+    table = _table_rows(lines)
     blocks: list[Block] = []
     urls_by_page: dict[int, list[tuple[int, str]]] = {}
     page = 0
@@ -271,7 +335,7 @@ def split_blocks(text: str) -> Layout:
             page += 1  # it opens a page, and says nothing of its own
             prev_url = False
             continue
-        if "@" in raw and _is_footer(raw):
+        if ("@" in raw or "www." in raw) and _is_footer(raw):
             continue  # a page footer inside a paragraph: the paragraph goes on past it
         if (
             form == "pdf_text"
@@ -299,6 +363,10 @@ def split_blocks(text: str) -> Layout:
             # A page starts after its predecessor's link block or with a leading space.
             page += 1
         prev_url = False
+        if idx in table:
+            flush()  # a table row is a block of its own, its cells kept apart
+            blocks.append(Block(table[idx], idx, idx, page, page))
+            continue
         new_block = form == "web" or not current or _is_heading(stripped)
         if not new_block and form == "pdf_text":
             prev_text = current[-1].rstrip()
@@ -319,7 +387,7 @@ def split_blocks(text: str) -> Layout:
                 )
             ):  # "Russian forces: 186 civilians, ..." or "2. ISIS: 2 massacres" after a short line
                 new_block = True
-            elif _OPENING_LINE.match(stripped) and not _BEFORE_DATE.search(prev_text):
+            elif _opening_line(stripped) and not _BEFORE_DATE.search(prev_text):
                 # A full opening date starts an incident even after a caption with no period;
                 # only a line ending in "On", "since", ... carries a date mid-sentence.
                 new_block = True
@@ -330,6 +398,8 @@ def split_blocks(text: str) -> Layout:
                 or (len(current) == 1 and _is_short_heading(prev_text))
             ):
                 new_block = True
+            elif not blocks and _TITLE_END.search(prev_text) and stripped[:1].isupper():
+                new_block = True  # the title ends with its month and year; the subtitle is a block of its own
             elif len(prev_text) < 0.6 * full_width and stripped[:1].isupper() and not prev_text.endswith(("-", ",")):
                 # A line that stops well short of the wrap width ended its paragraph, punctuated or
                 # not ("Aleppo 11, Idlib 9, ..., Hasakah 1" before "In those massacres, ...").
@@ -347,4 +417,5 @@ def split_blocks(text: str) -> Layout:
 
 
 def is_incident_start(text: str) -> bool:
-    return bool(_INCIDENT_START.match(text))
+    """The paragraph opens with a date, in any of the series' forms (dates.py)."""
+    return opens_with_date(text)

@@ -21,6 +21,7 @@ from massacres.reports.layout import (
     ROMAN_HEADING,
     WEEKDAYS,
     Block,
+    heading_title,
     is_incident_start,
     split_blocks,
 )
@@ -221,7 +222,7 @@ def details_start(blocks: list[Block]) -> int | None:
     # or at the first governorate heading, with an incident right below.
     for i, b in enumerate(blocks):
         m = LETTER_HEADING.match(b.text)
-        if m and vocab.perpetrator_key(m.group("title")) and len(b.text) < 120 and incidents_follow(i):
+        if m and vocab.perpetrator_key(heading_title(m)) and len(b.text) < 120 and incidents_follow(i):
             return i - 1
         if GOVERNORATE_HEADING.match(b.text) and len(b.text) < 60 and incidents_follow(i):
             return i - 1
@@ -249,7 +250,7 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
     for idx, b in enumerate(_split_merged_incidents(details)):
         text = b.text
         if (m := LETTER_HEADING.match(text)) and len(text) < 120 and not is_incident_start(text):
-            title = m.group("title").strip()
+            title = heading_title(m).strip()
             perpetrator_text = title
             perpetrator = vocab.perpetrator_key(title)
             governorate = None

@@ -91,6 +91,13 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _is_title(text: str) -> bool:
+    """A count of massacres (or of civilians killed) and the month or year it is for."""
+    return bool(_TITLE_MASSACRES.search(text) or _TITLE_DEATHS.search(text)) and bool(
+        _month_year(text) or _YEAR_ONLY.search(text)
+    )
+
+
 def _title(header: list[Block]) -> tuple[list[Block], str | None]:
     """The title's blocks and words. A title set over several lines of a cover page ("231
     Civilians, Including 61 Children and 33" / "Women, Documented Killed in Syria in July" /
@@ -103,9 +110,9 @@ def _title(header: list[Block]) -> tuple[list[Block], str | None]:
             if len(parts) < width or any(len(p.text) > 200 or p.text.rstrip().endswith(".") for p in parts):
                 break
             text = " ".join(p.text for p in parts)
-            if (_TITLE_MASSACRES.search(text) or _TITLE_DEATHS.search(text)) and (
-                _month_year(text) or _YEAR_ONLY.search(text)
-            ):
+            if _is_title(text):
+                if width > 1 and _is_title(" ".join(p.text for p in parts[1:])):
+                    break  # the title starts below this block (a site's navigation line, the site's name)
                 m = _TITLE_START.search(text)
                 if m and m.start() > 0 and not re.search(r"\s$", text[: m.start()]):
                     text = text[m.start() :]  # navigation words glued to the title

@@ -510,9 +510,20 @@ def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Wa
     by_dim: dict[str, list[dict[str, Any]]] = {}
     for row in stated:
         by_dim.setdefault(row["dimension"], []).append(row)
+    # A joint Syrian-Russian figure is either the two parties' massacres together ("11 of them:
+    # seven by ... and four by ...") or a list item of its own ("Syrian/Russian warplanes (we could
+    # not distinguish which): 1"); in the second case it is one of the parts the total adds up from.
+    joint = sum(r.get("massacres", 0) for r in by_dim.get("joint_perpetrator", []))
     for dim, code in (("perpetrator", "perpetrator_sum_differs"), ("governorate", "governorate_sum_differs")):
         counts = [r["massacres"] for r in by_dim.get(dim, []) if "massacres" in r]
-        if total is not None and counts and len(counts) == len(by_dim.get(dim, [])) and sum(counts) != total:
+        own_item = dim == "perpetrator" and joint and sum(counts) + joint == total
+        if (
+            total is not None
+            and counts
+            and len(counts) == len(by_dim.get(dim, []))
+            and sum(counts) != total
+            and not own_item
+        ):
             warn(
                 code,
                 f"the {dim} list adds up to {sum(counts)} massacres, the month's total is {total}",
