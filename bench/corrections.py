@@ -34,7 +34,7 @@ import duckdb  # noqa: E402
 import generate  # noqa: E402
 
 from massacres.dashboard.filters import Filters  # noqa: E402
-from massacres.store import corrections_write, db, queries  # noqa: E402
+from massacres.store import corrections_write, db, queries, search_index  # noqa: E402
 
 QUERIES = (
     "documented_totals",
@@ -66,7 +66,8 @@ def _p95(xs: list[float]) -> float:
 
 def _params(con: duckdb.DuckDBPyConnection) -> dict:
     first, last = con.execute("SELECT min(date), max(date) FROM incidents").fetchone()
-    return Filters(first, last).params() | {"search": None, "limit": 250, "offset": 0}
+    # As the pages pass them: no search text, the Incidents page's default order and page size.
+    return Filters(first, last).params() | search_index.params(None) | {"sort": "date", "limit": 250, "offset": 0}
 
 
 def _write_corrections(path: Path, n: int, folder: Path) -> None:
