@@ -54,9 +54,8 @@ if doc["no_breakdown"]:
     )
 
 # A stated figure a reviewer corrected is shown corrected, and said so beside it: parsed, corrected, why.
-corrected_notes = figure_corrections.notes(
-    ui.query("stated_corrections_in_view", params | {"dimensions": ["total", "perpetrator"]})
-)
+corrected_figures = ui.query("stated_corrections_in_view", params | {"dimensions": ["total", "perpetrator"]})
+corrected_notes = figure_corrections.notes(corrected_figures)
 
 st.subheader("Stated by the reports")
 if comparable:
@@ -132,9 +131,11 @@ perps = ui.query(
 if covered.empty:
     st.write("No whole report month in the range.")
 for _, report in covered.iterrows():
-    st.markdown(
-        "- " + summary_text.month_sentence(report, perps[perps["month"] == report["month"]]).replace("*", "\\*")
-    )
+    said = summary_text.month_sentence(report, perps[perps["month"] == report["month"]]).replace("*", "\\*")
+    # Not the report's words where a reviewer corrected one of its figures: said in the same line.
+    if note := figure_corrections.month_note(corrected_figures, report["month"]):
+        said += " " + md_escape(note)
+    st.markdown("- " + said)
 if corrected_notes and not (comparable or by_party):  # said under the stated block when it is shown
     for note in corrected_notes:
         st.caption(md_escape(note))

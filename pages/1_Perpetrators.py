@@ -35,7 +35,8 @@ view = current.describe(default)
 
 
 notes: list[str] = []
-corrected: dict[str, str] = {}  # party -> its stated figures a reviewer corrected, for the charts' data
+# Per chart ("massacres", "victims"): party -> its stated figures a reviewer corrected, for the bars and data.
+corrected: dict[str, dict[str, str]] = {"massacres": {}, "victims": {}}
 correction_notes: list[str] = []
 if basis == "stated":
     covered = ui.query("stated_totals_by_report", params)
@@ -94,7 +95,11 @@ if basis == "stated":
     fixes = ui.query("stated_corrections_in_view", params | {"dimensions": ["total", "perpetrator"]})
     correction_notes = figure_corrections.notes(fixes)
     notes += correction_notes
-    corrected = figure_corrections.by_key(fixes, "perpetrator")
+    counted = fixes["field"] == "massacres"
+    corrected = {
+        "massacres": figure_corrections.by_key(fixes[counted], "perpetrator"),
+        "victims": figure_corrections.by_key(fixes[~counted], "perpetrator"),
+    }
     massacres = massacres.dropna(subset=["massacres"])
     massacres["label"] = frames.massacre_labels(massacres)
     leader_basis = "most massacres in each report"
@@ -140,8 +145,12 @@ if notes:
 
 
 def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: str, title: str, key: str) -> None:
-    """Horizontal bars, one per party, labelled with the count and the share."""
+    """Horizontal bars, one per party, labelled with the count and the share (and 'corrected' where a
+    reviewer corrected the party's stated figure the bar shows: said on the bar, not only in the footnote)."""
     df = ui.label_perpetrators(df)
+    fixed = corrected[key]
+    if fixed:
+        df["label"] = [f"{lab} · corrected" if p in fixed else lab for p, lab in zip(df["perpetrator"], df["label"])]
 
     def figure():  # built once per view (ui.chart)
         fig = px.bar(
@@ -171,8 +180,8 @@ def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: st
         table = tables.mark_approximate(
             table, "massacres", df["converted_months"].map(len) > 0, "derived from a stated percentage"
         )
-    if corrected:  # the stated figures behind a bar that a reviewer corrected: parsed, corrected, why
-        table["corrected"] = df["perpetrator"].map(corrected)
+    if fixed:  # the stated figures behind a bar that a reviewer corrected: parsed, corrected, why
+        table["corrected"] = df["perpetrator"].map(fixed)
     alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
     ui.chart(figure, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
 

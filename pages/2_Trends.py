@@ -101,6 +101,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
     note = "; ◆ the report's own total, by report month" if stated_shown else ""
     fixes = stated_fixes[stated_fixes["field"] == value] if not stated_fixes.empty else stated_fixes
     chart_footnote = " ".join([*([footnote] if footnote else []), *figure_corrections.notes(fixes)]) or None
+    corrected_months = set(fixes["month"]) if not fixes.empty else set()
 
     def figure():  # built once per view (ui.chart)
         df = ui.label_perpetrators(by_perp)
@@ -142,7 +143,13 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                     mode="markers+text" if labelled else "markers",
                     name="Stated by the report (all parties)",
                     textposition="middle right",
-                    text=["" if v is None else f"{v} stated" for v in said] if labelled else None,
+                    # A total a reviewer corrected says so on the chart, not only in the footnote.
+                    text=[
+                        "" if v is None else f"{v} stated" + (", corrected" if m in corrected_months else "")
+                        for v, m in zip(said, months["month"])
+                    ]
+                    if labelled
+                    else None,
                     textfont=dict(color=palette.MUTED_TEXT),
                     marker=dict(
                         symbol=palette.BASES["stated"].fill,

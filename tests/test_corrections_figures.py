@@ -370,7 +370,10 @@ def test_the_perpetrators_page_shows_a_corrected_party_figure_and_says_so(app_db
     fig = figure(at, "Share of victims by perpetrator")
     russia = next(t for t in fig["data"] if t["name"] == "Russia")
     # 153 (corrected) + 186 (October, line 150): 339.
-    assert russia["text"][0].startswith("339")
+    assert russia["text"][0].startswith("339") and russia["text"][0].endswith(" · corrected")
+    # Its massacres (14 + ≈16) are the report's: that bar says nothing of a correction.
+    massacres = next(t for t in figure(at, "Share of massacres by perpetrator")["data"] if t["name"] == "Russia")
+    assert "corrected" not in massacres["text"][0]
     footnote = next(a["text"] for a in fig["layout"]["annotations"] if a.get("name") == "footnote")
     assert "Russia (party), killed: parsed 152, corrected to 153: the annex names 153 (Rana)." in footnote.replace(
         "<br>", " "
@@ -404,6 +407,7 @@ def test_the_trends_and_data_quality_pages_show_a_corrected_total_and_say_so(app
     fig = figure(at, "Victims per month by perpetrator")
     stated = next(t for t in fig["data"] if t.get("name") == "Stated by the report (all parties)")
     assert [v for v in plotly_array(stated["y"]) if v is not None] == [431, 435]
+    assert [t for t in stated["text"] if t] == ["431 stated, corrected", "435 stated"]
     footnote = next(a["text"] for a in fig["layout"]["annotations"] if a.get("name") == "footnote")
     assert "the month's total, killed: parsed 430, corrected to 431" in footnote.replace("<br>", " ")
     # The massacres chart's ◆ are the reports' 43 and 39, uncorrected: its footnote tells nothing.

@@ -131,3 +131,7 @@ def test_saving_a_stated_figure_correction_changes_the_stated_figures_and_says_s
     assert metrics(overview)[1] == ("Killed", "664") and metrics(overview)[6] == ("Killed", "866")
     told = [c.value for c in overview.caption if "corrected by a reviewer" in c.value]
     assert len(told) == 1 and "parsed 430, corrected to 431: the party lines add up to 431 \\(Rana\\)" in told[0]
+    # The month's sentence "in the reports' words" says which of its figures is not the report's.
+    september = next(m.value for m in overview.markdown if "in September 2017" in m.value)
+    assert "431 people were killed" in september
+    assert september.endswith("Corrected by a reviewer: the month's total killed 430 in the report's text, 431 here\\.")

@@ -72,3 +72,18 @@ def by_month(rows: pd.DataFrame) -> dict[str, str]:
             f"{_shown(r['value'])}: {r['reason']} ({r['reviewer']})"
         )
     return {k: "; ".join(v) for k, v in out.items()}
+
+
+def month_note(rows: pd.DataFrame, month: str) -> str | None:
+    """For a sentence that gives a report's figures in its own words: which of them a reviewer
+    corrected, 'Corrected by a reviewer: the month's total killed 430 in the report's text, 431
+    here.' None when none is."""
+    mine = rows[rows["month"] == month] if not rows.empty else rows
+    if mine.empty:
+        return None
+    said = "; ".join(
+        f"{figure_words(r['dimension'], r['key'])} {_MEASURES.get(r['field'], r['field'])} "
+        f"{_shown(r['parsed'])} in the report's text, {_shown(r['value'])} here"
+        for _, r in mine.iterrows()
+    )
+    return f"Corrected by a reviewer: {said}."
