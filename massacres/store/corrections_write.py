@@ -24,8 +24,8 @@ import duckdb
 import pandas as pd
 
 from massacres.errors import ReportError
+from massacres.store import corrected_copy, db, queries
 from massacres.store import corrections as spec
-from massacres.store import db, queries
 from massacres.store import writes as store
 
 CSV_COLUMNS = ("report_month", "seq", "figure", "field", "parsed", "value", "status", "reason", "reviewer", "at")
@@ -248,6 +248,9 @@ def _write(db_path: Path, make_rows, action: str, log_source) -> list[Row]:
         spec.refresh_stale(con, months)
         _check_incidents(con, db_path, rows)
         _log(con, rows, action, log_source(con, rows))
+        # The corrected incidents the app reads (after the log: the copy's fingerprint holds it):
+        # only those reviewed here change.
+        corrected_copy.refresh(con, keys=[(r.report_month, r.seq) for r in rows if r.seq is not None])
         con.execute("COMMIT")
         written = rows
     return written
@@ -260,7 +263,8 @@ def _check_incidents(con: duckdb.DuckDBPyConnection, db_path: Path, rows: list[R
     # Temporary views: not kept in the file.
     con.execute("CREATE OR REPLACE TEMP VIEW parsed_incidents AS SELECT * FROM incidents")
     con.execute("CREATE OR REPLACE TEMP VIEW applied_corrections AS " + queries.load("applied_corrections"))
-    bad = con.execute(_BROKEN.format(view=queries.load("corrected_incidents")), [keys]).fetchone()
+    con.execute("CREATE OR REPLACE TEMP VIEW reviewed_incidents AS " + queries.load("reviewed_incidents"))
+    bad = con.execute(_BROKEN.format(view=queries.load("reviewed_incidents")), [keys]).fetchone()
     if bad:
         month, seq, killed, children, women, fetuses = bad
         line = next((r.line for r in rows if r.report_month == month and r.seq == seq and r.line), None)
