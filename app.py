@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from massacres.dashboard import shares, summary_text, theme, ui
-from massacres.dashboard.wording import figure
+from massacres.dashboard import figure_corrections, shares, summary_text, theme, ui
+from massacres.dashboard.wording import figure, md_escape
 
 # A share no report states, computed here from the reports' counts: said under the figure, in grey.
 RECOMPUTED = {"delta": "recomputed", "delta_color": "off", "delta_arrow": "off"}
@@ -53,6 +53,10 @@ if doc["no_breakdown"]:
         "breakdown of children and women: they are unknown, not zero, and left out of the share."
     )
 
+# A stated figure a reviewer corrected is shown corrected, and said so beside it: parsed, corrected, why.
+corrected_figures = ui.query("stated_corrections_in_view", params | {"dimensions": ["total", "perpetrator"]})
+corrected_notes = figure_corrections.notes(corrected_figures)
+
 st.subheader("Stated by the reports")
 if comparable:
     months = ", ".join(ui.month_label(m) for m in covered["month"])
@@ -74,6 +78,8 @@ if comparable:
         f"Stated by the reports for {months}. Reports also count incidents from earlier months that were "
         "confirmed late."
     )
+    for note in corrected_notes:
+        st.caption(md_escape(note))
 elif by_party:
     months = ", ".join(ui.month_label(m) for m in covered["month"])
     parties = ", ".join(theme.perpetrator_label(p) for p in current.perpetrators)
@@ -103,6 +109,8 @@ elif by_party:
             else ""
         )
     )
+    for note in corrected_notes:
+        st.caption(md_escape(note))
 elif covered.empty:
     st.info("The date range covers no whole report month, so there is no stated figure to compare.")
 else:
@@ -123,9 +131,14 @@ perps = ui.query(
 if covered.empty:
     st.write("No whole report month in the range.")
 for _, report in covered.iterrows():
-    st.markdown(
-        "- " + summary_text.month_sentence(report, perps[perps["month"] == report["month"]]).replace("*", "\\*")
-    )
+    said = summary_text.month_sentence(report, perps[perps["month"] == report["month"]]).replace("*", "\\*")
+    # Not the report's words where a reviewer corrected one of its figures: said in the same line.
+    if note := figure_corrections.month_note(corrected_figures, report["month"]):
+        said += " " + md_escape(note)
+    st.markdown("- " + said)
+if corrected_notes and not (comparable or by_party):  # said under the stated block when it is shown
+    for note in corrected_notes:
+        st.caption(md_escape(note))
 
 latest = covered.dropna(subset=["ytd_massacres"]).tail(1)
 if not latest.empty:

@@ -10,10 +10,10 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from massacres.dashboard import frames, tables, theme, ui
+from massacres.dashboard import figure_corrections, frames, tables, theme, ui
+from massacres.dashboard.wording import md_escape, plural
 from massacres.dashboard.wording import month_list as months_text
 from massacres.dashboard.wording import percent as pct
-from massacres.dashboard.wording import plural
 
 current, default = ui.page("Perpetrators")
 params = current.params()
@@ -35,6 +35,9 @@ view = current.describe(default)
 
 
 notes: list[str] = []
+# Per chart ("massacres", "victims"): party -> its stated figures a reviewer corrected, for the bars and data.
+corrected: dict[str, dict[str, str]] = {"massacres": {}, "victims": {}}
+correction_notes: list[str] = []
 if basis == "stated":
     covered = ui.query("stated_totals_by_report", params)
     if not replace(current, perpetrators=()).only_dates():
@@ -87,6 +90,16 @@ if basis == "stated":
             f"{theme.perpetrator_label(r['perpetrator'])}: no breakdown of children and women is stated for "
             f"{months_text(r['breakdown_unstated_months'])}."
         )
+    # A reviewer's correction of a party's or the month's stated figure: parsed, corrected and why,
+    # under the charts, in every export's footnote, and per party in the charts' data.
+    fixes = ui.query("stated_corrections_in_view", params | {"dimensions": ["total", "perpetrator"]})
+    correction_notes = figure_corrections.notes(fixes)
+    notes += correction_notes
+    counted = fixes["field"] == "massacres"
+    corrected = {
+        "massacres": figure_corrections.by_key(fixes[counted], "perpetrator"),
+        "victims": figure_corrections.by_key(fixes[~counted], "perpetrator"),
+    }
     massacres = massacres.dropna(subset=["massacres"])
     massacres["label"] = frames.massacre_labels(massacres)
     leader_basis = "most massacres in each report"
@@ -128,12 +141,16 @@ for col, (key, label) in zip(
     col.metric(f"{label}, all parties", "not stated" if pd.isna(totals[key]) else f"{int(totals[key])}")
 st.caption("Shares are of all parties' massacres and victims on this basis, whichever perpetrators are selected.")
 if notes:
-    st.caption("  \n".join(notes))
+    st.caption("  \n".join(md_escape(n) if n in correction_notes else n for n in notes))
 
 
 def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: str, title: str, key: str) -> None:
-    """Horizontal bars, one per party, labelled with the count and the share."""
+    """Horizontal bars, one per party, labelled with the count and the share (and 'corrected' where a
+    reviewer corrected the party's stated figure the bar shows: said on the bar, not only in the footnote)."""
     df = ui.label_perpetrators(df)
+    fixed = corrected[key]
+    if fixed:
+        df["label"] = [f"{lab} · corrected" if p in fixed else lab for p, lab in zip(df["perpetrator"], df["label"])]
 
     def figure():  # built once per view (ui.chart)
         fig = px.bar(
@@ -163,6 +180,8 @@ def share_chart(df: pd.DataFrame, value: str, columns: list[str], axis_title: st
         table = tables.mark_approximate(
             table, "massacres", df["converted_months"].map(len) > 0, "derived from a stated percentage"
         )
+    if fixed:  # the stated figures behind a bar that a reviewer corrected: parsed, corrected, why
+        table["corrected"] = df["perpetrator"].map(fixed)
     alt = f"{title}: " + "; ".join(f"{p} {lab}" for p, lab in zip(df["party"], df["label"])) + "."
     ui.chart(figure, table, title, f"{basis_text} · {view}", key, alt=alt, footnote=" ".join(notes) or None)
 
@@ -250,7 +269,7 @@ else:
         percent=leaders["percent"].round(1)
     )
     table = tables.mark_approximate(table, "massacres", leaders["converted"], "derived from a stated percentage")
-    leader_notes = [n for n in notes if "≈" in n or "most notable" in n]
+    leader_notes = [n for n in notes if "≈" in n or "most notable" in n or n in correction_notes]
     leader_view = replace(current, perpetrators=()).describe(default)
     if basis == "stated" and not replace(current, perpetrators=()).only_dates():
         leader_view += " (stated figures: only the dates apply)"

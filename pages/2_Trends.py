@@ -8,7 +8,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from massacres.dashboard import heatmap, palette, theme, ui
+from massacres.dashboard import figure_corrections, heatmap, palette, theme, ui
 from massacres.dashboard.summary_text import month_ranges
 from massacres.dashboard.wording import axis_tick as tick
 from massacres.dashboard.wording import month_list, month_ticks, short_month, values_fit
@@ -90,9 +90,18 @@ shown_ticks = month_ticks(months["month"].tolist(), months["has_report"].tolist(
 labelled = values_fit(len(axis))
 
 
+# The reports' totals a reviewer corrected (the ◆): parsed, corrected and why, in the chart's footnote and data.
+stated_fixes = (
+    ui.query("stated_corrections_in_view", params | {"dimensions": ["total"]}) if stated_shown else pd.DataFrame()
+)
+
+
 def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str) -> None:
     # Months sit at 0, 1, 2 ... (ticks name them) so the stated total can stand at its bar's right edge.
     note = "; ◆ the report's own total, by report month" if stated_shown else ""
+    fixes = stated_fixes[stated_fixes["field"] == value] if not stated_fixes.empty else stated_fixes
+    chart_footnote = " ".join([*([footnote] if footnote else []), *figure_corrections.notes(fixes)]) or None
+    corrected_months = set(fixes["month"]) if not fixes.empty else set()
 
     def figure():  # built once per view (ui.chart)
         df = ui.label_perpetrators(by_perp)
@@ -134,7 +143,13 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                     mode="markers+text" if labelled else "markers",
                     name="Stated by the report (all parties)",
                     textposition="middle right",
-                    text=["" if v is None else f"{v} stated" for v in said] if labelled else None,
+                    # A total a reviewer corrected says so on the chart, not only in the footnote.
+                    text=[
+                        "" if v is None else f"{v} stated" + (", corrected" if m in corrected_months else "")
+                        for v, m in zip(said, months["month"])
+                    ]
+                    if labelled
+                    else None,
                     textfont=dict(color=palette.MUTED_TEXT),
                     marker=dict(
                         symbol=palette.BASES["stated"].fill,
@@ -172,6 +187,8 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
     table = wide.assign(total=months[value].to_numpy(), has_report=months["has_report"].to_numpy())
     if stated_shown:
         table[f"stated_{value}"] = months[stated].to_numpy()
+        if not fixes.empty:
+            table[f"stated_{value}_corrected"] = months["month"].map(figure_corrections.by_month(fixes)).to_numpy()
     alt = (
         f"{axis_title} per month ({basis.lower()}): "
         + "; ".join(
@@ -181,7 +198,9 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
         )
         + "."
     )
-    ui.chart(figure, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=footnote)
+    ui.chart(
+        figure, table, title, f"{basis}; line: the month's total{note} · {view}", key, alt=alt, footnote=chart_footnote
+    )
 
 
 if not stated_shown and not current.only_dates() and months["stated_massacres"].notna().any():

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from massacres.dashboard import palette, shares, tables, theme, ui
+from massacres.dashboard import figure_corrections, palette, shares, tables, theme, ui
 from massacres.dashboard.wording import md_escape, number
 from massacres.places.geocode import WARNINGS as GEOCODER_WARNINGS
 
@@ -129,7 +129,11 @@ else:
             "Figure": st.column_config.TextColumn("Figure", width="medium", pinned=True),
             "Of": st.column_config.TextColumn("Of", width="medium", pinned=True),
             "Measure": st.column_config.TextColumn("Measure", width="medium"),
-            "Stated": st.column_config.NumberColumn("Stated", width="small", help="The report's own figure."),
+            "Stated": st.column_config.NumberColumn(
+                "Stated",
+                width="small",
+                help="The report's own figure (a reviewer's correction in its place, said below the table).",
+            ),
             "Details": st.column_config.NumberColumn(
                 "Details", width="small", help="What the report's incident details add up to."
             ),
@@ -147,6 +151,17 @@ else:
         # The explanations as wrapped text below the table: a table cell cuts a sentence off.
         if reasons := tables.explanations(comparison):
             st.markdown("**Why they differ**  \n" + "  \n".join(md_escape(r) for r in reasons))
+        # A figure a reviewer corrected is compared as corrected: what the report's text says is given here.
+        fixes = ui.query(
+            "stated_corrections_in_view",
+            {
+                "start": month_start,
+                "end": (pd.Timestamp(month_start) + pd.offsets.MonthEnd(0)).date(),
+                "dimensions": sorted(set(rows["dimension"])),
+            },
+        )
+        for note in figure_corrections.notes(fixes):
+            st.caption(md_escape(note))
 
     n_warnings = int(info["parser_warnings"])
     report_warnings = ui.query("warnings_by_report", params | {"report_month": month, "limit": REPORT_WARNINGS_SHOWN})

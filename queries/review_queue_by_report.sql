@@ -1,4 +1,5 @@
--- One report's review queue ($report_month): its items (review_items.sql), open ones first, then
+-- One report's review queue of incidents ($report_month): its incident items (review_items.sql; its
+-- stated figures' items are review_figures_by_report.sql), open ones first, then
 -- by killed, most consequential first; with what the reader checks them against (the paragraph
 -- and its line) and the values in force (`incidents`: corrections applied). An item whose
 -- incident a rebuild no longer gives keeps its row, with no paragraph (never dropped).
@@ -19,5 +20,5 @@ SELECT
 FROM review_items AS q
 LEFT JOIN incidents AS i ON i.report_month = q.report_month AND i.seq = q.seq
 LEFT JOIN parsed_incidents AS p ON p.report_month = q.report_month AND p.seq = q.seq
-WHERE q.report_month = $report_month
+WHERE q.report_month = $report_month AND q.seq IS NOT NULL
 ORDER BY q.status <> 'open', i.killed DESC NULLS FIRST, q.seq

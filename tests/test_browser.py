@@ -49,6 +49,11 @@ def app_url(tmp_path_factory):
 
     db = tmp_path_factory.mktemp("db") / "massacres.duckdb"
     assert main(["build", "--reports", str(ROOT / "data" / "reports"), "--db", str(db)]) == 0
+    yield from serve(db)
+
+
+def serve(db: Path):
+    """The app on a free port reading `db`: yields its URL, stops it afterwards (for a fixture)."""
     port = _free_port()
     env = {**os.environ, "MASSACRES_DB": str(db)}
     proc = subprocess.Popen(

@@ -27,7 +27,7 @@ def test_correct_a_count_on_the_review_page_and_see_the_overview_change(app_url,
     _open(page, f"{app_url}/", '[data-testid="stMetric"]')
     assert documented_killed(page) == "664"
 
-    _open(page, f"{app_url}/Review?report=2017-09", '[data-testid="stForm"]')
+    _open(page, f"{app_url}/Review?report=2017-09", '[data-testid="stExpander"] [data-testid="stForm"] >> visible=true')
     item = page.locator('[data-testid="stExpander"]').filter(has_text="Incident 1 ·").first
     assert "12 killed" in item.inner_text()
     form = item.locator('[data-testid="stForm"]')

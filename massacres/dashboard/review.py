@@ -1,5 +1,7 @@
 """The Review page's parts: an item's form (its fields, parsed and in force), turning what the
-form returns into the values a save records, and the reviews of an incident in words.
+form returns into the values a save records, and the reviews of an item in words. Items are
+incidents and a report's own stated figures ('dimension:key'), whose form shows the report's
+summary lines that state them, read from the report's file kept beside the database.
 
 A save records every field the form shows: one left as parsed is confirmed, one changed is
 corrected (with the reason). What the reviewer was shown is kept in the session when the form is
@@ -10,14 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from massacres.dashboard import theme, ui
+from massacres.dashboard import figure_corrections, theme, ui
 from massacres.errors import ReportError
+from massacres.reports import numbers
+from massacres.reports.layout import split_blocks
+from massacres.reports.sources import read_source
 from massacres.store import corrections as spec
 from massacres.store import corrections_write, db
+from massacres.store import writes as store
 
 NONE = "–"  # a key field with no value
 
@@ -202,3 +209,181 @@ def show_corrections(month: str, seq: int) -> None:
         st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
     else:
         st.text(f"Reviewed: every field confirmed as parsed ({reviews[0]['reviewer']}).")
+
+
+# --- a report's own stated figures ---------------------------------------------------------------
+
+_COUNT = re.compile(rf"(?<![\w-]){numbers.NUMBER}", re.IGNORECASE)
+SOURCE_LINES = 6  # summary paragraphs shown beside a figure, at most
+SHORT = 300  # characters: a list item or a figure's own sentence, not a page of narrative
+
+
+def counts_in(text: str) -> set[int]:
+    """The counts a paragraph writes, in digits or words ('430', 'five', 'twenty-three')."""
+    found = set()
+    for m in _COUNT.finditer(text):
+        try:
+            found.add(numbers.to_int(m.group(0)))
+        except ValueError:  # ImplausibleCount, or words text2num cannot read
+            continue
+    return found
+
+
+def source_lines(
+    blocks: list[tuple[int, int, str]], line: int | None, wanted: set[int], skip: set[int], limit: int = SOURCE_LINES
+) -> list[tuple[int, str]]:
+    """The paragraphs a reviewer checks a stated figure against: the one the parser read it from
+    (`line`), then every other paragraph that is not an incident's (`skip`: their first lines) and
+    writes the figure's counts (`wanted`: a party's killed and breakdown often stand in another
+    sentence than its massacres): two of them, or one in a short paragraph (a list item "Russian
+    forces: 14"; a long narrative paragraph holds many dates and numbers by chance). In the
+    report's order, at most `limit`; (first line, text) each."""
+    own = next((b for b in blocks if line is not None and b[0] <= line <= b[1]), None)
+    found = [own] if own else []
+    for b in blocks:
+        if len(found) >= limit:
+            break
+        if b is own or b[0] in skip:
+            continue
+        hits = len(wanted & counts_in(b[2]))
+        if hits >= 2 or (hits == 1 and len(b[2]) <= SHORT):
+            found.append(b)
+    return [(b[0], b[2]) for b in found]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _blocks(path: str, sha256: str) -> list[tuple[int, int, str]] | None:
+    # Keyed on the hash the database holds: the paragraphs of the file whose bytes are those.
+    try:
+        text, _, digest = read_source(Path(path))
+    except (ReportError, OSError):
+        return None
+    if digest != sha256:
+        return None
+    return [(b.line, b.last_line, b.text) for b in split_blocks(text).blocks]
+
+
+def report_blocks(month: str) -> tuple[list[tuple[int, int, str]] | None, set[int], str]:
+    """The report's paragraphs (None when its file is not beside the database, or has other bytes
+    than those parsed), the first lines of its incident paragraphs, and the file's name."""
+    source = ui.query("report_source", {"report_month": month})
+    if source.empty:
+        return None, set(), ""
+    row = source.iloc[0]
+    path = store.sources_dir(db.db_path()) / str(row["source_file"])
+    return _blocks(str(path), str(row["sha256"])), {int(x) for x in row["incident_lines"]}, str(row["source_file"])
+
+
+def figure_title(row: Any) -> str:
+    """An item of the figures' queue: 'The month's total · 43 massacres · 430 killed · open'."""
+    label = figure_corrections.figure_words(row.dimension, row.key)
+    parts = [label[:1].upper() + label[1:]]
+    for name in spec.FIGURE_FIELDS:
+        value = getattr(row, name)
+        if value == value and value is not None:  # not NA
+            parts.append(f"{int(value)} {name}")
+    if row.percent == row.percent and row.percent is not None:
+        parts.append(f"{row.percent:g}%")
+    parts.append("back in the queue" if row.returned else row.status)
+    return plain(" · ".join(parts))
+
+
+def documented_words(row: Any) -> str | None:
+    """What the report's incident details add up to for the figure, or None when not compared."""
+    if row.documented_massacres != row.documented_massacres or row.documented_massacres is None:
+        return None
+    return (
+        f"The report's incident details add up to {int(row.documented_massacres)} massacres, "
+        f"{int(row.documented_killed)} killed, {int(row.documented_children)} children and "
+        f"{int(row.documented_women)} women."
+    )
+
+
+def figure_form(month: str, figure: str) -> None:
+    """The form that reviews one stated figure: its counts in force now, the parsed value beside a
+    corrected one; the reviewer's name and the reason; Save. Empty is 'not stated'."""
+    con = ui.connection()
+    parsed = spec.parsed_values(con, month, None, figure, table="parsed_incidents")
+    if parsed is None:
+        st.warning(
+            "A rebuild no longer gives this figure: its reviews are kept but not applied.", icon=":material/warning:"
+        )
+        return
+    reviews = spec.corrections_for(con, month, None, figure)
+    now = in_force(parsed, reviews)
+    key = f"figure_{month}_{figure}"
+    shown_key = f"shown_{key}"
+    if shown_key not in st.session_state:
+        st.session_state[shown_key] = now  # what the reviewer is shown: checked again when saving
+    for name in spec.FIGURE_FIELDS:  # first values through the session, as the incident form's
+        st.session_state.setdefault(f"{key}_{name}", _number(now[name]))
+    got: dict[str, Any] = {}
+    with st.form(key, border=True):
+        cols = st.columns(len(spec.FIGURE_FIELDS))
+        for col, (name, field) in zip(cols, spec.FIGURE_FIELDS.items()):
+            parsed_text = parsed[name] if parsed[name] is not None else "not stated"
+            got[name] = col.number_input(
+                field.label,
+                min_value=0,
+                max_value=spec.MAX_COUNT,
+                step=1,
+                value=None,
+                key=f"{key}_{name}",
+                help=f"Parsed: {parsed_text}" if now[name] != parsed[name] else "Empty: not stated by the report.",
+            )
+        left, right = st.columns([1, 3])
+        reviewer = left.text_input(
+            "Reviewer",
+            key=f"{key}_reviewer",
+            max_chars=corrections_write.MAX_REVIEWER,
+            value=st.session_state.get("reviewer", ""),
+            placeholder="Your name or initials",
+        )
+        reason = right.text_input(
+            "Reason for a correction",
+            key=f"{key}_reason",
+            max_chars=corrections_write.MAX_REASON,
+            placeholder="e.g. the party list adds up to 431; the source says 43 for 34",
+        )
+        submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
+    if submitted:
+        _save_figure(month, figure, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in spec.FIGURE_FIELDS])
+
+
+def _save_figure(
+    month: str, figure: str, got: dict[str, Any], reviewer: str, reason: str, shown_key: str, widget_keys: list[str]
+) -> None:
+    st.session_state["reviewer"] = reviewer
+    try:
+        outcome = corrections_write.save_figure(
+            db.db_path(), month, figure, dict(got), reviewer, reason, shown=st.session_state[shown_key]
+        )
+    except corrections_write.CorrectionConflict as exc:
+        for k in [shown_key, *widget_keys]:
+            st.session_state.pop(k, None)
+        st.session_state["review_conflict"] = str(exc)
+        st.rerun()
+    except (ReportError, ValueError, OSError) as exc:
+        st.error(f"Not saved: {exc}", icon=":material/error:")
+        return
+    st.session_state.pop(shown_key, None)
+    corrected = [n for n, s in outcome.items() if s == "corrected"]
+    dimension, _, key = figure.partition(":")
+    st.session_state["review_saved"] = (
+        f"Saved {figure_corrections.figure_words(dimension, key)} of the {ui.month_label(month)} report: "
+        + (f"corrected {', '.join(corrected)}; " if corrected else "")
+        + f"{len(outcome) - len(corrected)} count(s) confirmed."
+    )
+    st.rerun()
+
+
+def show_figure_corrections(month: str, figure: str) -> None:
+    """The reviews of a stated figure, as plain text: 'Killed: parsed 430, corrected to 431: reason (Rana)'."""
+    reviews = spec.corrections_for(ui.connection(), month, None, figure)
+    corrected = [r for r in reviews if r["status"] == "corrected" or r["stale"]]
+    if not reviews:
+        return
+    if corrected:
+        st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
+    else:
+        st.text(f"Reviewed: every count confirmed as parsed ({reviews[0]['reviewer']}).")

@@ -6,6 +6,8 @@ patterns from `palette`, so a party has one label, one colour and one fill every
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -171,7 +173,9 @@ def publication(fig: go.Figure, title: str, subtitle: str, footnote: str | None 
         font=dict(size=11, color=palette.MUTED_TEXT),
     )
     if footnote:
-        note = wrap(footnote, 120)
+        # Plain text: plotly reads tags (<a href>, <b>) in annotations, and a footnote can quote a
+        # reason a reviewer typed; escaped, it is drawn as written.
+        note = wrap(html.escape(footnote, quote=False), 120)
         fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 100) + 16 * (note.count("<br>") + 1) + 8)
         fig.add_annotation(
             text=note,

@@ -86,6 +86,11 @@ FIGURE_FIELDS: dict[str, Field] = {
 STATUSES = ("confirmed", "corrected")
 
 
+def item_name(month: str, seq: int | None, figure: str | None) -> str:
+    """An item in words, for a message: '2017-09 incident 25', '2017-09 stated figure total:all'."""
+    return f"{month} incident {seq}" if seq is not None else f"{month} stated figure {figure}"
+
+
 def fields_for(seq: int | None) -> dict[str, Field]:
     """The fields of an incident (a seq) or of a stated figure (no seq)."""
     return INCIDENT_FIELDS if seq is not None else FIGURE_FIELDS

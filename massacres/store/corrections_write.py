@@ -24,8 +24,8 @@ import duckdb
 import pandas as pd
 
 from massacres.errors import ReportError
+from massacres.store import corrected_copy, db, queries
 from massacres.store import corrections as spec
-from massacres.store import db, queries
 from massacres.store import writes as store
 
 CSV_COLUMNS = ("report_month", "seq", "figure", "field", "parsed", "value", "status", "reason", "reviewer", "at")
@@ -82,44 +82,72 @@ def save(
     corrected (another value; `reason` required). `shown` is what the reviewer was shown for each
     field (the value in force then); when another save has changed one since, CorrectionConflict.
     Returns field -> 'confirmed' or 'corrected'."""
+    return _save_item(db_path, month, seq, None, values, reviewer, reason, shown)
+
+
+def save_figure(
+    db_path: Path,
+    month: str,
+    figure: str,
+    values: dict[str, Any],
+    reviewer: str,
+    reason: str | None,
+    shown: dict[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Review one of a report's own stated figures (`figure` = 'dimension:key', such as 'total:all'
+    or 'perpetrator:russia'): its counts (corrections.FIGURE_FIELDS) confirmed or corrected, as
+    `save` does for an incident; stored with `figure` set and no seq."""
+    return _save_item(db_path, month, None, figure, values, reviewer, reason, shown)
+
+
+def _save_item(
+    db_path: Path,
+    month: str,
+    seq: int | None,
+    figure: str | None,
+    values: dict[str, Any],
+    reviewer: str,
+    reason: str | None,
+    shown: dict[str, str | None] | None,
+) -> dict[str, str]:
     who = _clean(reviewer, MAX_REVIEWER)
     why = _clean(reason, MAX_REASON)
+    item = spec.item_name(month, seq, figure)
     if who is None:
         raise ReportError(str(db_path), "give your name or initials as reviewer: nothing was written")
-    unknown = [f for f in values if f not in spec.INCIDENT_FIELDS]
+    if figure is not None and not spec.FIGURE_KEY.fullmatch(figure):
+        raise ReportError(item, "not a stated figure's key (dimension:key): nothing was written")
+    fields = spec.fields_for(seq)
+    unknown = [f for f in values if f not in fields]
     if unknown:
         raise ReportError(str(db_path), f"{', '.join(unknown)}: not a field a reviewer can correct")
     canonical: dict[str, str | None] = {}
     for name, raw in values.items():
         try:
-            canonical[name] = spec.canonical(spec.INCIDENT_FIELDS[name], raw)
+            canonical[name] = spec.canonical(fields[name], raw)
         except ValueError as exc:
-            raise ReportError(f"{month} incident {seq}", f"{exc}: nothing was written") from None
+            raise ReportError(item, f"{exc}: nothing was written") from None
     outcome: dict[str, str] = {}
 
     def build_rows(con: duckdb.DuckDBPyConnection) -> list[Row]:
-        parsed = spec.parsed_values(con, month, seq, None)
+        parsed = spec.parsed_values(con, month, seq, figure)
         if parsed is None:
-            raise ReportError(
-                f"{month} incident {seq}", "no such incident in the database (rebuilt meanwhile?): nothing was written"
-            )
+            what = "incident" if seq is not None else "stated figure"
+            raise ReportError(item, f"no such {what} in the database (rebuilt meanwhile?): nothing was written")
         if shown is not None:
-            _check_shown(con, month, seq, shown, parsed)
+            _check_shown(con, month, seq, figure, shown, parsed)
         rows = []
         at = _now()
         for name, value in canonical.items():
-            field = spec.INCIDENT_FIELDS[name]
-            same = spec.same_value(field, value, parsed[name])
+            same = spec.same_value(fields[name], value, parsed[name])
             if not same and why is None:
-                raise ReportError(
-                    f"{month} incident {seq}", f"{name} is corrected: give a reason (nothing was written)"
-                )
+                raise ReportError(item, f"{name} is corrected: give a reason (nothing was written)")
             outcome[name] = "confirmed" if same else "corrected"
             rows.append(
                 Row(
                     month,
                     seq,
-                    None,
+                    figure,
                     name,
                     parsed[name],
                     parsed[name] if same else value,
@@ -136,18 +164,23 @@ def save(
 
 
 def _check_shown(
-    con: duckdb.DuckDBPyConnection, month: str, seq: int, shown: dict[str, str | None], parsed: dict[str, str | None]
+    con: duckdb.DuckDBPyConnection,
+    month: str,
+    seq: int | None,
+    figure: str | None,
+    shown: dict[str, str | None],
+    parsed: dict[str, str | None],
 ) -> None:
     """Refuse when a field's value in force (its review's, else the parsed one) is no longer the
     one the reviewer was shown."""
-    stored = {r["field"]: r for r in spec.corrections_for(con, month, seq)}
+    stored = {r["field"]: r for r in spec.corrections_for(con, month, seq, figure)}
     for name, was in shown.items():
         r = stored.get(name)
         now = r["value"] if r is not None and not r["stale"] else parsed.get(name)
         if now != was:
             by = f" by {r['reviewer']}" if r is not None else ""
             raise CorrectionConflict(
-                f"{month} incident {seq}",
+                spec.item_name(month, seq, figure),
                 f"{name} was reviewed{by} meanwhile (it is now {now!r}, you were shown {was!r}): "
                 "nothing was written; look at it again",
             )
@@ -215,6 +248,9 @@ def _write(db_path: Path, make_rows, action: str, log_source) -> list[Row]:
         spec.refresh_stale(con, months)
         _check_incidents(con, db_path, rows)
         _log(con, rows, action, log_source(con, rows))
+        # The corrected incidents the app reads (after the log: the copy's fingerprint holds it):
+        # only those reviewed here change.
+        corrected_copy.refresh(con, keys=[(r.report_month, r.seq) for r in rows if r.seq is not None])
         con.execute("COMMIT")
         written = rows
     return written
@@ -227,7 +263,8 @@ def _check_incidents(con: duckdb.DuckDBPyConnection, db_path: Path, rows: list[R
     # Temporary views: not kept in the file.
     con.execute("CREATE OR REPLACE TEMP VIEW parsed_incidents AS SELECT * FROM incidents")
     con.execute("CREATE OR REPLACE TEMP VIEW applied_corrections AS " + queries.load("applied_corrections"))
-    bad = con.execute(_BROKEN.format(view=queries.load("corrected_incidents")), [keys]).fetchone()
+    con.execute("CREATE OR REPLACE TEMP VIEW reviewed_incidents AS " + queries.load("reviewed_incidents"))
+    bad = con.execute(_BROKEN.format(view=queries.load("reviewed_incidents")), [keys]).fetchone()
     if bad:
         month, seq, killed, children, women, fetuses = bad
         line = next((r.line for r in rows if r.report_month == month and r.seq == seq and r.line), None)
@@ -351,9 +388,11 @@ def _row(cells: list[str], line: int) -> Row:
             raise ValueError(f"seq must be a whole number from 1, not {c['seq'][:20]!r}")
         seq = int(c["seq"])
     elif c["figure"] is not None and c["seq"] is None:
-        raise ValueError("stated-figure corrections (figure) are not supported yet: give an incident's seq")
+        if not spec.FIGURE_KEY.fullmatch(c["figure"]):
+            raise ValueError(f"figure must be a stated figure's dimension:key (total:all), not {c['figure'][:40]!r}")
+        figure = c["figure"]
     else:
-        raise ValueError("give seq (an incident) and leave figure empty")
+        raise ValueError("give either seq (an incident) or figure (a stated figure, dimension:key), not both")
     fields = spec.fields_for(seq)
     if c["field"] not in fields:
         raise ValueError(f"field must be one of {', '.join(fields)}, not {str(c['field'])[:30]!r}")
@@ -413,12 +452,22 @@ def import_csv(db_path: Path, path: Path) -> tuple[int, int]:
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
 
     def checked(con: duckdb.DuckDBPyConnection) -> list[Row]:
-        present = {(m, s) for m, s in con.execute("SELECT report_month, seq FROM incidents").fetchall()}
+        incidents = {(m, s) for m, s in con.execute("SELECT report_month, seq FROM incidents").fetchall()}
+        figures = {
+            (m, f)
+            for m, f in con.execute("SELECT report_month, dimension || ':' || key FROM stated_figures").fetchall()
+        }
         for r in rows:
-            if (r.report_month, r.seq) not in present:
+            if r.seq is not None and (r.report_month, r.seq) not in incidents:
                 raise ReportError(
                     str(path),
                     f"no incident {r.seq} in the {r.report_month} report of the database (nothing was written)",
+                    r.line,
+                )
+            if r.figure is not None and (r.report_month, r.figure) not in figures:
+                raise ReportError(
+                    str(path),
+                    f"no stated figure {r.figure} in the {r.report_month} report of the database (nothing was written)",
                     r.line,
                 )
         return rows
@@ -426,11 +475,11 @@ def import_csv(db_path: Path, path: Path) -> tuple[int, int]:
     _write(db_path, checked, "import", lambda con, rows: (path.name, sha))
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        keys = [f"{r.report_month}#{r.seq}#{r.field}" for r in rows]
+        keys = [f"{r.report_month}#{r.seq if r.seq is not None else r.figure}#{r.field}" for r in rows]
         stale = db.scalar(
             con,
             "SELECT count(*) FROM corrections WHERE stale AND list_contains(?::VARCHAR[], "
-            "report_month || '#' || seq || '#' || field)",
+            "report_month || '#' || coalesce(CAST(seq AS VARCHAR), figure) || '#' || field)",
             [keys],
         )
     finally:

@@ -91,41 +91,87 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
                 raise DataUnavailable(
                     f"{path}: its {table} cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})"
                 ) from None
-    _apply_corrections(con, has_corrections=CORRECTIONS in present, has_incidents="incidents" in present)
+    _apply_corrections(con, has_corrections=CORRECTIONS in present, present=present)
     return con
 
 
 CORRECTIONS = "corrections"
 
 
+# The parsed tables reviewers correct, read through the corrected views of the same names
+# (_apply_corrections): the incidents, the reports' own stated figures, and the reports (whose
+# totals are the stated figure total:all).
+CORRECTED = ("incidents", "stated_figures", "reports")
+
+
 def _view_name(table: str) -> str:
-    # The parsed incidents are read through the corrected view (_apply_corrections).
-    return "parsed_incidents" if table == "incidents" else table
+    return f"parsed_{table}" if table in CORRECTED else table
 
 
-def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, has_incidents: bool) -> None:
-    """`incidents`, as every query reads it: the parsed rows (`parsed_incidents`) with the reviewers'
-    corrections applied (queries/corrected_incidents.sql over applied_corrections.sql), and columns
-    `reviewed` and `corrected`.
+def _apply_corrections(con: duckdb.DuckDBPyConnection, has_corrections: bool, present: set[str]) -> None:
+    """`incidents`, `stated_figures` and `reports`, as every query reads them: the parsed rows
+    (`parsed_incidents`, `parsed_stated_figures`, `parsed_reports`) with the reviewers' corrections
+    applied, and columns `reviewed` and `corrected` on the first two.
+    - incidents: queries/corrected_incidents.sql over reviewed_incidents.sql and applied_corrections.sql,
+      read from the copy the writer keeps in the file when it is current (store/corrected_copy.py);
+    - stated_figures: queries/corrected_stated_figures.sql over applied_figure_corrections.sql;
+    - reports: its totals are the stated figure total:all, read from the corrected stated_figures
+      (queries/corrected_reports.sql), so a report's own figures are corrected in one view.
     The one place corrected values enter the dashboard. A file without corrections (none saved, or
     made before the table) gets the parsed rows as they are, with no join to pay for; an empty
-    in-memory `corrections` table then stands in for the missing one."""
-    from massacres.store import queries  # the SQL files; imported here, db.py is imported by writes
+    in-memory `corrections` table then stands in for the missing one. A file made by an older version
+    that lacks a table gets no view of it (missing_tables() says which)."""
+    # Imported here: db.py is imported by writes, queries and corrected_copy.
+    from massacres.store import corrected_copy, queries
 
     if not has_corrections:
         con.execute(queries.corrections_ddl())
-    if not has_incidents:
-        return
+    if "incidents" in present:
+        _correct_incidents(con, has_copy=corrected_copy.TABLE in present, has_log="ingest_log" in present)
+    if "stated_figures" in present:
+        _correct_stated_figures(con, has_reports="reports" in present)
+    elif "reports" in present:
+        con.execute("CREATE VIEW reports AS SELECT * FROM parsed_reports")
+
+
+def _correct_incidents(con: duckdb.DuckDBPyConnection, has_copy: bool, has_log: bool) -> None:
+    from massacres.store import corrected_copy, queries
+
     active = scalar(con, "SELECT count(*) FROM corrections WHERE seq IS NOT NULL AND NOT stale")
-    if active:
-        # Materialised once for this file (the connection is made again when the file changes).
+    if active and has_copy and corrected_copy.usable(con, has_log):
+        # The corrected incidents as the writer keeps them in the file (store/corrected_copy.py):
+        # read like the parsed table, at its speed.
+        con.execute("CREATE VIEW incidents AS SELECT * FROM data." + corrected_copy.TABLE)
+    elif active:
+        # No current copy in the file (a Parquet export, a file an older version wrote to): the
+        # same view, computed. Its few reviewed rows are made once for this file (the connection is
+        # made again when the file changes); the rest pass through an anti-join.
         con.execute("CREATE TABLE applied_corrections AS " + queries.load("applied_corrections"))
+        con.execute("CREATE TABLE reviewed_incidents AS " + queries.load("reviewed_incidents"))
         con.execute("CREATE VIEW incidents AS " + queries.load("corrected_incidents"))
     else:
         con.execute(
             "CREATE VIEW incidents AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
             "FROM parsed_incidents"
         )
+
+
+def _correct_stated_figures(con: duckdb.DuckDBPyConnection, has_reports: bool) -> None:
+    from massacres.store import queries
+
+    active = scalar(con, "SELECT count(*) FROM corrections WHERE figure IS NOT NULL AND NOT stale")
+    if active:
+        con.execute("CREATE TABLE applied_figure_corrections AS " + queries.load("applied_figure_corrections"))
+        con.execute("CREATE VIEW stated_figures AS " + queries.load("corrected_stated_figures"))
+        if has_reports:
+            con.execute("CREATE VIEW reports AS " + queries.load("corrected_reports"))
+    else:
+        con.execute(
+            "CREATE VIEW stated_figures AS SELECT *, false AS reviewed, CAST(NULL AS VARCHAR) AS corrected "
+            "FROM parsed_stated_figures"
+        )
+        if has_reports:
+            con.execute("CREATE VIEW reports AS SELECT * FROM parsed_reports")
 
 
 def _lock_down(con: duckdb.DuckDBPyConnection, allowed: list[str] | None = None) -> None:
@@ -201,7 +247,7 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
             + ", hive_partitioning = true, hive_types_autocast = false, union_by_name = true)"
         )
     _check_counts(con, directory, manifest["rows"])
-    _apply_corrections(con, has_corrections=bool(manifest["files"].get(CORRECTIONS)), has_incidents=True)
+    _apply_corrections(con, has_corrections=bool(manifest["files"].get(CORRECTIONS)), present=set(REQUIRED_TABLES))
     return con
 
 

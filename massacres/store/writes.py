@@ -34,7 +34,7 @@ import pandas as pd
 from massacres.errors import ReportError
 from massacres.reports import record
 from massacres.reports.parse import ParsedReport
-from massacres.store import corrections, db, search_index
+from massacres.store import corrected_copy, corrections, db, search_index
 from massacres.store.db import MANIFEST
 
 try:
@@ -348,7 +348,7 @@ def _log_frame(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], acti
     )
 
 
-def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action: str, copy: bool = True) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
     frames = _frames(reports)
@@ -364,6 +364,8 @@ def _insert(con: duckdb.DuckDBPyConnection, reports: list[ParsedReport], action:
             con.unregister("frame")
     copy_points(con, months)
     corrections.refresh_stale(con, months)  # a month parsed anew: each review still applies or is back in the queue
+    if copy:
+        corrected_copy.refresh(con, months)  # the corrected incidents the app reads, for these months
     search_index.rebuild(con, months)  # in the same transaction: the index never lags the data
     con.execute("COMMIT")
 
@@ -386,8 +388,9 @@ def build(db_path: Path, reports: list[ParsedReport], keep_log: bool = False) ->
         if keep_log and db_path.exists() and db_path.stat().st_size:
             _copy_log(con, db_path)
             _copy_table(con, db_path, CORRECTIONS_TABLE)  # reviews survive every rebuild
-        _insert(con, _latest_per_month(reports), "build")
+        _insert(con, _latest_per_month(reports), "build", copy=False)
         corrections.refresh_stale(con)  # a review of a month no longer built is stale, not dropped
+        corrected_copy.refresh(con)  # once, when every review's status is known
 
 
 def _copy_log(con: duckdb.DuckDBPyConnection, old: Path) -> None:
@@ -575,6 +578,7 @@ def replace_locations(db_path: Path, rows: list[dict]) -> pd.DataFrame:
             con.unregister("frame")
         copy_points(con)
         corrections.refresh_stale(con)  # a point confirmed or corrected by a reviewer may have moved
+        corrected_copy.refresh(con)  # every incident's point was written anew
         search_index.rebuild(con)  # the located rows changed, and with them the spellings indexed
         con.execute("COMMIT")
     return frame
