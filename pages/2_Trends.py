@@ -84,10 +84,16 @@ if not partial.empty:
 
 
 # Over two years of months the names would overrun each other: wording.month_ticks picks the ones
-# an axis names (the months a report covers, or quarters, years...), and the values over the bars
-# and in the heatmap's cells are printed only while they fit (the hover and the table keep them).
+# an axis names (the months a report covers, or quarters, years...). Values are printed only while
+# they fit (the hover and the table keep them): a line's labels while it has no more than 36
+# values (a sparse series keeps them), the heatmap's counts while its cells are that wide.
 shown_ticks = month_ticks(months["month"].tolist(), months["has_report"].tolist())
-labelled = values_fit(len(axis))
+cells_labelled = values_fit(len(axis))
+
+
+def labelled(points: list) -> bool:
+    """Whether a line's values are printed beside its points."""
+    return values_fit(sum(v is not None for v in points))
 
 
 # The reports' totals a reviewer corrected (the ◆): parsed, corrected and why, in the chart's footnote and data.
@@ -125,8 +131,8 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                 x=list(range(len(axis))),
                 y=totals,
                 name="Total (documented)",
-                mode="lines+markers+text" if labelled else "lines+markers",
-                text=["" if v is None else str(v) for v in totals] if labelled else None,
+                mode="lines+markers+text" if labelled(totals) else "lines+markers",
+                text=["" if v is None else str(v) for v in totals] if labelled(totals) else None,
                 textposition="top center",
                 line=dict(color=palette.BASES["documented"].colour, width=2),
                 marker=dict(size=7, color=palette.BASES["documented"].colour),
@@ -140,7 +146,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                 go.Scatter(
                     x=[i + 0.4 for i in range(len(axis))],
                     y=said,
-                    mode="markers+text" if labelled else "markers",
+                    mode="markers+text" if labelled(said) else "markers",
                     name="Stated by the report (all parties)",
                     textposition="middle right",
                     # A total a reviewer corrected says so on the chart, not only in the footnote.
@@ -148,7 +154,7 @@ def monthly_chart(value: str, stated: str, axis_title: str, title: str, key: str
                         "" if v is None else f"{v} stated" + (", corrected" if m in corrected_months else "")
                         for v, m in zip(said, months["month"])
                     ]
-                    if labelled
+                    if labelled(said)
                     else None,
                     textfont=dict(color=palette.MUTED_TEXT),
                     marker=dict(
@@ -224,8 +230,8 @@ def cumulative_figure():  # built once per view (ui.chart)
             x=axis,
             y=cum,
             name="Documented, accumulated within the year",
-            mode="lines+markers+text" if labelled else "lines+markers",
-            text=["" if v is None else str(v) for v in cum] if labelled else None,
+            mode="lines+markers+text" if labelled(cum) else "lines+markers",
+            text=["" if v is None else str(v) for v in cum] if labelled(cum) else None,
             textposition="top left",
             line=dict(color=palette.BASES["documented"].colour, width=2),
             connectgaps=False,
@@ -238,8 +244,8 @@ def cumulative_figure():  # built once per view (ui.chart)
                 x=axis,
                 y=ytd,
                 name="Stated by the reports, since January",
-                mode="markers+text" if labelled else "markers",
-                text=["" if v is None else str(v) for v in ytd] if labelled else None,
+                mode="markers+text" if labelled(ytd) else "markers",
+                text=["" if v is None else str(v) for v in ytd] if labelled(ytd) else None,
                 textposition="middle right",
                 marker=dict(
                     symbol=palette.BASES["stated"].fill,
@@ -321,8 +327,8 @@ def heatmap_figure():  # built once per view (ui.chart)
             colorscale=palette.COUNT_SCALE,
             zmin=0,
             zmax=max([v for row in z for v in row if v is not None] + [1]),
-            text=[[c.text if c.kind == "count" else "" for c in row] for row in shown] if labelled else None,
-            texttemplate="%{text}" if labelled else None,
+            text=[[c.text if c.kind == "count" else "" for c in row] for row in shown] if cells_labelled else None,
+            texttemplate="%{text}" if cells_labelled else None,
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             xgap=2,
@@ -339,8 +345,8 @@ def heatmap_figure():  # built once per view (ui.chart)
             showscale=False,
             xgap=2,
             ygap=2,
-            text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown] if labelled else None,
-            texttemplate="%{text}" if labelled else None,
+            text=[[c.text if c.kind == "gap" else "" for c in row] for row in shown] if cells_labelled else None,
+            texttemplate="%{text}" if cells_labelled else None,
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             name="No report",
@@ -429,7 +435,7 @@ heatmap_footnote = footnote
 if incomplete_months:
     # The cells print their counts (and the * of a month detailed in part) only while they fit: the
     # words then say what the cells show, and never promise a mark that is not drawn.
-    mark = f", {heatmap.INCOMPLETE_MARK}" if labelled else ""
+    mark = f", {heatmap.INCOMPLETE_MARK}" if cells_labelled else ""
     marked = f"; hatched{mark}: the {month_list(incomplete_months)} " + (
         heatmap.INCOMPLETE_NOTE
         if len(incomplete_months) == 1
@@ -437,10 +443,10 @@ if incomplete_months:
     )
     said = (
         f"In the heatmap, {month_list(incomplete_months)} counts "
-        + (f"(marked {heatmap.INCOMPLETE_MARK}) " if labelled else "")
+        + (f"(marked {heatmap.INCOMPLETE_MARK}) " if cells_labelled else "")
         + "are at least that many"
-        + ("" if labelled else " (the cells are too narrow here to print counts; their hover says so)")
-        + f", and a hatched {'0' + heatmap.INCOMPLETE_MARK if labelled else 'cell'} is not a known zero: the "
+        + ("" if cells_labelled else " (the cells are too narrow here to print counts; their hover says so)")
+        + f", and a hatched {'0' + heatmap.INCOMPLETE_MARK if cells_labelled else 'cell'} is not a known zero: the "
         f"report{'s detail' if len(incomplete_months) > 1 else ' details'} only the most notable massacres."
     )
     st.caption(said.replace("*", "\\*"))  # Markdown would read a bare * as emphasis

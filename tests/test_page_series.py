@@ -132,14 +132,17 @@ def test_data_quality_marks_summary_only_reports(series_db):
             assert row["Details"] in ("every massacre", "most notable only")
 
 
-def test_over_six_years_no_value_label_is_drawn_and_no_mark_promised(series_db):
-    # Feb 2013 - May 2019 is 76 months: a bar's total or a cell's count could not be read beside 75
-    # others (wording.values_fit: at most 36), so none is printed; the hover and the table keep them.
+def test_over_six_years_the_cells_print_no_count_and_no_mark_is_promised(series_db):
+    # Feb 2013 - May 2019 is 76 months: a heatmap cell is too narrow to print a count (at most 36
+    # side by side, wording.values_fit), so none is printed; the hover and the table keep them. The
+    # lines hold only a few months' values (a sparse series), so they keep their labels.
     at = run_page("trends")
     assert not at.exception
     fig = _figure(at, "Massacres per month by perpetrator")
     total = next(t for t in fig["data"] if t["name"] == "Total (documented)")
-    assert total["mode"] == "lines+markers" and "text" not in total
+    assert total["mode"] == "lines+markers+text"
+    stated = next(t for t in fig["data"] if t["name"].startswith("Stated"))
+    assert stated["mode"] == "markers+text"
     heat = _figure(at, "Massacres per governorate and month")
     assert all("texttemplate" not in t for t in heat["data"] if t["type"] == "heatmap")
     # Named months: the six report months fit on the axis (at most 24).

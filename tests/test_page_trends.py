@@ -411,3 +411,32 @@ def test_heatmap_of_complete_months_has_no_hatching(app_db):
     _, _, z = _heatmap(at)
     assert all(isinstance(row[0], int) for row in z)  # every September cell a count, zeros included
     assert "not a known zero" not in " ".join(c.value for c in at.caption)
+
+
+# --- Fifteen years of months (bench/generate.py: 3,000 incidents from March 2011 to December 2025) ----
+
+
+@pytest.fixture(scope="module")
+def corpus_15_years(tmp_path_factory):
+    from generate import generate  # bench/generate.py (conftest puts bench/ on sys.path)
+
+    return generate(tmp_path_factory.mktemp("corpus") / "corpus-3000.duckdb", 3_000, seed=0)
+
+
+def test_over_fifteen_years_the_axes_name_years_and_no_value_is_printed(corpus_15_years, monkeypatch):
+    # 178 months with a report nearly every one: 171 month names or 178 totals over the bars could
+    # not be read (and took the browser seconds to measure). The axis names Januaries (14 of them,
+    # 2012-2025), and neither the lines nor the heatmap's cells print values; the hover keeps them.
+    import streamlit as st
+
+    monkeypatch.setenv("MASSACRES_DB", str(corpus_15_years))
+    st.cache_data.clear()
+    at = run_page("trends", query={"from": "2011-03-01", "to": "2025-12-31"})
+    assert not at.exception
+    specs = {s["layout"]["title"]["text"]: s for s in plotly_specs(at)}
+    monthly = specs["Massacres per month by perpetrator"]
+    assert monthly["layout"]["xaxis"]["ticktext"] == [f"Jan {y}" for y in range(2012, 2026)]
+    for fig in specs.values():
+        for t in fig["data"]:
+            assert "text" not in (t.get("mode") or ""), (fig["layout"]["title"]["text"], t.get("name"))
+            assert "texttemplate" not in t, fig["layout"]["title"]["text"]
