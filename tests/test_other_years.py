@@ -5,12 +5,16 @@ summary's figures; the layout of PDF text and web copies; the details section.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from massacres.reports import dates
 from massacres.reports.incident import looks_like_incident, parse_incident
 from massacres.reports.layout import split_blocks
 from massacres.reports.parse import parse_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # ------------------------------------------------------------------ an incident's date
 # (text the paragraph opens with -> ISO date, weekday as written, part of the day)
@@ -321,28 +325,44 @@ _JOINT_LIST = (
     "Details of the massacres are in the full report.\n"
 )
 JOINT_ITEMS = [
-    # a joint item of its own: the parties and it add up to the total
+    # a joint item of its own: the parties and it add up to the total; it is a party of the list
     (
         "Syrian regime forces: 3 massacres\nRussian forces: 2 massacres\nSyrian/Russian warplanes: 1 massacre\nISIS: 1 massacre",
         False,
+        "perpetrator",
     ),
     # the joint figure is the two parties together: the parties add up to the total
     (
         "The Syrian-Russian alliance forces: 5 massacres\nSyrian regime forces: 3 massacres\nRussian forces: 2 massacres\nISIS: 2 massacres",
         False,
+        "joint_perpetrator",
     ),
     # neither: the list is off, and says so
     (
         "Syrian regime forces: 3 massacres\nRussian forces: 2 massacres\nSyrian/Russian warplanes: 3 massacres\nISIS: 1 massacre",
         True,
+        "joint_perpetrator",
     ),
 ]
 
 
-@pytest.mark.parametrize(("items", "warned"), JOINT_ITEMS)
-def test_a_joint_figure_in_the_party_list(items: str, warned: bool) -> None:
+@pytest.mark.parametrize(("items", "warned", "dimension"), JOINT_ITEMS)
+def test_a_joint_figure_in_the_party_list(items: str, warned: bool, dimension: str) -> None:
     parsed = parse_text(_JOINT_LIST.format(items=items), "joint.txt")
     assert ("perpetrator_sum_differs" in {w["code"] for w in parsed.warnings}) == warned
+    joint = {k: v for k, v in _stated(_JOINT_LIST.format(items=items)).items() if k[1] == "syrian_russian_alliance"}
+    assert list(joint) == [(dimension, "syrian_russian_alliance")]
+
+
+def test_a_joint_item_of_its_own_is_compared_with_the_joint_incidents_only() -> None:
+    # July 2016 (blind5): "Syrian/Russian warplanes (we could not distinguish which): 1 massacre"
+    # beside the regime's 3 and Russia's 2, and one incident in its own section (Tafas, 26 July).
+    # One stated, one detailed: no difference to report (it was compared with all six regime,
+    # Russian and joint incidents: "stated massacres 1, details add up to 6").
+    path = FIXTURES / "blind5" / "2016-07-web-ordinal-dates-kinship-town-of-joint.txt"
+    parsed = parse_text(path.read_text(encoding="utf-8"), path.name)
+    assert not [w for w in parsed.warnings if "syrian_russian_alliance" in w["message"]]
+    assert [i["perpetrator"] for i in parsed.incidents].count("syrian_russian_alliance") == 1
 
 
 # ------------------------------------------------------------------ layout: PDF text and web copies

@@ -499,8 +499,35 @@ def parse_summary(blocks: list[Block], warn: Warn) -> tuple[dict[str, Any], list
             f"the summary's is stored{'; ' + supports if supports else ''}",
             title_totals[0][1],
         )
+    _joint_item_as_party(report, reader.stated)
     check_summary(report, reader.stated.as_list(), warn)
     return report, reader.stated.as_list()
+
+
+def _joint_item_as_party(report: dict[str, Any], stated: StatedFigures) -> None:
+    """A joint Syrian-Russian figure is either the two parties' massacres together ("11 of them:
+    seven by ... and four by ..."), kept as joint_perpetrator (its details are the regime's,
+    Russia's and the joint incidents), or an item of the party list in its own right
+    ("Syrian/Russian warplanes (we could not distinguish which): 1"), told by the list adding up to
+    the month's total only with it: then it is the party syrian_russian_alliance, whose details are
+    the incidents attributed to the two jointly, and one of the parts the total adds up from."""
+    joint = stated.rows.get(("joint_perpetrator", "syrian_russian_alliance"))
+    total = report.get("total_massacres")
+    parties = [r for (dimension, _), r in stated.rows.items() if dimension == "perpetrator"]
+    if (
+        joint is None
+        or total is None
+        or "massacres" not in joint
+        or not parties
+        or any("massacres" not in r for r in parties)
+        or ("perpetrator", "syrian_russian_alliance") in stated.rows
+    ):
+        return
+    listed = sum(r["massacres"] for r in parties)
+    if listed != total and listed + joint["massacres"] == total:
+        del stated.rows[("joint_perpetrator", "syrian_russian_alliance")]
+        joint["dimension"] = "perpetrator"
+        stated.rows[("perpetrator", "syrian_russian_alliance")] = joint
 
 
 def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Warn) -> None:
@@ -510,20 +537,11 @@ def check_summary(report: dict[str, Any], stated: list[dict[str, Any]], warn: Wa
     by_dim: dict[str, list[dict[str, Any]]] = {}
     for row in stated:
         by_dim.setdefault(row["dimension"], []).append(row)
-    # A joint Syrian-Russian figure is either the two parties' massacres together ("11 of them:
-    # seven by ... and four by ...") or a list item of its own ("Syrian/Russian warplanes (we could
-    # not distinguish which): 1"); in the second case it is one of the parts the total adds up from.
-    joint = sum(r.get("massacres", 0) for r in by_dim.get("joint_perpetrator", []))
+    # (A joint Syrian-Russian item of the party list in its own right is a party by now:
+    # _joint_item_as_party.)
     for dim, code in (("perpetrator", "perpetrator_sum_differs"), ("governorate", "governorate_sum_differs")):
         counts = [r["massacres"] for r in by_dim.get(dim, []) if "massacres" in r]
-        own_item = dim == "perpetrator" and joint and sum(counts) + joint == total
-        if (
-            total is not None
-            and counts
-            and len(counts) == len(by_dim.get(dim, []))
-            and sum(counts) != total
-            and not own_item
-        ):
+        if total is not None and counts and len(counts) == len(by_dim.get(dim, [])) and sum(counts) != total:
             warn(
                 code,
                 f"the {dim} list adds up to {sum(counts)} massacres, the month's total is {total}",
