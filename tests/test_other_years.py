@@ -447,3 +447,35 @@ def test_a_day_first_opening_reads_as_an_incident() -> None:
     assert looks_like_incident(
         "Wednesday, 20 August 2014, government warplanes fired missiles at Douma city, causing a massacre."
     )
+
+
+DATED_ELSEWHERE = [
+    # (paragraph in the details, warned): a massacre told with its date later in the sentence and no
+    # number of victims is said, never dropped; a photo caption names a massacre and a date but no attack.
+    (
+        "Government helicopters bombed the residential neighbourhoods of Douma city on May 3, 2015, causing a "
+        "massacre whose victims SNHR team is still documenting.",
+        True,
+    ),
+    (
+        "Syrian regime forces shelled al Sukkari neighbourhood in Aleppo city on the evening of 8 May 2015, "
+        "which resulted in a massacre; the names of the victims are not yet known.",
+        True,
+    ),
+    (
+        "Victims being pulled out in the aftermath of a massacre by Syrian regime forces in Armanaz town, "
+        "Idlib suburbs \u2013 September 29, 2017",
+        False,
+    ),
+    ("The massacre in Douma, May 3, 2015: a photo of the market after the attack by government forces.", False),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "warned"), DATED_ELSEWHERE)
+def test_a_massacre_dated_later_in_its_sentence_with_no_count(paragraph: str, warned: bool) -> None:
+    text = _DETAILS.format(heading="First: Massacres committed by Government forces").replace(
+        "Conclusions and recommendations:", paragraph + "\n\nConclusions and recommendations:"
+    )
+    parsed = parse_text(text, "details.txt")
+    lines = [w["line"] for w in parsed.warnings if w["code"] == "unparsed_incident"]
+    assert lines == ([13, 15] if warned else [13])

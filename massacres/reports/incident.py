@@ -463,7 +463,8 @@ def _find_date(paragraph: str) -> tuple[dt.date, str | None, str | None, str]:
     return found.date, found.weekday, found.part, body
 
 
-def _dated(text: str) -> bool:
+def dated(text: str) -> bool:
+    """Whether the text names a date anywhere (however written)."""
     try:
         return dates.first_date(text) is not None
     except dates.ImpossibleDate:
@@ -476,7 +477,7 @@ def looks_like_incident(text: str) -> bool:
         return True
     if len(text) <= 80 or not _KILLING_HINT.search(text):
         return False  # cheap tests first: most paragraphs of a report are no incident
-    return _dated(text) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
+    return dated(text) and bool(_KILLED.search(text) or _KILLED_PASSIVE.search(text))
 
 
 def wounded_in(paragraph: str) -> tuple[int | None, str | None] | None:

@@ -13,7 +13,14 @@ from typing import Any
 
 from massacres.errors import ReportError
 from massacres.reports import constraints, documented, record, vocab
-from massacres.reports.incident import IncidentParseError, looks_like_incident, parse_incident, party_in, wounded_in
+from massacres.reports.incident import (
+    IncidentParseError,
+    dated,
+    looks_like_incident,
+    parse_incident,
+    party_in,
+    wounded_in,
+)
 from massacres.reports.layout import (
     GOVERNORATE_HEADING,
     LETTER_HEADING,
@@ -43,6 +50,13 @@ _END_HEAD = re.compile(rf"^{_SECTION_NUMBER}(?:conclusions?|recommendations|lega
 # The sentence saying who held the place names a party that did not do it.
 _WHO_HELD = re.compile(r"[^.]*\b(?:control(?:led)?\s+(?:of|by)|held\s+by)\b[^.]*\.?", re.I)
 _KILLING_WORDS = re.compile(r"\b(?:resulted in the killing|killing of|were killed|killed)\b", re.I)
+# A paragraph that tells of a massacre as an event: an attack's verb and the word massacre. A photo
+# caption names a massacre and a date too ("Victims ... in the aftermath of a massacre by Syrian
+# regime forces in Armanaz town - September 29, 2017") but tells of no attack.
+_MASSACRE_OF = re.compile(r"\bmassacres?\b", re.I)
+_ATTACKED = re.compile(
+    r"\b(?:bombed|bombarded|shelled|fired|targeted|struck|attacked|executed|stormed|dropped|opened\s+fire)\b", re.I
+)
 _TERMINAL = re.compile(r"""[.!?:"')]$""")  # a closing ":" introduces a link, as summary-only posts end
 
 
@@ -301,6 +315,10 @@ def _parse_details(details: list[Block], source: str, warn: _Warnings, truncated
         if not incident_like:
             if _KILLING_WORDS.search(text) and not text.startswith('"') and re.match(r"^[A-Z]\w+day\b", text):
                 warn("unparsed_incident", "paragraph reads like an incident but has no opening date", b.line)
+            elif len(text) > 80 and _MASSACRE_OF.search(text) and _ATTACKED.search(text) and dated(text):
+                # "... bombed Douma on May 3, 2015, causing a massacre." with no count: a massacre told
+                # in the details that cannot be a record is said, never dropped in silence.
+                warn("unparsed_incident", "paragraph tells of a dated massacre but gives no number of victims", b.line)
             continue
         try:
             records = parse_incident(text)
