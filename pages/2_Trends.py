@@ -377,7 +377,7 @@ def heatmap_figure():  # built once per view (ui.chart)
                     solidity=0.15,
                 ),
                 hoverinfo="skip",
-                name=f"Hatched, 0{heatmap.INCOMPLETE_MARK}: {heatmap.INCOMPLETE_NOTE}",
+                name=f"Hatched{(', 0' + heatmap.INCOMPLETE_MARK) if cells_labelled else ''}: {heatmap.INCOMPLETE_NOTE}",
                 showlegend=True,
             )
         )

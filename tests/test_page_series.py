@@ -145,6 +145,8 @@ def test_over_six_years_the_cells_print_no_count_and_no_mark_is_promised(series_
     assert stated["mode"] == "markers+text"
     heat = _figure(at, "Massacres per governorate and month")
     assert all("texttemplate" not in t for t in heat["data"] if t["type"] == "heatmap")
+    hatched = [t for t in heat["data"] if (t.get("name") or "").startswith("Hatched")]
+    assert hatched and all("*" not in t["name"] for t in hatched)  # the legend promises no "0*" either
     # Named months: the six report months fit on the axis (at most 24).
     ticks = fig["layout"]["xaxis"]["ticktext"]
     assert len(ticks) == 6 and ticks[0].startswith("Feb 2013")
