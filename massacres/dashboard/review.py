@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,23 +136,27 @@ def form(month: str, seq: int) -> None:
                     placeholder="35.9306, 36.6339",
                     help=(help_ + ". " if help_ else "") + "Decimal degrees; empty for none.",
                 )
-        left, right = st.columns([1, 3])
-        reviewer = left.text_input(
-            "Reviewer",
-            key=f"{key}_reviewer",
-            max_chars=corrections_write.MAX_REVIEWER,
-            value=st.session_state.get("reviewer", ""),
-            placeholder="Your name or initials",
-        )
-        reason = right.text_input(
-            "Reason for a correction",
-            key=f"{key}_reason",
-            max_chars=corrections_write.MAX_REASON,
-            placeholder="e.g. the parts add up to 17; the source says 60 for 601",
-        )
-        submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
+        reviewer, reason, submitted = _signed(key, "e.g. the parts add up to 17; the source says 60 for 601")
     if submitted:
         _save(month, seq, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in initial])
+
+
+def _signed(key: str, example: str) -> tuple[str, str, bool]:
+    """A review form's foot, for an incident or a stated figure: who reviews (remembered for the
+    session), the reason for a correction (`example` shows one), and the save button."""
+    left, right = st.columns([1, 3])
+    reviewer = left.text_input(
+        "Reviewer",
+        key=f"{key}_reviewer",
+        max_chars=corrections_write.MAX_REVIEWER,
+        value=st.session_state.get("reviewer", ""),
+        placeholder="Your name or initials",
+    )
+    reason = right.text_input(
+        "Reason for a correction", key=f"{key}_reason", max_chars=corrections_write.MAX_REASON, placeholder=example
+    )
+    submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
+    return reviewer, reason, submitted
 
 
 def _initial(now: dict[str, str | None]) -> dict[str, Any]:
@@ -174,14 +179,29 @@ def _initial(now: dict[str, str | None]) -> dict[str, Any]:
 def _save(
     month: str, seq: int, got: dict[str, Any], reviewer: str, reason: str, shown_key: str, widget_keys: list[str]
 ) -> None:
+    _store(
+        lambda: corrections_write.save(
+            db.db_path(), month, seq, values_from_form(got), reviewer, reason, shown=st.session_state[shown_key]
+        ),
+        reviewer,
+        shown_key,
+        widget_keys,
+        f"Saved incident {seq} of {ui.month_label(month)}",
+        "field(s)",
+    )
+
+
+def _store(
+    write: Callable[[], dict[str, str]], reviewer: str, shown_key: str, widget_keys: list[str], saved: str, unit: str
+) -> None:
+    """Save a review through `write` (it returns each field's outcome) and show the queue again.
+    Someone else saved the item meanwhile: the next view shows what is there now, and says so.
+    Bad input: one line, nothing saved."""
     st.session_state["reviewer"] = reviewer  # remembered for the next item
     try:
-        values = values_from_form(got)
-        outcome = corrections_write.save(
-            db.db_path(), month, seq, values, reviewer, reason, shown=st.session_state[shown_key]
-        )
+        outcome = write()
     except corrections_write.CorrectionConflict as exc:
-        for k in [shown_key, *widget_keys]:  # the next view shows what is there now
+        for k in [shown_key, *widget_keys]:
             st.session_state.pop(k, None)
         st.session_state["review_conflict"] = str(exc)
         st.rerun()
@@ -191,9 +211,9 @@ def _save(
     st.session_state.pop(shown_key, None)
     corrected = [n for n, s in outcome.items() if s == "corrected"]
     st.session_state["review_saved"] = (
-        f"Saved incident {seq} of {ui.month_label(month)}: "
+        f"{saved}: "
         + (f"corrected {', '.join(corrected)}; " if corrected else "")
-        + f"{len(outcome) - len(corrected)} field(s) confirmed."
+        + f"{len(outcome) - len(corrected)} {unit} confirmed."
     )
     st.rerun()
 
@@ -201,14 +221,19 @@ def _save(
 def show_corrections(month: str, seq: int) -> None:
     """The reviews of an incident under its paragraph, as plain text (a reason is typed by a
     person: never markdown or HTML)."""
-    reviews = spec.corrections_for(ui.connection(), month, seq)
+    _show_reviews(spec.corrections_for(ui.connection(), month, seq), "field")
+
+
+def _show_reviews(reviews: list[dict[str, Any]], unit: str) -> None:
+    """Reviews as plain text: each correction ('Killed: parsed 430, corrected to 431: reason (Rana)'),
+    or that every `unit` was confirmed as parsed."""
     corrected = [r for r in reviews if r["status"] == "corrected" or r["stale"]]
     if not reviews:
         return
     if corrected:
         st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
     else:
-        st.text(f"Reviewed: every field confirmed as parsed ({reviews[0]['reviewer']}).")
+        st.text(f"Reviewed: every {unit} confirmed as parsed ({reviews[0]['reviewer']}).")
 
 
 # --- a report's own stated figures ---------------------------------------------------------------
@@ -331,21 +356,7 @@ def figure_form(month: str, figure: str) -> None:
                 key=f"{key}_{name}",
                 help=f"Parsed: {parsed_text}" if now[name] != parsed[name] else "Empty: not stated by the report.",
             )
-        left, right = st.columns([1, 3])
-        reviewer = left.text_input(
-            "Reviewer",
-            key=f"{key}_reviewer",
-            max_chars=corrections_write.MAX_REVIEWER,
-            value=st.session_state.get("reviewer", ""),
-            placeholder="Your name or initials",
-        )
-        reason = right.text_input(
-            "Reason for a correction",
-            key=f"{key}_reason",
-            max_chars=corrections_write.MAX_REASON,
-            placeholder="e.g. the party list adds up to 431; the source says 43 for 34",
-        )
-        submitted = st.form_submit_button("Save review", icon=":material/save:", type="primary")
+        reviewer, reason, submitted = _signed(key, "e.g. the party list adds up to 431; the source says 43 for 34")
     if submitted:
         _save_figure(month, figure, got, reviewer, reason, shown_key, [f"{key}_{k}" for k in spec.FIGURE_FIELDS])
 
@@ -353,37 +364,19 @@ def figure_form(month: str, figure: str) -> None:
 def _save_figure(
     month: str, figure: str, got: dict[str, Any], reviewer: str, reason: str, shown_key: str, widget_keys: list[str]
 ) -> None:
-    st.session_state["reviewer"] = reviewer
-    try:
-        outcome = corrections_write.save_figure(
-            db.db_path(), month, figure, dict(got), reviewer, reason, shown=st.session_state[shown_key]
-        )
-    except corrections_write.CorrectionConflict as exc:
-        for k in [shown_key, *widget_keys]:
-            st.session_state.pop(k, None)
-        st.session_state["review_conflict"] = str(exc)
-        st.rerun()
-    except (ReportError, ValueError, OSError) as exc:
-        st.error(f"Not saved: {exc}", icon=":material/error:")
-        return
-    st.session_state.pop(shown_key, None)
-    corrected = [n for n, s in outcome.items() if s == "corrected"]
     dimension, _, key = figure.partition(":")
-    st.session_state["review_saved"] = (
-        f"Saved {figure_corrections.figure_words(dimension, key)} of the {ui.month_label(month)} report: "
-        + (f"corrected {', '.join(corrected)}; " if corrected else "")
-        + f"{len(outcome) - len(corrected)} count(s) confirmed."
+    _store(
+        lambda: corrections_write.save_figure(
+            db.db_path(), month, figure, dict(got), reviewer, reason, shown=st.session_state[shown_key]
+        ),
+        reviewer,
+        shown_key,
+        widget_keys,
+        f"Saved {figure_corrections.figure_words(dimension, key)} of the {ui.month_label(month)} report",
+        "count(s)",
     )
-    st.rerun()
 
 
 def show_figure_corrections(month: str, figure: str) -> None:
     """The reviews of a stated figure, as plain text: 'Killed: parsed 430, corrected to 431: reason (Rana)'."""
-    reviews = spec.corrections_for(ui.connection(), month, None, figure)
-    corrected = [r for r in reviews if r["status"] == "corrected" or r["stale"]]
-    if not reviews:
-        return
-    if corrected:
-        st.text("Reviewed: " + "\n".join(spec.describe(r) for r in corrected))
-    else:
-        st.text(f"Reviewed: every count confirmed as parsed ({reviews[0]['reviewer']}).")
+    _show_reviews(spec.corrections_for(ui.connection(), month, None, figure), "count")
