@@ -14,6 +14,24 @@ SAMPLES = ("snhr-2017-09-massacres", "snhr-2017-10-massacres")
 sys.path.insert(0, str(ROOT / "bench"))  # the synthetic report generator lives with the benchmarks
 
 
+def stored(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of a database file as written (no corrected view), read-only."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def sha(path: Path) -> str:
+    """A file's SHA-256: that a refused write left it byte for byte as it was."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def expected_incidents(name: str) -> list[dict]:
     return json.loads((EXPECTED / f"{name}.incidents.json").read_text(encoding="utf-8"))
 

@@ -11,7 +11,6 @@ September report details 43 incidents and 430 killed, October 19 and 250 (62 and
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import textwrap
 import duckdb
 import pyarrow.csv as pacsv
 import pytest
-from conftest import ROOT
+from conftest import ROOT, sha, stored
 
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from massacres.dashboard import downloads
@@ -50,18 +49,6 @@ def incident(path, month: str, seq: int) -> dict:
         return dict(zip([d[0] for d in cur.description], cur.fetchone()))
     finally:
         con.close()
-
-
-def stored(path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_correction_changes_the_figures_and_not_the_parsed_row(built_db):

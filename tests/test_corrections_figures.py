@@ -21,10 +21,10 @@ Expected values are read by hand from the sample reports (data/reports/):
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import duckdb
 import pytest
+from conftest import sha, stored
 
 from massacres.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from massacres.dashboard import figure_corrections
@@ -53,18 +53,6 @@ def stated_totals(path, filters=BOTH) -> dict[str, tuple]:
         r["month"]: (r["total_massacres"], r["victims_total"], r["victims_children"], r["victims_women"])
         for _, r in df.iterrows()
     }
-
-
-def stored(path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_corrected_total_reaches_the_stated_totals_and_not_the_parsed_rows(built_db):

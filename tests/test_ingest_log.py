@@ -4,13 +4,12 @@ write as the data; not data itself (checksums, Parquet export, required tables l
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPORTS
+from conftest import REPORTS, sha
 
 from massacres.cli import main
 from massacres.dashboard import upload
@@ -34,10 +33,6 @@ def _log(path: Path) -> list[dict]:
         con.close()
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_build_logs_one_row_per_report(built_db):
     rows = _log(built_db)
     assert [
@@ -47,7 +42,7 @@ def test_build_logs_one_row_per_report(built_db):
         (1, "build", "snhr-2017-09-massacres.txt", "2017-09", 43, 5, False),
         (2, "build", "snhr-2017-10-massacres.txt", "2017-10", 19, 17, False),
     ]
-    assert [r["sha256"] for r in rows] == [_sha(SEPTEMBER), _sha(OCTOBER)]
+    assert [r["sha256"] for r in rows] == [sha(SEPTEMBER), sha(OCTOBER)]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert all(now - dt.timedelta(minutes=10) < r["at"] <= now for r in rows)  # UTC, just now
 
@@ -85,16 +80,16 @@ def test_the_log_stays_out_of_checksums_and_the_data_tables(built_db):
 def test_a_failed_write_logs_nothing(built_db, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("Shopping list\n\nMilk.\n", encoding="utf-8")
-    before = _sha(built_db)
+    before = sha(built_db)
     assert main(["ingest", str(bad), "--db", str(built_db)]) == 2
-    assert _sha(built_db) == before and len(_log(built_db)) == 2
+    assert sha(built_db) == before and len(_log(built_db)) == 2
 
 
 def test_unknown_action_refused(built_db):
-    before = _sha(built_db)
+    before = sha(built_db)
     with pytest.raises(ValueError, match="unknown action"):
         store.ingest(built_db, [parse_file(OCTOBER)], action="delete")
-    assert _sha(built_db) == before
+    assert sha(built_db) == before
 
 
 def test_schema_refuses_a_path_as_file_name(built_db, tmp_path):
