@@ -127,13 +127,14 @@ def _shared_body(cte: str) -> str:
     return source() if callable(source) else _body(load(source))
 
 
-def parameters(name: str) -> set[str]:
+def parameters(name: str) -> frozenset[str]:
     return parameters_in(prepare(name))
 
 
-def parameters_in(sql: str) -> set[str]:
+@cache  # every query asks for its parts' names on each run: the texts are the few query files
+def parameters_in(sql: str) -> frozenset[str]:
     """The $names a piece of SQL takes."""
-    return set(re.findall(r"\$([a-z_]+)", sql))
+    return frozenset(re.findall(r"\$([a-z_]+)", sql))
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
